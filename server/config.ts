@@ -1,0 +1,74 @@
+/**
+ * Server configuration, read once from the environment and validated at the edge.
+ * README's configuration table lists the same variables; keep them in step.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+const configSchema = z.object({
+  port: int(0, 65535).default(8080),
+  host: z.string().min(1).default('0.0.0.0'),
+  dataDir: z.string().min(1).default('./data'),
+  /** Origin used in join links (e.g. https://s3.example.org); by default the request's own origin. */
+  publicUrl: z.url().optional(),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Directory of the built client; the API and sync still run when it does not exist. */
+  clientDir: z.string().min(1).default('dist/client'),
+  /** Largest WebSocket message accepted; a bigger one closes that socket (1009), nothing else. */
+  maxMessageBytes: int(1024, 256 * 1024 * 1024).default(16 * 1024 * 1024),
+  /** Compact a workshop's update log into a snapshot after this many updates. */
+  compactEvery: int(1, 1_000_000).default(500),
+  /** Keep a workshop's doc in memory this long after its last client left. */
+  roomIdleMs: int(0, 24 * 3600 * 1000).default(30_000),
+  /** NORMAL survives a killed process (kill -9); FULL also survives power loss, at some write cost. */
+  sqliteSynchronous: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
+  /** Express "trust proxy" (e.g. 1 behind one reverse proxy) so links and rate limits see the client. */
+  trustProxy: z
+    .union([z.literal('true'), z.literal('false'), z.coerce.number().int().min(0)])
+    .transform((v) => (v === 'true' ? true : v === 'false' ? false : v))
+    .default(false),
+});
+
+export type ServerConfig = z.infer<typeof configSchema>;
+export type ServerConfigInput = z.input<typeof configSchema>;
+
+const ENV_KEYS: Record<keyof ServerConfig, string> = {
+  port: 'PORT',
+  host: 'HOST',
+  dataDir: 'DATA_DIR',
+  publicUrl: 'PUBLIC_URL',
+  logLevel: 'LOG_LEVEL',
+  clientDir: 'CLIENT_DIR',
+  maxMessageBytes: 'MAX_MESSAGE_BYTES',
+  compactEvery: 'COMPACT_EVERY',
+  roomIdleMs: 'ROOM_IDLE_MS',
+  sqliteSynchronous: 'SQLITE_SYNCHRONOUS',
+  trustProxy: 'TRUST_PROXY',
+};
+
+/** Builds the config from explicit values (tests) over environment variables (production). */
+export function loadConfig(
+  overrides: Partial<ServerConfigInput> = {},
+  env: NodeJS.ProcessEnv = process.env,
+): ServerConfig {
+  const fromEnv: Record<string, unknown> = {};
+  for (const [key, name] of Object.entries(ENV_KEYS)) {
+    const value = env[name];
+    if (value !== undefined && value !== '') fromEnv[key] = value;
+  }
+  const parsed = configSchema.safeParse({ ...fromEnv, ...overrides });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const key = String(issue?.path[0] ?? '');
+    const name = ENV_KEYS[key as keyof ServerConfig] ?? key;
+    throw new Error(`Invalid configuration ${name}: ${issue?.message ?? 'invalid value'}`);
+  }
+  const config = parsed.data;
+  return {
+    ...config,
+    dataDir: path.resolve(config.dataDir),
+    clientDir: path.resolve(config.clientDir),
+  };
+}

@@ -1,0 +1,63 @@
+/**
+ * socket.io control plane, one socket.io room per workshop, authenticated with the workshop tokens.
+ * The facilitation commands (phases, timer, votes) build on this in their own modules.
+ */
+import type { Server as HttpServer } from 'node:http';
+import { Server } from 'socket.io';
+import {
+  CONTROL_PATH,
+  controlAuthSchema,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+} from '../../shared/control/events';
+import type { Role } from '../../shared/domain/workshop';
+import type { WorkshopAccess } from '../auth/access';
+import type { Logger } from '../log';
+
+interface SocketData {
+  workshopId: string;
+  role: Role;
+}
+
+export type ControlServer = Server<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
+
+export function createControlPlane(
+  httpServer: HttpServer,
+  access: WorkshopAccess,
+  log: Logger,
+): ControlServer {
+  const io: ControlServer = new Server(httpServer, {
+    path: CONTROL_PATH,
+    serveClient: false,
+    // Our single upgrade handler routes WebSockets; engine.io must not destroy the others.
+    destroyUpgrade: false,
+    maxHttpBufferSize: 64 * 1024,
+  });
+
+  io.use((socket, next) => {
+    const auth = controlAuthSchema.safeParse(socket.handshake.auth);
+    if (!auth.success) return next(new Error('unauthorized'));
+    access
+      .roleFor(auth.data.workshopId, auth.data.token)
+      .then((role) => {
+        if (!role) return next(new Error('unauthorized'));
+        socket.data = { workshopId: auth.data.workshopId, role };
+        next();
+      })
+      .catch((err: unknown) => {
+        log.error({ err }, 'control plane auth failed');
+        next(new Error('server error'));
+      });
+  });
+
+  io.on('connection', (socket) => {
+    const { workshopId, role } = socket.data;
+    void socket.join(workshopId);
+    socket.emit('session', { workshopId, role });
+    socket.on('clock:sync', (_payload, ack) => {
+      if (typeof ack === 'function') ack({ ok: true, value: { serverTime: Date.now() } });
+    });
+  });
+
+  return io;
+}

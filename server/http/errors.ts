@@ -1,0 +1,70 @@
+/** API errors: one JSON shape `{ error, field? }` for every failure, and one Express error handler. */
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { z } from 'zod';
+import type { ApiError } from '../../shared/domain/workshop';
+import type { Logger } from '../log';
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Parses input with a zod schema, or throws a 400 naming the first offending field. */
+export function parseOr400<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const field = issue?.path.map(String).join('.') || undefined;
+  const message = issue?.message ?? 'invalid input';
+  throw new HttpError(
+    400,
+    field && !message.includes(field) ? `${field}: ${message}` : message,
+    field,
+  );
+}
+
+export const notFoundApi: RequestHandler = (req, _res, next) => {
+  next(new HttpError(404, `no such endpoint: ${req.method} ${req.path}`));
+};
+
+export function errorHandler(log: Logger): ErrorRequestHandler {
+  return (err: unknown, _req, res, _next) => {
+    let status = 500;
+    let body: ApiError = { error: 'internal server error' };
+    if (err instanceof HttpError) {
+      status = err.status;
+      body = { error: err.message, ...(err.field ? { field: err.field } : {}) };
+    } else if (isBodyParserError(err)) {
+      status = err.status;
+      body = {
+        error:
+          err.type === 'entity.too.large'
+            ? 'request body too large'
+            : err.type === 'entity.parse.failed'
+              ? 'request body is not valid JSON'
+              : 'invalid request body',
+      };
+    } else {
+      log.error({ err }, 'unhandled error in a request');
+    }
+    if (res.headersSent) return;
+    res.status(status).json(body);
+  };
+}
+
+function isBodyParserError(err: unknown): err is { status: number; type: string } {
+  return (
+    typeof err === 'object' &&
+    err !== null &&
+    'type' in err &&
+    'status' in err &&
+    typeof (err as { status: unknown }).status === 'number' &&
+    (err as { status: number }).status >= 400 &&
+    (err as { status: number }).status < 500
+  );
+}

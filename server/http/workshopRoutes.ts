@@ -1,0 +1,67 @@
+/** REST for workshops: create, read one's own session, get the join links again (facilitator). */
+import { Router, type Request } from 'express';
+import {
+  createWorkshopRequestSchema,
+  workshopIdSchema,
+  type CreateWorkshopResponse,
+  type Role,
+  type WorkshopSession,
+} from '../../shared/domain/workshop';
+import { bearerToken, type WorkshopAccess } from '../auth/access';
+import type { WorkshopService } from '../workshops/workshopService';
+import { linksFor } from '../workshops/workshopService';
+import { HttpError, parseOr400 } from './errors';
+
+export interface WorkshopRoutesDeps {
+  workshops: WorkshopService;
+  access: WorkshopAccess;
+  publicUrl: string | undefined;
+}
+
+export function workshopRoutes({ workshops, access, publicUrl }: WorkshopRoutesDeps): Router {
+  const router = Router();
+  const originOf = (req: Request) =>
+    publicUrl?.replace(/\/$/, '') ?? `${req.protocol}://${req.get('host')}`;
+
+  /** The caller's role in workshop :id, from its bearer token; 401 when it grants none. */
+  async function authorize(req: Request): Promise<{ id: string; role: Role; token: string }> {
+    const id = parseOr400(workshopIdSchema, req.params.id);
+    const token = bearerToken(req.get('authorization'));
+    if (!token) throw new HttpError(401, 'missing bearer token');
+    const role = await access.roleFor(id, token);
+    if (!role) throw new HttpError(401, 'invalid token for this workshop');
+    return { id, role, token };
+  }
+
+  router.post('/workshops', async (req, res) => {
+    if (typeof req.body !== 'object' || req.body === null || Array.isArray(req.body)) {
+      throw new HttpError(400, 'request body must be a JSON object');
+    }
+    const input = parseOr400(createWorkshopRequestSchema, req.body);
+    const { workshop, tokens } = await workshops.create(input);
+    const body: CreateWorkshopResponse = {
+      id: workshop.id,
+      title: workshop.title,
+      template: workshop.template,
+      links: linksFor(workshop.id, tokens, originOf(req)),
+      tokens,
+    };
+    res.status(201).location(`/api/workshops/${workshop.id}`).json(body);
+  });
+
+  router.get('/workshops/:id', async (req, res) => {
+    const { id, role } = await authorize(req);
+    const workshop = await workshops.get(id);
+    if (!workshop) throw new HttpError(404, 'no such workshop');
+    const body: WorkshopSession = { ...workshop, role };
+    res.json(body);
+  });
+
+  router.get('/workshops/:id/links', async (req, res) => {
+    const { id, role, token } = await authorize(req);
+    if (role !== 'facilitator') throw new HttpError(403, 'only facilitators can see the links');
+    res.json(workshops.links(id, token, originOf(req)));
+  });
+
+  return router;
+}

@@ -1,0 +1,49 @@
+/**
+ * Schema migrations, applied in order on open; PRAGMA user_version records how far a file is.
+ * Never edit a shipped migration: add the next one.
+ */
+import type Database from 'better-sqlite3';
+
+const MIGRATIONS: string[] = [
+  `CREATE TABLE workshops (
+     id TEXT PRIMARY KEY,
+     title TEXT NOT NULL,
+     template TEXT NOT NULL,
+     created_at TEXT NOT NULL
+   );
+   CREATE TABLE workshop_tokens (
+     token_hash TEXT PRIMARY KEY,
+     workshop_id TEXT NOT NULL REFERENCES workshops (id) ON DELETE CASCADE,
+     role TEXT NOT NULL
+   );
+   CREATE INDEX workshop_tokens_workshop ON workshop_tokens (workshop_id);
+   CREATE TABLE doc_updates (
+     workshop_id TEXT NOT NULL REFERENCES workshops (id) ON DELETE CASCADE,
+     seq INTEGER NOT NULL,
+     data BLOB NOT NULL,
+     PRIMARY KEY (workshop_id, seq)
+   ) WITHOUT ROWID;
+   CREATE TABLE doc_snapshots (
+     workshop_id TEXT PRIMARY KEY REFERENCES workshops (id) ON DELETE CASCADE,
+     seq INTEGER NOT NULL,
+     state BLOB NOT NULL,
+     created_at TEXT NOT NULL
+   );
+   CREATE TABLE health (id INTEGER PRIMARY KEY CHECK (id = 1), checked_at TEXT);
+   INSERT INTO health (id, checked_at) VALUES (1, NULL);`,
+];
+
+export function migrate(db: Database.Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > MIGRATIONS.length) {
+    throw new Error(
+      `Database schema version ${current} is newer than this server knows (${MIGRATIONS.length}); upgrade the server.`,
+    );
+  }
+  for (let version = current; version < MIGRATIONS.length; version++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[version]!);
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+}

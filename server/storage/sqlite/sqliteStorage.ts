@@ -1,0 +1,132 @@
+/**
+ * SQLite storage (better-sqlite3, WAL): one file, DATA_DIR/transforma.sqlite.
+ * WAL with synchronous=NORMAL keeps every committed transaction across a killed process; FULL adds
+ * an fsync per commit for power-loss durability.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Role } from '../../../shared/domain/workshop';
+import type { NewWorkshop, Storage, StoredDocument, WorkshopRow } from '../storage';
+import { migrate } from './migrations';
+
+export interface SqliteOptions {
+  dataDir: string;
+  synchronous?: 'NORMAL' | 'FULL';
+  fileName?: string;
+}
+
+export class SqliteStorage implements Storage {
+  private readonly db: Database.Database;
+  private readonly stmt;
+
+  constructor(options: SqliteOptions) {
+    fs.mkdirSync(options.dataDir, { recursive: true });
+    this.db = new Database(path.join(options.dataDir, options.fileName ?? 'transforma.sqlite'));
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('busy_timeout = 5000');
+    migrate(this.db);
+    this.stmt = {
+      insertWorkshop: this.db.prepare(
+        'INSERT INTO workshops (id, title, template, created_at) VALUES (?, ?, ?, ?)',
+      ),
+      insertToken: this.db.prepare(
+        'INSERT INTO workshop_tokens (token_hash, workshop_id, role) VALUES (?, ?, ?)',
+      ),
+      getWorkshop: this.db.prepare(
+        'SELECT id, title, template, created_at AS createdAt FROM workshops WHERE id = ?',
+      ),
+      roleForToken: this.db.prepare(
+        'SELECT role FROM workshop_tokens WHERE token_hash = ? AND workshop_id = ?',
+      ),
+      insertUpdate: this.db.prepare(
+        'INSERT INTO doc_updates (workshop_id, seq, data) VALUES (?, ?, ?)',
+      ),
+      getSnapshot: this.db.prepare('SELECT seq, state FROM doc_snapshots WHERE workshop_id = ?'),
+      getUpdates: this.db.prepare(
+        'SELECT seq, data FROM doc_updates WHERE workshop_id = ? AND seq > ? ORDER BY seq',
+      ),
+      upsertSnapshot: this.db.prepare(
+        `INSERT INTO doc_snapshots (workshop_id, seq, state, created_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (workshop_id) DO UPDATE SET seq = excluded.seq, state = excluded.state,
+         created_at = excluded.created_at WHERE excluded.seq >= doc_snapshots.seq`,
+      ),
+      deleteUpdatesThrough: this.db.prepare(
+        'DELETE FROM doc_updates WHERE workshop_id = ? AND seq <= ?',
+      ),
+      touchHealth: this.db.prepare('UPDATE health SET checked_at = ? WHERE id = 1'),
+    };
+  }
+
+  async createWorkshop(w: NewWorkshop): Promise<void> {
+    this.db.transaction(() => {
+      this.stmt.insertWorkshop.run(w.id, w.title, w.template, w.createdAt);
+      for (const [role, hash] of Object.entries(w.tokenHashes)) {
+        this.stmt.insertToken.run(hash, w.id, role);
+      }
+      this.stmt.upsertSnapshot.run(w.id, 0, w.initialState, w.createdAt);
+    })();
+  }
+
+  async getWorkshop(id: string): Promise<WorkshopRow | null> {
+    return (this.stmt.getWorkshop.get(id) as WorkshopRow | undefined) ?? null;
+  }
+
+  async roleForToken(workshopId: string, tokenHash: string): Promise<Role | null> {
+    const row = this.stmt.roleForToken.get(tokenHash, workshopId) as { role: Role } | undefined;
+    return row?.role ?? null;
+  }
+
+  async appendUpdates(workshopId: string, firstSeq: number, updates: Uint8Array[]): Promise<void> {
+    if (updates.length === 1) {
+      this.stmt.insertUpdate.run(workshopId, firstSeq, updates[0]);
+      return;
+    }
+    this.appendMany(workshopId, firstSeq, updates);
+  }
+
+  private readonly appendMany = (workshopId: string, firstSeq: number, updates: Uint8Array[]) =>
+    this.db.transaction(() => {
+      updates.forEach((u, i) => this.stmt.insertUpdate.run(workshopId, firstSeq + i, u));
+    })();
+
+  async loadDocument(workshopId: string): Promise<StoredDocument> {
+    return this.db.transaction(() => {
+      const snap = this.stmt.getSnapshot.get(workshopId) as
+        { seq: number; state: Buffer } | undefined;
+      const snapshotSeq = snap?.seq ?? 0;
+      const rows = this.stmt.getUpdates.all(workshopId, snapshotSeq) as {
+        seq: number;
+        data: Buffer;
+      }[];
+      return {
+        snapshot: snap ? new Uint8Array(snap.state) : null,
+        updates: rows.map((r) => new Uint8Array(r.data)),
+        snapshotSeq,
+        lastSeq: rows.length > 0 ? rows[rows.length - 1]!.seq : snapshotSeq,
+      };
+    })();
+  }
+
+  async compact(workshopId: string, state: Uint8Array, throughSeq: number): Promise<void> {
+    this.db.transaction(() => {
+      this.stmt.upsertSnapshot.run(workshopId, throughSeq, state, new Date().toISOString());
+      this.stmt.deleteUpdatesThrough.run(workshopId, throughSeq);
+    })();
+  }
+
+  async isWritable(): Promise<boolean> {
+    try {
+      this.stmt.touchHealth.run(new Date().toISOString());
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}

@@ -1,0 +1,8 @@
+/** WebSocket close codes the sync server uses; 4xxx are ours (HTTP-like). */
+export const CLOSE_GOING_AWAY = 1001;
+export const CLOSE_SERVER_ERROR = 1011;
+export const CLOSE_MALFORMED = 4400;
+export const CLOSE_UNAUTHORIZED = 4401;
+export const CLOSE_NOT_FOUND = 4404;
+/** The client did not read its messages fast enough; it reconnects and resyncs. */
+export const CLOSE_TOO_SLOW = 4408;

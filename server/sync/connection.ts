@@ -1,0 +1,42 @@
+/**
+ * One client's WebSocket in a room. Knows its role's write permission and which awareness
+ * client ids it controls (removed from presence when it leaves).
+ */
+import WebSocket from 'ws';
+import type { Role } from '../../shared/domain/workshop';
+import { CLOSE_TOO_SLOW } from './closeCodes';
+
+/** A client whose unsent buffer grows past this is dropped rather than grow server memory. */
+const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
+
+export class Connection {
+  readonly awarenessClientIds = new Set<number>();
+  alive = true;
+
+  constructor(
+    readonly socket: WebSocket,
+    readonly role: Role,
+  ) {}
+
+  /** Projectors receive everything and write nothing. */
+  get canWrite(): boolean {
+    return this.role !== 'projector';
+  }
+
+  send(message: Uint8Array): void {
+    if (this.socket.readyState !== WebSocket.OPEN) return;
+    if (this.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+      this.close(CLOSE_TOO_SLOW, 'client too slow');
+      return;
+    }
+    this.socket.send(message, { binary: true });
+  }
+
+  close(code: number, reason: string): void {
+    if (
+      this.socket.readyState === WebSocket.OPEN ||
+      this.socket.readyState === WebSocket.CONNECTING
+    )
+      this.socket.close(code, reason);
+  }
+}

@@ -1,0 +1,102 @@
+/**
+ * The rooms this server holds in memory: loads a workshop's doc once however many clients join at
+ * the same moment, compacts it when its last client leaves, and unloads it after an idle delay.
+ */
+import type { Logger } from '../log';
+import type { Storage } from '../storage/storage';
+import { Room } from './room';
+
+export interface RoomRegistryOptions {
+  storage: Storage;
+  log: Logger;
+  compactEvery: number;
+  roomIdleMs: number;
+}
+
+export class RoomRegistry {
+  private readonly rooms = new Map<string, Promise<Room>>();
+  private readonly idleTimers = new Map<string, NodeJS.Timeout>();
+
+  constructor(private readonly options: RoomRegistryOptions) {}
+
+  get size(): number {
+    return this.rooms.size;
+  }
+
+  /** The loaded room of a workshop (loading it if needed). */
+  acquire(workshopId: string): Promise<Room> {
+    this.cancelIdle(workshopId);
+    let room = this.rooms.get(workshopId);
+    if (!room) {
+      room = Room.load(workshopId, {
+        storage: this.options.storage,
+        log: this.options.log,
+        compactEvery: this.options.compactEvery,
+        onEmpty: (r) => this.onEmpty(r),
+        onFailed: (r) => this.drop(r),
+      });
+      this.rooms.set(workshopId, room);
+      room.catch(() => this.rooms.delete(workshopId));
+    }
+    return room;
+  }
+
+  /** Persists and compacts every room, then forgets them (server shutdown). */
+  async closeAll(): Promise<void> {
+    for (const timer of this.idleTimers.values()) clearTimeout(timer);
+    this.idleTimers.clear();
+    const rooms = await Promise.allSettled([...this.rooms.values()]);
+    this.rooms.clear();
+    for (const result of rooms) {
+      if (result.status !== 'fulfilled') continue;
+      const room = result.value;
+      await room.compactNow().catch((err: unknown) => {
+        this.options.log.error(
+          { err, workshopId: room.workshopId },
+          'compaction at shutdown failed',
+        );
+      });
+      room.destroy();
+    }
+  }
+
+  private onEmpty(room: Room): void {
+    // Compact now (off the update path) so a restart loads one snapshot, not a long log.
+    setImmediate(() => {
+      room.compactNow().catch((err: unknown) => room.fail(err));
+    });
+    this.cancelIdle(room.workshopId);
+    const timer = setTimeout(() => void this.unloadIfIdle(room), this.options.roomIdleMs);
+    timer.unref();
+    this.idleTimers.set(room.workshopId, timer);
+  }
+
+  private async unloadIfIdle(room: Room): Promise<void> {
+    this.idleTimers.delete(room.workshopId);
+    if (room.connections.size > 0 || (await this.rooms.get(room.workshopId)) !== room) return;
+    try {
+      await room.compactNow();
+    } catch (err) {
+      room.fail(err);
+      return;
+    }
+    // A client may have joined while the snapshot was written.
+    if (room.connections.size > 0) return;
+    this.rooms.delete(room.workshopId);
+    room.destroy();
+  }
+
+  private drop(room: Room): void {
+    this.cancelIdle(room.workshopId);
+    void this.rooms.get(room.workshopId)?.then((current) => {
+      if (current === room) this.rooms.delete(room.workshopId);
+    });
+    setImmediate(() => room.destroy());
+  }
+
+  private cancelIdle(workshopId: string): void {
+    const timer = this.idleTimers.get(workshopId);
+    if (timer) clearTimeout(timer);
+    this.idleTimers.delete(workshopId);
+  }
+}

@@ -1,0 +1,33 @@
+/**
+ * The facilitation control plane (socket.io) contract: event names and payload schemas shared by
+ * client and server. Every payload is validated on arrival; an invalid one is acknowledged with
+ * `{ ok: false, error }` and changes nothing.
+ */
+import { z } from 'zod';
+import { roleSchema, workshopIdSchema } from '../domain/workshop';
+
+export const CONTROL_PATH = '/socket.io';
+
+/** socket.io handshake `auth` payload. */
+export const controlAuthSchema = z.object({
+  workshopId: workshopIdSchema,
+  token: z.string().min(1).max(200),
+});
+export type ControlAuth = z.infer<typeof controlAuthSchema>;
+
+export const sessionEventSchema = z.object({
+  workshopId: workshopIdSchema,
+  role: roleSchema,
+});
+export type SessionEvent = z.infer<typeof sessionEventSchema>;
+
+export type Ack<T = undefined> = { ok: true; value?: T } | { ok: false; error: string };
+
+export interface ServerToClientEvents {
+  session: (event: SessionEvent) => void;
+}
+
+export interface ClientToServerEvents {
+  /** Liveness and clock offset: the server answers with its time (ms since epoch). */
+  'clock:sync': (payload: unknown, ack: (reply: Ack<{ serverTime: number }>) => void) => void;
+}

@@ -1,0 +1,188 @@
+import * as Y from 'yjs';
+import { z } from 'zod';
+import { randomId } from '../ids';
+import { numberOr, stringOr } from './meta';
+import { applyTextChange } from './text';
+
+export const CARD_TYPES = ['note'] as const;
+export const cardTypeSchema = z.enum(CARD_TYPES);
+export type CardType = z.infer<typeof cardTypeSchema>;
+
+export const CARD_COLORS = ['yellow', 'blue', 'green', 'pink', 'purple', 'orange', 'gray'] as const;
+export const cardColorSchema = z.enum(CARD_COLORS);
+export type CardColor = z.infer<typeof cardColorSchema>;
+
+/** The board every workshop has; the S3 templates add theirs. */
+export const DEFAULT_BOARD_ID = 'board';
+export const CARD_TITLE_MAX = 500;
+/** Board coordinates are clamped to ±COORD_LIMIT so a bad value cannot push a card out of reach. */
+export const COORD_LIMIT = 1_000_000;
+export const CARD_WIDTH = 220;
+
+/** A card as plain values, for rendering and for the record; the body stays a Y.XmlFragment. */
+export interface CardSnapshot {
+  id: string;
+  type: CardType;
+  boardId: string;
+  title: string;
+  x: number;
+  y: number;
+  z: number;
+  color: CardColor;
+  createdBy: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export const newCardSchema = z.object({
+  type: cardTypeSchema.default('note'),
+  boardId: z.string().min(1).max(100).default(DEFAULT_BOARD_ID),
+  title: z.string().max(CARD_TITLE_MAX).default(''),
+  x: z.number().finite().default(0),
+  y: z.number().finite().default(0),
+  color: cardColorSchema.default('yellow'),
+  createdBy: z.string().max(100).default(''),
+});
+export type NewCard = z.input<typeof newCardSchema>;
+
+export type CardMap = Y.Map<unknown>;
+
+export function cardsMap(doc: Y.Doc): Y.Map<CardMap> {
+  return doc.getMap('cards');
+}
+
+export function getCard(doc: Y.Doc, id: string): CardMap | undefined {
+  return cardsMap(doc).get(id);
+}
+
+export function clampCoord(value: number): number {
+  if (!Number.isFinite(value)) return 0;
+  return Math.max(-COORD_LIMIT, Math.min(COORD_LIMIT, value));
+}
+
+/** Adds a card in one transaction, in front of every other card; returns its id. */
+export function createCard(doc: Y.Doc, input: NewCard): string {
+  const card = newCardSchema.parse(input);
+  const id = randomId();
+  doc.transact(() => {
+    const map = new Y.Map<unknown>();
+    const now = Date.now();
+    map.set('id', id);
+    map.set('type', card.type);
+    map.set('boardId', card.boardId);
+    map.set('title', new Y.Text(card.title));
+    map.set('body', new Y.XmlFragment());
+    map.set('x', clampCoord(card.x));
+    map.set('y', clampCoord(card.y));
+    map.set('z', topZ(doc) + 1);
+    map.set('color', card.color);
+    map.set('createdBy', card.createdBy);
+    map.set('createdAt', now);
+    map.set('updatedAt', now);
+    cardsMap(doc).set(id, map);
+  });
+  return id;
+}
+
+/** Returns false when the card no longer exists (deleted by someone else meanwhile). */
+export function moveCard(doc: Y.Doc, id: string, x: number, y: number): boolean {
+  return updateCard(doc, id, (card) => {
+    card.set('x', clampCoord(x));
+    card.set('y', clampCoord(y));
+  });
+}
+
+export function setCardColor(doc: Y.Doc, id: string, color: CardColor): boolean {
+  const parsed = cardColorSchema.safeParse(color);
+  if (!parsed.success) return false;
+  return updateCard(doc, id, (card) => card.set('color', parsed.data));
+}
+
+export function setCardTitle(doc: Y.Doc, id: string, title: string): boolean {
+  return updateCard(doc, id, (card) => {
+    const text = card.get('title');
+    if (text instanceof Y.Text) applyTextChange(text, title.slice(0, CARD_TITLE_MAX));
+  });
+}
+
+/** Puts the card in front of all others (no-op when it already is). */
+export function bringCardToFront(doc: Y.Doc, id: string): boolean {
+  const card = getCard(doc, id);
+  if (!card) return false;
+  const z = numberOr(card.get('z'), 0);
+  const top = topZ(doc);
+  if (z >= top && countAtZ(doc, top) === 1) return true;
+  return updateCard(doc, id, (c) => c.set('z', top + 1));
+}
+
+export function deleteCard(doc: Y.Doc, id: string): boolean {
+  const cards = cardsMap(doc);
+  if (!cards.has(id)) return false;
+  cards.delete(id);
+  return true;
+}
+
+export function cardTitle(card: CardMap): Y.Text | undefined {
+  const text = card.get('title');
+  return text instanceof Y.Text ? text : undefined;
+}
+
+export function cardBody(card: CardMap): Y.XmlFragment | undefined {
+  const body = card.get('body');
+  return body instanceof Y.XmlFragment ? body : undefined;
+}
+
+export function readCard(card: CardMap): CardSnapshot {
+  const type = cardTypeSchema.safeParse(card.get('type'));
+  const color = cardColorSchema.safeParse(card.get('color'));
+  return {
+    id: stringOr(card.get('id'), ''),
+    type: type.success ? type.data : 'note',
+    boardId: stringOr(card.get('boardId'), DEFAULT_BOARD_ID),
+    title: cardTitle(card)?.toString() ?? '',
+    x: numberOr(card.get('x'), 0),
+    y: numberOr(card.get('y'), 0),
+    z: numberOr(card.get('z'), 0),
+    color: color.success ? color.data : 'yellow',
+    createdBy: stringOr(card.get('createdBy'), ''),
+    createdAt: numberOr(card.get('createdAt'), 0),
+    updatedAt: numberOr(card.get('updatedAt'), 0),
+  };
+}
+
+/** The cards of one board (or all), back to front. */
+export function listCards(doc: Y.Doc, boardId?: string): CardSnapshot[] {
+  const out: CardSnapshot[] = [];
+  cardsMap(doc).forEach((card) => {
+    if (!(card instanceof Y.Map)) return;
+    const snapshot = readCard(card);
+    if (boardId === undefined || snapshot.boardId === boardId) out.push(snapshot);
+  });
+  return out.sort((a, b) => a.z - b.z || a.id.localeCompare(b.id));
+}
+
+function updateCard(doc: Y.Doc, id: string, change: (card: CardMap) => void): boolean {
+  const card = getCard(doc, id);
+  if (!(card instanceof Y.Map)) return false;
+  doc.transact(() => {
+    change(card);
+    card.set('updatedAt', Date.now());
+  });
+  return true;
+}
+
+function topZ(doc: Y.Doc): number {
+  let top = 0;
+  cardsMap(doc).forEach((card) => {
+    if (card instanceof Y.Map) top = Math.max(top, numberOr(card.get('z'), 0));
+  });
+  return top;
+}
+
+function countAtZ(doc: Y.Doc, z: number): number {
+  let n = 0;
+  cardsMap(doc).forEach((card) => {
+    if (card instanceof Y.Map && numberOr(card.get('z'), 0) === z) n++;
+  });
+  return n;
+}

@@ -1,0 +1,71 @@
+/**
+ * Workshops, templates and roles: the vocabulary the REST API, the sync server and the client share.
+ */
+import { z } from 'zod';
+
+/** EDW = Entrepreneurial Discovery Workshop, ADW = Action Development Workshop; c = cross-regional. */
+export const WORKSHOP_TEMPLATES = ['edw', 'cedw', 'adw', 'cadw', 'self-assessment'] as const;
+export const workshopTemplateSchema = z.enum(WORKSHOP_TEMPLATES, {
+  error: `template must be one of ${WORKSHOP_TEMPLATES.join(', ')}`,
+});
+export type WorkshopTemplate = z.infer<typeof workshopTemplateSchema>;
+
+/**
+ * facilitator: every command; participant: edits the boards; projector: the read-only wall screen.
+ * A role is carried by the token a person joined with, never chosen by the client.
+ */
+export const ROLES = ['facilitator', 'participant', 'projector'] as const;
+export const roleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof roleSchema>;
+
+export const WORKSHOP_TITLE_MAX = 200;
+
+export const createWorkshopRequestSchema = z.object({
+  title: z
+    .string({ error: 'title must be a string' })
+    .trim()
+    .min(1, 'title must not be empty')
+    .max(WORKSHOP_TITLE_MAX, `title must be at most ${WORKSHOP_TITLE_MAX} characters`),
+  template: workshopTemplateSchema,
+});
+export type CreateWorkshopRequest = z.infer<typeof createWorkshopRequestSchema>;
+
+export type RoleMap<T> = Record<Role, T>;
+
+export interface CreateWorkshopResponse {
+  id: string;
+  title: string;
+  template: WorkshopTemplate;
+  /** Join links, one per role; the token travels in the URL fragment so it never reaches logs. */
+  links: RoleMap<string>;
+  tokens: RoleMap<string>;
+}
+
+/** `GET /api/workshops/:id` — what a token holder may know about its workshop. */
+export interface WorkshopSession {
+  id: string;
+  title: string;
+  template: WorkshopTemplate;
+  createdAt: string;
+  role: Role;
+}
+
+/** `GET /api/workshops/:id/links` (facilitator only). */
+export interface WorkshopLinks {
+  links: RoleMap<string>;
+  tokens: RoleMap<string>;
+}
+
+/** Every API error has this body. `field` names the offending input field where there is one. */
+export interface ApiError {
+  error: string;
+  field?: string;
+}
+
+/** Workshop ids are 128-bit random, base64url without padding (22 characters). */
+export const workshopIdSchema = z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'not a workshop id');
+
+/** The path of a join link. The token follows in the fragment: `/w/<id>#token=<token>`. */
+export function joinPath(workshopId: string, token: string): string {
+  return `/w/${encodeURIComponent(workshopId)}#token=${encodeURIComponent(token)}`;
+}
