@@ -45,7 +45,8 @@ export function decodeClientMessage(data: Uint8Array): ClientMessage {
         message = { kind: 'awareness', update: decoding.readVarUint8Array(decoder) };
         break;
       case MESSAGE_QUERY_AWARENESS:
-        return { kind: 'query-awareness' };
+        message = { kind: 'query-awareness' };
+        break;
       case MESSAGE_AUTH:
         // Stock clients never send it; tokens travel in the URL. Read and drop.
         return { kind: 'ignored' };

@@ -1,4 +1,4 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import type { WorkshopTemplate } from '../domain/workshop';
 
 export const DOC_SCHEMA_VERSION = 1;

@@ -1,0 +1,54 @@
+/** The socket.io control plane on the same port: authenticated with the workshop tokens. */
+import { afterEach, describe, expect, it } from 'vitest';
+import { io, type Socket } from 'socket.io-client';
+import type { RunningServer } from '../../server/app';
+import type { SessionEvent } from '../../shared/control/events';
+import { createWorkshop, startTestServer } from '../support/server';
+
+const servers: RunningServer[] = [];
+const sockets: Socket[] = [];
+afterEach(async () => {
+  for (const s of sockets.splice(0)) s.disconnect();
+  for (const s of servers.splice(0)) await s.close();
+});
+
+function connect(url: string, auth: object, transports = ['websocket']): Socket {
+  const socket = io(url, { auth, transports, reconnection: false, forceNew: true });
+  sockets.push(socket);
+  return socket;
+}
+
+describe('control plane (socket.io)', () => {
+  it.each([['websocket'], ['polling']])(
+    'admits each role over %s and tells it its role',
+    async (transport) => {
+      const s = await startTestServer();
+      servers.push(s);
+      const w = await createWorkshop(s.url);
+      for (const role of ['facilitator', 'participant', 'projector'] as const) {
+        const socket = connect(s.url, { workshopId: w.id, token: w.tokens[role] }, [transport]);
+        const session = await new Promise<SessionEvent>((resolve, reject) => {
+          socket.on('session', resolve);
+          socket.on('connect_error', reject);
+        });
+        expect(session).toEqual({ workshopId: w.id, role });
+        const reply = await socket.timeout(2000).emitWithAck('clock:sync', {});
+        expect(reply.ok).toBe(true);
+        expect(Math.abs(reply.value.serverTime - Date.now())).toBeLessThan(5000);
+      }
+    },
+  );
+
+  it.each([
+    ['a wrong token', (id: string) => ({ workshopId: id, token: 'q'.repeat(43) })],
+    ['no auth', () => ({})],
+    ['a malformed workshop id', () => ({ workshopId: '../etc', token: 'q'.repeat(43) })],
+  ])('refuses %s', async (_label, auth) => {
+    const s = await startTestServer();
+    servers.push(s);
+    const w = await createWorkshop(s.url);
+    const socket = connect(s.url, auth(w.id));
+    const err = await new Promise<Error>((resolve) => socket.on('connect_error', resolve));
+    expect(err.message).toBe('unauthorized');
+  });
+});
