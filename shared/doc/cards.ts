@@ -4,7 +4,7 @@ import { randomId } from '../ids';
 import { numberOr, stringOr } from './meta';
 import { applyTextChange } from './text';
 
-export const CARD_TYPES = ['note'] as const;
+export const CARD_TYPES = ['note', 'capacity', 'opportunity', 'activity', 'action'] as const;
 export const cardTypeSchema = z.enum(CARD_TYPES);
 export type CardType = z.infer<typeof cardTypeSchema>;
 
@@ -62,7 +62,18 @@ export function clampCoord(value: number): number {
 
 /** Adds a card in one transaction, in front of every other card; returns its id. */
 export function createCard(doc: Y.Doc, input: NewCard): string {
-  const card = newCardSchema.parse(input);
+  return insertCard(doc, newCardSchema.parse(input));
+}
+
+/**
+ * The one insert path for every card type: the common fields, then the type's own (`fields`, set
+ * in the same transaction so no client ever sees a half-made card).
+ */
+export function insertCard(
+  doc: Y.Doc,
+  card: z.output<typeof newCardSchema>,
+  fields: Record<string, unknown> = {},
+): string {
   const id = randomId();
   doc.transact(() => {
     const map = new Y.Map<unknown>();
@@ -79,6 +90,7 @@ export function createCard(doc: Y.Doc, input: NewCard): string {
     map.set('createdBy', card.createdBy);
     map.set('createdAt', now);
     map.set('updatedAt', now);
+    for (const [key, value] of Object.entries(fields)) map.set(key, value);
     cardsMap(doc).set(id, map);
   });
   return id;
@@ -115,10 +127,58 @@ export function bringCardToFront(doc: Y.Doc, id: string): boolean {
   return updateCard(doc, id, (c) => c.set('z', top + 1));
 }
 
-export function deleteCard(doc: Y.Doc, id: string): boolean {
+/**
+ * Deletes a card. A tombstone (title, type, when) stays in `removedCards`, so a transformative
+ * activity that linked it can show "source removed: <title>" instead of a dangling id.
+ */
+export function deleteCard(doc: Y.Doc, id: string, deletedBy = ''): boolean {
   const cards = cardsMap(doc);
-  if (!cards.has(id)) return false;
-  cards.delete(id);
+  const card = cards.get(id);
+  if (!card) return false;
+  doc.transact(() => {
+    removedCardsMap(doc).set(id, {
+      id,
+      type: stringOr(card.get('type'), 'note'),
+      title: cardTitle(card)?.toString() ?? '',
+      deletedAt: Date.now(),
+      deletedBy,
+    });
+    cards.delete(id);
+  });
+  return true;
+}
+
+export interface RemovedCard {
+  id: string;
+  type: string;
+  title: string;
+  deletedAt: number;
+  deletedBy: string;
+}
+
+export function removedCardsMap(doc: Y.Doc): Y.Map<RemovedCard> {
+  return doc.getMap('removedCards');
+}
+
+/** Marks a card as changed now (type-specific setters call it inside their transaction). */
+export function touchCard(card: CardMap): void {
+  card.set('updatedAt', Date.now());
+}
+
+/** Runs `change` on a card of the given type in one transaction; false when it is gone or another type. */
+export function updateCardOfType(
+  doc: Y.Doc,
+  id: string,
+  type: CardType | undefined,
+  change: (card: CardMap) => void,
+): boolean {
+  const card = getCard(doc, id);
+  if (!(card instanceof Y.Map)) return false;
+  if (type && card.get('type') !== type) return false;
+  doc.transact(() => {
+    change(card);
+    touchCard(card);
+  });
   return true;
 }
 
@@ -162,13 +222,7 @@ export function listCards(doc: Y.Doc, boardId?: string): CardSnapshot[] {
 }
 
 function updateCard(doc: Y.Doc, id: string, change: (card: CardMap) => void): boolean {
-  const card = getCard(doc, id);
-  if (!(card instanceof Y.Map)) return false;
-  doc.transact(() => {
-    change(card);
-    card.set('updatedAt', Date.now());
-  });
-  return true;
+  return updateCardOfType(doc, id, undefined, change);
 }
 
 function topZ(doc: Y.Doc): number {

@@ -13,7 +13,7 @@
  *
  *   doc.getMap('cards')             Y.Map<cardId, Y.Map> — every card of every board, keyed by id
  *     id:        string             also the key; 128-bit random
- *     type:      CardType           'note' today; the S3 boards add capacity, opportunity, activity, action
+ *     type:      CardType           note | capacity | opportunity | activity | action
  *     boardId:   string             which board the card sits on
  *     title:     Y.Text             co-edited character by character
  *     body:      Y.XmlFragment      rich text (Tiptap / ProseMirror document)
@@ -23,9 +23,29 @@
  *     createdBy: string             display name of the author
  *     createdAt, updatedAt: number  ms since epoch
  *
- * Type-specific fields of later card types live beside these in the same Y.Map, so a board can show
- * any card and a card can move between views without being copied.
+ *   doc.getMap('removedCards')      Y.Map<cardId, RemovedCard> — tombstones (title, type, when) so
+ *                                   links to a deleted card show "source removed", never dangle
+ *   doc.getArray('regions')         Y.Array<Region> — the workshop's regions (regions.ts)
+ *   doc.getMap('opportunityGroups') Y.Map<groupId, OpportunityGroup> (opportunities.ts)
+ *   doc.getArray('diamondAxes')     Y.Array<DiamondAxis>; empty = one axis per capacity kind (diamond.ts)
+ *   meta also holds field (the workshop's field/topic) and language.
+ *
+ * Each card type keeps its own fields beside the common ones in the same Y.Map, so every board can
+ * show any card; each module documents its type's fields:
+ *   capacity    capacities.ts     regionId, kind, field, holders, strength, evidenceUrl
+ *   opportunity opportunities.ts  kind, horizon, sourceUrl, groupId
+ *   activity    activities.ts     links to capacities and opportunities, actors, critical mass, …
+ *   action      actions.ts        activityId, type, lead, partners, dates, budget, indicators, …
+ *
+ * Rules: one doc operation = one transaction; every operation validates its input (zod) and
+ * readers tolerate anything a peer may have written (unknown values fall back to defaults).
  */
 export * from './meta';
 export * from './cards';
 export * from './text';
+export * from './regions';
+export * from './capacities';
+export * from './opportunities';
+export * from './activities';
+export * from './actions';
+export * from './diamond';

@@ -1,0 +1,210 @@
+/**
+ * Action cards (the action list): the concrete actions that develop a transformative activity.
+ * Fields beside the common card fields (title, body = description):
+ *   activityId: string, actionType: ActionType, lead: string, partners: string[], regionIds: string[],
+ *   start, end: 'YYYY-MM-DD' | '', budget: number | null (EUR), fundingSource: FundingSource,
+ *   clusterService: string, indicators: Y.Array<Indicator>, status: ActionStatus
+ * Short fields are plain values (last writer wins, as in a spreadsheet cell); lists that people add
+ * to concurrently (indicators) are Y.Arrays.
+ */
+import * as Y from 'yjs';
+import { z } from 'zod';
+import { randomId } from '../ids';
+import {
+  actionStatusSchema,
+  actionTypeSchema,
+  fundingSourceSchema,
+  indicatorKindSchema,
+  type ActionStatus,
+  type ActionType,
+  type FundingSource,
+} from '../domain/s3';
+import {
+  CARD_TITLE_MAX,
+  cardsMap,
+  getCard,
+  insertCard,
+  newCardSchema,
+  readCard,
+  updateCardOfType,
+  type CardMap,
+  type CardSnapshot,
+} from './cards';
+import {
+  enumOr,
+  removeItem,
+  replaceItem,
+  stringList,
+  validItems,
+  parsePatch,
+  setFields,
+} from './fieldValues';
+import { stringOr } from './meta';
+
+export const ACTION_BOARD = 'action-list';
+
+/** A real calendar date as YYYY-MM-DD (2027-02-30 is refused), or '' for "not set". */
+export function isIsoDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
+
+const isoDateOrEmpty = z
+  .string()
+  .trim()
+  .refine((v) => v === '' || isIsoDate(v), 'date must be a real date as YYYY-MM-DD');
+
+export const indicatorSchema = z.object({
+  id: z.string().min(1),
+  kind: indicatorKindSchema.default('output'),
+  name: z.string().trim().min(1).max(200),
+  unit: z.string().trim().max(50).default(''),
+  baseline: z.number().finite().nullable().default(null),
+  target: z.number().finite().nullable().default(null),
+});
+export type Indicator = z.infer<typeof indicatorSchema>;
+
+export const actionFieldsSchema = z.object({
+  actionType: actionTypeSchema.default('rd-project'),
+  lead: z.string().trim().max(200).default(''),
+  partners: z.array(z.string().trim().min(1).max(200)).max(100).default([]),
+  regionIds: z.array(z.string().min(1).max(64)).max(50).default([]),
+  start: isoDateOrEmpty.default(''),
+  end: isoDateOrEmpty.default(''),
+  budget: z.number().finite().min(0).nullable().default(null),
+  fundingSource: fundingSourceSchema.default('regional-programme'),
+  clusterService: z.string().trim().max(200).default(''),
+  status: actionStatusSchema.default('idea'),
+});
+
+export const newActionSchema = actionFieldsSchema.extend({
+  activityId: z.string().min(1),
+  title: z.string().trim().max(CARD_TITLE_MAX).default(''),
+  createdBy: z.string().max(100).default(''),
+});
+export type NewAction = z.input<typeof newActionSchema>;
+
+export interface Action extends CardSnapshot {
+  activityId: string;
+  actionType: ActionType;
+  lead: string;
+  partners: string[];
+  regionIds: string[];
+  start: string;
+  end: string;
+  budget: number | null;
+  fundingSource: FundingSource;
+  clusterService: string;
+  indicators: Indicator[];
+  status: ActionStatus;
+}
+
+/** Adds an action to an activity; throws when the dates are reversed or the input invalid. */
+export function createAction(doc: Y.Doc, input: NewAction): string {
+  const a = newActionSchema.parse(input);
+  assertDateOrder(a.start, a.end);
+  const { activityId, title, createdBy, ...fields } = a;
+  return insertCard(
+    doc,
+    newCardSchema.parse({
+      type: 'action',
+      boardId: ACTION_BOARD,
+      title,
+      color: 'orange',
+      createdBy,
+    }),
+    { ...fields, activityId, indicators: new Y.Array<Indicator>() },
+  );
+}
+
+export function updateAction(
+  doc: Y.Doc,
+  id: string,
+  patch: Partial<z.input<typeof actionFieldsSchema>>,
+): boolean {
+  const valid = parsePatch(actionFieldsSchema, patch);
+  const current = getAction(doc, id);
+  if (!current) return false;
+  assertDateOrder(valid.start ?? current.start, valid.end ?? current.end);
+  return updateCardOfType(doc, id, 'action', (card) => {
+    setFields(card, valid);
+  });
+}
+
+export function addIndicator(
+  doc: Y.Doc,
+  actionId: string,
+  indicator: Omit<z.input<typeof indicatorSchema>, 'id'>,
+): string | null {
+  const valid = indicatorSchema.parse({ ...indicator, id: randomId() });
+  const ok = updateCardOfType(doc, actionId, 'action', (card) => indicatorsOf(card)?.push([valid]));
+  return ok ? valid.id : null;
+}
+
+export function updateIndicator(
+  doc: Y.Doc,
+  actionId: string,
+  indicator: z.input<typeof indicatorSchema>,
+): boolean {
+  const valid = indicatorSchema.parse(indicator);
+  let found = false;
+  updateCardOfType(doc, actionId, 'action', (card) => {
+    const indicators = indicatorsOf(card);
+    found = indicators ? replaceItem(indicators, valid.id, valid) : false;
+  });
+  return found;
+}
+
+export function removeIndicator(doc: Y.Doc, actionId: string, indicatorId: string): boolean {
+  let found = false;
+  updateCardOfType(doc, actionId, 'action', (card) => {
+    const indicators = indicatorsOf(card);
+    found = indicators ? removeItem(indicators, indicatorId) : false;
+  });
+  return found;
+}
+
+export function readAction(card: CardMap): Action {
+  const budget = card.get('budget');
+  return {
+    ...readCard(card),
+    activityId: stringOr(card.get('activityId'), ''),
+    actionType: enumOr(actionTypeSchema, card.get('actionType'), 'other'),
+    lead: stringOr(card.get('lead'), ''),
+    partners: stringList(card.get('partners')),
+    regionIds: stringList(card.get('regionIds')),
+    start: stringOr(card.get('start'), ''),
+    end: stringOr(card.get('end'), ''),
+    budget: typeof budget === 'number' && Number.isFinite(budget) ? budget : null,
+    fundingSource: enumOr(fundingSourceSchema, card.get('fundingSource'), 'other'),
+    clusterService: stringOr(card.get('clusterService'), ''),
+    indicators: validItems(card.get('indicators'), indicatorSchema),
+    status: enumOr(actionStatusSchema, card.get('status'), 'idea'),
+  };
+}
+
+export function getAction(doc: Y.Doc, id: string): Action | undefined {
+  const card = getCard(doc, id);
+  return card instanceof Y.Map && card.get('type') === 'action' ? readAction(card) : undefined;
+}
+
+/** Actions of one activity (or all), oldest first. */
+export function listActions(doc: Y.Doc, activityId?: string): Action[] {
+  const out: Action[] = [];
+  cardsMap(doc).forEach((card) => {
+    if (!(card instanceof Y.Map) || card.get('type') !== 'action') return;
+    const action = readAction(card);
+    if (activityId === undefined || action.activityId === activityId) out.push(action);
+  });
+  return out.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+}
+
+function assertDateOrder(start: string, end: string): void {
+  if (start && end && end < start) throw new Error('end date must not be before start date');
+}
+
+function indicatorsOf(card: CardMap): Y.Array<Indicator> | undefined {
+  const value = card.get('indicators');
+  return value instanceof Y.Array ? (value as Y.Array<Indicator>) : undefined;
+}

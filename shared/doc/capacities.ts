@@ -1,0 +1,161 @@
+/**
+ * Capacity cards (the capacity map): what a region already has.
+ * Fields beside the common card fields:
+ *   regionId: string, kind: CapacityKind, field: string (free tag, e.g. "ICT", used by diamond axes),
+ *   holders: Y.Array<CapacityHolder>, strength: 0–5 (0 = not judged), evidenceUrl: string
+ */
+import * as Y from 'yjs';
+import { z } from 'zod';
+import { randomId } from '../ids';
+import { capacityKindSchema, helixSchema, scoreSchema, type CapacityKind } from '../domain/s3';
+import {
+  CARD_TITLE_MAX,
+  cardsMap,
+  getCard,
+  insertCard,
+  newCardSchema,
+  readCard,
+  updateCardOfType,
+  type CardMap,
+  type CardSnapshot,
+} from './cards';
+import { enumOr, removeItem, replaceItem, validItems, parsePatch, setFields } from './fieldValues';
+import { numberOr, stringOr } from './meta';
+
+export const CAPACITY_BOARD = 'capacity-map';
+
+export const holderSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().trim().min(1).max(200),
+  helix: helixSchema,
+});
+export type CapacityHolder = z.infer<typeof holderSchema>;
+
+const urlOrEmpty = z
+  .string()
+  .trim()
+  .max(2000)
+  .refine((v) => v === '' || /^https?:\/\/\S+$/i.test(v), 'evidence link must be an http(s) URL');
+
+export const capacityFieldsSchema = z.object({
+  regionId: z.string().max(64).default(''),
+  kind: capacityKindSchema.default('industry'),
+  field: z.string().trim().max(120).default(''),
+  strength: scoreSchema.default(0),
+  evidenceUrl: urlOrEmpty.default(''),
+});
+
+export const newCapacitySchema = capacityFieldsSchema.extend({
+  title: z.string().trim().max(CARD_TITLE_MAX).default(''),
+  holders: z
+    .array(holderSchema.omit({ id: true }))
+    .max(100)
+    .default([]),
+  createdBy: z.string().max(100).default(''),
+});
+export type NewCapacity = z.input<typeof newCapacitySchema>;
+
+export interface Capacity extends CardSnapshot {
+  regionId: string;
+  kind: CapacityKind;
+  field: string;
+  holders: CapacityHolder[];
+  strength: number;
+  evidenceUrl: string;
+}
+
+export function createCapacity(doc: Y.Doc, input: NewCapacity): string {
+  const c = newCapacitySchema.parse(input);
+  const holders = new Y.Array<CapacityHolder>();
+  holders.push(c.holders.map((h) => ({ ...h, id: randomId() })));
+  return insertCard(
+    doc,
+    newCardSchema.parse({
+      type: 'capacity',
+      boardId: CAPACITY_BOARD,
+      title: c.title,
+      createdBy: c.createdBy,
+    }),
+    {
+      regionId: c.regionId,
+      kind: c.kind,
+      field: c.field,
+      strength: c.strength,
+      evidenceUrl: c.evidenceUrl,
+      holders,
+    },
+  );
+}
+
+/** Changes some of a capacity's own fields (validated; throws on invalid values). */
+export function updateCapacity(
+  doc: Y.Doc,
+  id: string,
+  patch: Partial<z.input<typeof capacityFieldsSchema>>,
+): boolean {
+  const valid = parsePatch(capacityFieldsSchema, patch);
+  return updateCardOfType(doc, id, 'capacity', (card) => {
+    setFields(card, valid);
+  });
+}
+
+export function addHolder(
+  doc: Y.Doc,
+  capacityId: string,
+  holder: Omit<CapacityHolder, 'id'>,
+): string | null {
+  const valid = holderSchema.parse({ ...holder, id: randomId() });
+  const ok = updateCardOfType(doc, capacityId, 'capacity', (card) =>
+    holdersOf(card)?.push([valid]),
+  );
+  return ok ? valid.id : null;
+}
+
+export function updateHolder(doc: Y.Doc, capacityId: string, holder: CapacityHolder): boolean {
+  const valid = holderSchema.parse(holder);
+  let found = false;
+  updateCardOfType(doc, capacityId, 'capacity', (card) => {
+    const holders = holdersOf(card);
+    found = holders ? replaceItem(holders, valid.id, valid) : false;
+  });
+  return found;
+}
+
+export function removeHolder(doc: Y.Doc, capacityId: string, holderId: string): boolean {
+  let found = false;
+  updateCardOfType(doc, capacityId, 'capacity', (card) => {
+    const holders = holdersOf(card);
+    found = holders ? removeItem(holders, holderId) : false;
+  });
+  return found;
+}
+
+export function readCapacity(card: CardMap): Capacity {
+  return {
+    ...readCard(card),
+    regionId: stringOr(card.get('regionId'), ''),
+    kind: enumOr(capacityKindSchema, card.get('kind'), 'other'),
+    field: stringOr(card.get('field'), ''),
+    holders: validItems(card.get('holders'), holderSchema),
+    strength: Math.max(0, Math.min(5, Math.round(numberOr(card.get('strength'), 0)))),
+    evidenceUrl: stringOr(card.get('evidenceUrl'), ''),
+  };
+}
+
+export function getCapacity(doc: Y.Doc, id: string): Capacity | undefined {
+  const card = getCard(doc, id);
+  return card instanceof Y.Map && card.get('type') === 'capacity' ? readCapacity(card) : undefined;
+}
+
+export function listCapacities(doc: Y.Doc): Capacity[] {
+  const out: Capacity[] = [];
+  cardsMap(doc).forEach((card) => {
+    if (card instanceof Y.Map && card.get('type') === 'capacity') out.push(readCapacity(card));
+  });
+  return out.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+}
+
+function holdersOf(card: CardMap): Y.Array<CapacityHolder> | undefined {
+  const holders = card.get('holders');
+  return holders instanceof Y.Array ? (holders as Y.Array<CapacityHolder>) : undefined;
+}

@@ -1,0 +1,185 @@
+/**
+ * Opportunity cards (the opportunity board): new technologies, societal challenges, markets.
+ * Fields beside the common card fields (x, y give the free placement):
+ *   kind: OpportunityKind, horizon: TimeHorizon, sourceUrl: string, groupId: string ('' = ungrouped)
+ * Named groups:
+ *   doc.getMap('opportunityGroups')   Y.Map<groupId, OpportunityGroup> (plain objects)
+ */
+import * as Y from 'yjs';
+import { z } from 'zod';
+import { randomId } from '../ids';
+import {
+  opportunityKindSchema,
+  timeHorizonSchema,
+  type OpportunityKind,
+  type TimeHorizon,
+} from '../domain/s3';
+import {
+  CARD_TITLE_MAX,
+  cardsMap,
+  getCard,
+  insertCard,
+  newCardSchema,
+  readCard,
+  updateCardOfType,
+  type CardMap,
+  type CardSnapshot,
+} from './cards';
+import { enumOr, parsePatch, setFields } from './fieldValues';
+import { stringOr } from './meta';
+
+export const OPPORTUNITY_BOARD = 'opportunity-board';
+
+const urlOrEmpty = z
+  .string()
+  .trim()
+  .max(2000)
+  .refine((v) => v === '' || /^https?:\/\/\S+$/i.test(v), 'source link must be an http(s) URL');
+
+export const opportunityFieldsSchema = z.object({
+  kind: opportunityKindSchema.default('technology-trend'),
+  horizon: timeHorizonSchema.default('medium'),
+  sourceUrl: urlOrEmpty.default(''),
+  groupId: z.string().max(64).default(''),
+});
+
+export const newOpportunitySchema = opportunityFieldsSchema.extend({
+  title: z.string().trim().max(CARD_TITLE_MAX).default(''),
+  x: z.number().finite().default(0),
+  y: z.number().finite().default(0),
+  createdBy: z.string().max(100).default(''),
+});
+export type NewOpportunity = z.input<typeof newOpportunitySchema>;
+
+export interface Opportunity extends CardSnapshot {
+  kind: OpportunityKind;
+  horizon: TimeHorizon;
+  sourceUrl: string;
+  groupId: string;
+}
+
+export const opportunityGroupSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().trim().min(1).max(200),
+  createdAt: z.number(),
+});
+export type OpportunityGroup = z.infer<typeof opportunityGroupSchema>;
+
+export function opportunityGroupsMap(doc: Y.Doc): Y.Map<OpportunityGroup> {
+  return doc.getMap('opportunityGroups');
+}
+
+export function createOpportunity(doc: Y.Doc, input: NewOpportunity): string {
+  const o = newOpportunitySchema.parse(input);
+  return insertCard(
+    doc,
+    newCardSchema.parse({
+      type: 'opportunity',
+      boardId: OPPORTUNITY_BOARD,
+      title: o.title,
+      x: o.x,
+      y: o.y,
+      color: 'blue',
+      createdBy: o.createdBy,
+    }),
+    { kind: o.kind, horizon: o.horizon, sourceUrl: o.sourceUrl, groupId: o.groupId },
+  );
+}
+
+export function updateOpportunity(
+  doc: Y.Doc,
+  id: string,
+  patch: Partial<z.input<typeof opportunityFieldsSchema>>,
+): boolean {
+  const valid = parsePatch(opportunityFieldsSchema, patch);
+  return updateCardOfType(doc, id, 'opportunity', (card) => {
+    setFields(card, valid);
+  });
+}
+
+export function readOpportunity(card: CardMap): Opportunity {
+  return {
+    ...readCard(card),
+    kind: enumOr(opportunityKindSchema, card.get('kind'), 'other'),
+    horizon: enumOr(timeHorizonSchema, card.get('horizon'), 'medium'),
+    sourceUrl: stringOr(card.get('sourceUrl'), ''),
+    groupId: stringOr(card.get('groupId'), ''),
+  };
+}
+
+export function getOpportunity(doc: Y.Doc, id: string): Opportunity | undefined {
+  const card = getCard(doc, id);
+  return card instanceof Y.Map && card.get('type') === 'opportunity'
+    ? readOpportunity(card)
+    : undefined;
+}
+
+export function listOpportunities(doc: Y.Doc): Opportunity[] {
+  const out: Opportunity[] = [];
+  cardsMap(doc).forEach((card) => {
+    if (card instanceof Y.Map && card.get('type') === 'opportunity')
+      out.push(readOpportunity(card));
+  });
+  return out.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+}
+
+/** Groups, oldest first; a group id an opportunity still names but that is gone counts as none. */
+export function listOpportunityGroups(doc: Y.Doc): OpportunityGroup[] {
+  const out: OpportunityGroup[] = [];
+  opportunityGroupsMap(doc).forEach((g) => {
+    const parsed = opportunityGroupSchema.safeParse(g);
+    if (parsed.success) out.push(parsed.data);
+  });
+  return out.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+}
+
+export function createOpportunityGroup(doc: Y.Doc, name: string, memberIds: string[] = []): string {
+  const group = opportunityGroupSchema.parse({ id: randomId(), name, createdAt: Date.now() });
+  doc.transact(() => {
+    opportunityGroupsMap(doc).set(group.id, group);
+    for (const id of memberIds) setOpportunityGroup(doc, id, group.id);
+  });
+  return group.id;
+}
+
+export function renameOpportunityGroup(doc: Y.Doc, groupId: string, name: string): boolean {
+  const groups = opportunityGroupsMap(doc);
+  const group = groups.get(groupId);
+  if (!group) return false;
+  groups.set(groupId, opportunityGroupSchema.parse({ ...group, name }));
+  return true;
+}
+
+/** Puts an opportunity into a group ('' takes it out of any group). */
+export function setOpportunityGroup(doc: Y.Doc, opportunityId: string, groupId: string): boolean {
+  if (groupId !== '' && !opportunityGroupsMap(doc).has(groupId)) return false;
+  return updateCardOfType(doc, opportunityId, 'opportunity', (card) =>
+    card.set('groupId', groupId),
+  );
+}
+
+/** Moves every opportunity of `sourceId` into `targetId` and deletes `sourceId`. */
+export function mergeOpportunityGroups(doc: Y.Doc, targetId: string, sourceId: string): boolean {
+  const groups = opportunityGroupsMap(doc);
+  if (targetId === sourceId || !groups.has(targetId) || !groups.has(sourceId)) return false;
+  doc.transact(() => {
+    for (const o of listOpportunities(doc)) {
+      if (o.groupId === sourceId) setOpportunityGroup(doc, o.id, targetId);
+    }
+    groups.delete(sourceId);
+  });
+  return true;
+}
+
+/** Deletes a group; its opportunities stay on the board, ungrouped. */
+export function deleteOpportunityGroup(doc: Y.Doc, groupId: string): boolean {
+  const groups = opportunityGroupsMap(doc);
+  if (!groups.has(groupId)) return false;
+  doc.transact(() => {
+    for (const o of listOpportunities(doc)) {
+      if (o.groupId === groupId) setOpportunityGroup(doc, o.id, '');
+    }
+    groups.delete(groupId);
+  });
+  return true;
+}
