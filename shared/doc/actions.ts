@@ -20,6 +20,7 @@ import {
   type FundingSource,
 } from '../domain/s3';
 import {
+  byCreation,
   CARD_TITLE_MAX,
   cardsMap,
   getCard,
@@ -197,7 +198,7 @@ export function listActions(doc: Y.Doc, activityId?: string): Action[] {
     const action = readAction(card);
     if (activityId === undefined || action.activityId === activityId) out.push(action);
   });
-  return out.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+  return out.sort(byCreation);
 }
 
 function assertDateOrder(start: string, end: string): void {

@@ -19,6 +19,7 @@ import { z } from 'zod';
 import { randomId } from '../ids';
 import { activityStatusSchema, helixSchema, scoreSchema, type ActivityStatus } from '../domain/s3';
 import {
+  byCreation,
   CARD_TITLE_MAX,
   cardsMap,
   getCard,
@@ -273,7 +274,7 @@ export function listActivities(doc: Y.Doc): Activity[] {
   cardsMap(doc).forEach((card) => {
     if (card instanceof Y.Map && card.get('type') === 'activity') out.push(readActivity(card));
   });
-  return out.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+  return out.sort(byCreation);
 }
 
 /** Resolves linked ids for display: live title, or the tombstone's title marked removed. */

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { randomId } from '../ids';
 import { capacityKindSchema, helixSchema, scoreSchema, type CapacityKind } from '../domain/s3';
 import {
+  byCreation,
   CARD_TITLE_MAX,
   cardsMap,
   getCard,
@@ -152,7 +153,7 @@ export function listCapacities(doc: Y.Doc): Capacity[] {
   cardsMap(doc).forEach((card) => {
     if (card instanceof Y.Map && card.get('type') === 'capacity') out.push(readCapacity(card));
   });
-  return out.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+  return out.sort(byCreation);
 }
 
 function holdersOf(card: CardMap): Y.Array<CapacityHolder> | undefined {

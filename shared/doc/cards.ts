@@ -240,3 +240,8 @@ function countAtZ(doc: Y.Doc, z: number): number {
   });
   return n;
 }
+
+/** Creation order: time, then stacking order (which grows with every card made), then id. */
+export function byCreation(a: CardSnapshot, b: CardSnapshot): number {
+  return a.createdAt - b.createdAt || a.z - b.z || a.id.localeCompare(b.id);
+}

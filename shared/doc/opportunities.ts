@@ -15,6 +15,7 @@ import {
   type TimeHorizon,
 } from '../domain/s3';
 import {
+  byCreation,
   CARD_TITLE_MAX,
   cardsMap,
   getCard,
@@ -120,7 +121,7 @@ export function listOpportunities(doc: Y.Doc): Opportunity[] {
     if (card instanceof Y.Map && card.get('type') === 'opportunity')
       out.push(readOpportunity(card));
   });
-  return out.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+  return out.sort(byCreation);
 }
 
 /** Groups, oldest first; a group id an opportunity still names but that is gone counts as none. */

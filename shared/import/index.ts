@@ -1,0 +1,4 @@
+/** Preparation import: spreadsheets of capacities and opportunities into a workshop's boards. */
+export * from './fields';
+export * from './rows';
+export * from './parse';
