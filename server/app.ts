@@ -48,6 +48,7 @@ export async function startServer(
     log,
     access,
     workshops: new WorkshopService(storage),
+    rooms,
     publicUrl: config.publicUrl,
     clientDir: config.clientDir,
     trustProxy: config.trustProxy,

@@ -2,6 +2,8 @@
 import { Router, type Request } from 'express';
 import {
   createWorkshopRequestSchema,
+  deriveWorkshopRequestSchema,
+  type DeriveWorkshopResponse,
   workshopIdSchema,
   type CreateWorkshopResponse,
   type Role,
@@ -11,14 +13,23 @@ import { bearerToken, type WorkshopAccess } from '../auth/access';
 import type { WorkshopService } from '../workshops/workshopService';
 import { linksFor } from '../workshops/workshopService';
 import { HttpError, parseOr400 } from './errors';
+import * as Y from 'yjs';
+import { copyActivities, listActivities } from '../../shared/doc';
+import type { RoomRegistry } from '../sync/rooms';
 
 export interface WorkshopRoutesDeps {
   workshops: WorkshopService;
+  rooms: RoomRegistry;
   access: WorkshopAccess;
   publicUrl: string | undefined;
 }
 
-export function workshopRoutes({ workshops, access, publicUrl }: WorkshopRoutesDeps): Router {
+export function workshopRoutes({
+  workshops,
+  rooms,
+  access,
+  publicUrl,
+}: WorkshopRoutesDeps): Router {
   const router = Router();
   const originOf = (req: Request) =>
     publicUrl?.replace(/\/$/, '') ?? `${req.protocol}://${req.get('host')}`;
@@ -61,6 +72,58 @@ export function workshopRoutes({ workshops, access, publicUrl }: WorkshopRoutesD
     const { id, role, token } = await authorize(req);
     if (role !== 'facilitator') throw new HttpError(403, 'only facilitators can see the links');
     res.json(workshops.links(id, token, originOf(req)));
+  });
+
+  /** Starts an ADW/cADW from this EDW/cEDW's selected activities, copied with provenance. */
+  router.post('/workshops/:id/derive', async (req, res) => {
+    const { id, role } = await authorize(req);
+    if (role !== 'facilitator')
+      throw new HttpError(403, 'only facilitators can start a follow-up workshop');
+    const input = parseOr400(deriveWorkshopRequestSchema, req.body ?? {});
+    const sourceWorkshop = await workshops.get(id);
+    if (!sourceWorkshop) throw new HttpError(404, 'no such workshop');
+    if (sourceWorkshop.template !== 'edw' && sourceWorkshop.template !== 'cedw') {
+      throw new HttpError(400, 'an ADW starts from an EDW or cEDW', 'template');
+    }
+    const state = await rooms.withDocument(id, (doc) => Y.encodeStateAsUpdate(doc));
+    const source = new Y.Doc();
+    Y.applyUpdate(source, state);
+    const chosen = listActivities(source).filter((a) =>
+      input.activityIds ? input.activityIds.includes(a.id) : a.status === 'selected',
+    );
+    if (chosen.length === 0) {
+      source.destroy();
+      throw new HttpError(
+        409,
+        input.activityIds
+          ? 'none of the given activities exists'
+          : 'no selected activities: select at least one first',
+      );
+    }
+    const { workshop, tokens } = await workshops.create(
+      {
+        title: input.title ?? `${sourceWorkshop.title} — ADW`.slice(0, 200),
+        template: input.template,
+      },
+      (doc) =>
+        copyActivities(
+          source,
+          doc,
+          id,
+          chosen.map((a) => a.id),
+        ),
+    );
+    source.destroy();
+    const body: DeriveWorkshopResponse = {
+      id: workshop.id,
+      title: workshop.title,
+      template: workshop.template,
+      links: linksFor(workshop.id, tokens, originOf(req)),
+      tokens,
+      copiedActivities: chosen.length,
+      sourceWorkshopId: id,
+    };
+    res.status(201).location(`/api/workshops/${workshop.id}`).json(body);
   });
 
   return router;

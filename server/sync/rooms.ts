@@ -2,6 +2,7 @@
  * The rooms this server holds in memory: loads a workshop's doc once however many clients join at
  * the same moment, compacts it when its last client leaves, and unloads it after an idle delay.
  */
+import * as Y from 'yjs';
 import type { Logger } from '../log';
 import type { Storage } from '../storage/storage';
 import { Room } from './room';
@@ -39,6 +40,28 @@ export class RoomRegistry {
       room.catch(() => this.rooms.delete(workshopId));
     }
     return room;
+  }
+
+  /**
+   * Runs `read` on a workshop's latest doc without joining it: the live room's doc when loaded
+   * (so nothing unpersisted is missed, it waits for persistence), else a copy rebuilt from storage.
+   */
+  async withDocument<T>(workshopId: string, read: (doc: Y.Doc) => T): Promise<T> {
+    const live = this.rooms.get(workshopId);
+    if (live) {
+      const room = await live;
+      await room.whenPersisted();
+      return read(room.doc);
+    }
+    const stored = await this.options.storage.loadDocument(workshopId);
+    const doc = new Y.Doc();
+    try {
+      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+      for (const update of stored.updates) Y.applyUpdate(doc, update);
+      return read(doc);
+    } finally {
+      doc.destroy();
+    }
   }
 
   /** Persists and compacts every room, then forgets them (server shutdown). */

@@ -10,8 +10,10 @@ import type { Storage, WorkshopRow } from '../storage/storage';
 export class WorkshopService {
   constructor(private readonly storage: Storage) {}
 
+  /** Creates a workshop; `seed` may fill its doc (e.g. activities copied from an EDW). */
   async create(
     request: CreateWorkshopRequest,
+    seed?: (doc: Y.Doc, workshopId: string) => void,
   ): Promise<{ workshop: WorkshopRow; tokens: RoleMap<string> }> {
     const id = randomId(16);
     const createdAt = new Date();
@@ -23,6 +25,7 @@ export class WorkshopService {
       template: request.template,
       createdAt: createdAt.getTime(),
     });
+    seed?.(doc, id);
     const workshop: WorkshopRow = {
       id,
       title: request.title,

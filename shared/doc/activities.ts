@@ -8,7 +8,7 @@
  *   criticalMass: 0–5 (0 = not judged)
  *   crossRegionalNeeds: Y.Array<CrossRegionalNeed>   which region brings what
  *   status: ActivityStatus
- *   provenance: ActivityProvenance | null            set when copied from another workshop
+ *   provenance: CardProvenance | null            set when copied from another workshop (cards.ts)
  *
  * Links point one way in the doc (activity → capacity/opportunity); the other direction is derived
  * (`activitiesLinking`). A linked card that was deleted reads as `{ removed: true, title }` from its
@@ -28,7 +28,9 @@ import {
   readCard,
   removedCardsMap,
   updateCardOfType,
+  cardProvenanceSchema,
   type CardMap,
+  type CardProvenance,
   type CardSnapshot,
 } from './cards';
 import {
@@ -61,13 +63,6 @@ export const crossRegionalNeedSchema = z.object({
 });
 export type CrossRegionalNeed = z.infer<typeof crossRegionalNeedSchema>;
 
-export const activityProvenanceSchema = z.object({
-  workshopId: z.string().min(1),
-  activityId: z.string().min(1),
-  recordVersion: z.number().int().min(0).optional(),
-});
-export type ActivityProvenance = z.infer<typeof activityProvenanceSchema>;
-
 export const activityFieldsSchema = z.object({
   field: z.string().trim().max(200).default(''),
   criticalMass: scoreSchema.default(0),
@@ -79,7 +74,7 @@ export const newActivitySchema = activityFieldsSchema.extend({
   capacityIds: z.array(z.string().min(1)).max(500).default([]),
   opportunityIds: z.array(z.string().min(1)).max(500).default([]),
   createdBy: z.string().max(100).default(''),
-  provenance: activityProvenanceSchema.nullable().default(null),
+  provenance: cardProvenanceSchema.nullable().default(null),
 });
 export type NewActivity = z.input<typeof newActivitySchema>;
 
@@ -100,7 +95,7 @@ export interface Activity extends CardSnapshot {
   criticalMassRationale: string;
   crossRegionalNeeds: CrossRegionalNeed[];
   status: ActivityStatus;
-  provenance: ActivityProvenance | null;
+  provenance: CardProvenance | null;
 }
 
 export function createActivity(doc: Y.Doc, input: NewActivity): string {
@@ -248,7 +243,7 @@ export function removeCrossRegionalNeed(doc: Y.Doc, activityId: string, needId: 
 }
 
 export function readActivity(card: CardMap): Activity {
-  const provenance = activityProvenanceSchema.safeParse(card.get('provenance'));
+  const provenance = cardProvenanceSchema.safeParse(card.get('provenance'));
   return {
     ...readCard(card),
     field: stringOr(card.get('field'), ''),

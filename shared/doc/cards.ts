@@ -19,6 +19,14 @@ export const CARD_TITLE_MAX = 500;
 export const COORD_LIMIT = 1_000_000;
 export const CARD_WIDTH = 220;
 
+/** Where a card was copied from (an ADW's activity from its EDW, a cEDW's from the regions' EDWs). */
+export const cardProvenanceSchema = z.object({
+  workshopId: z.string().min(1),
+  cardId: z.string().min(1),
+  recordVersion: z.number().int().min(0).optional(),
+});
+export type CardProvenance = z.infer<typeof cardProvenanceSchema>;
+
 /** A card as plain values, for rendering and for the record; the body stays a Y.XmlFragment. */
 export interface CardSnapshot {
   id: string;

@@ -49,3 +49,4 @@ export * from './opportunities';
 export * from './activities';
 export * from './actions';
 export * from './diamond';
+export * from './copy';

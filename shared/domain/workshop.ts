@@ -30,6 +30,15 @@ export const createWorkshopRequestSchema = z.object({
 });
 export type CreateWorkshopRequest = z.infer<typeof createWorkshopRequestSchema>;
 
+/** `POST /api/workshops/:id/derive`: start an ADW (or cADW) from an EDW's activities. */
+export const deriveWorkshopRequestSchema = z.object({
+  template: z.enum(['adw', 'cadw'], { error: 'template must be adw or cadw' }),
+  title: createWorkshopRequestSchema.shape.title.optional(),
+  /** The activities to copy; by default those with status "selected". */
+  activityIds: z.array(z.string().min(1).max(64)).max(500).optional(),
+});
+export type DeriveWorkshopRequest = z.infer<typeof deriveWorkshopRequestSchema>;
+
 export type RoleMap<T> = Record<Role, T>;
 
 export interface CreateWorkshopResponse {
@@ -39,6 +48,11 @@ export interface CreateWorkshopResponse {
   /** Join links, one per role; the token travels in the URL fragment so it never reaches logs. */
   links: RoleMap<string>;
   tokens: RoleMap<string>;
+}
+
+export interface DeriveWorkshopResponse extends CreateWorkshopResponse {
+  copiedActivities: number;
+  sourceWorkshopId: string;
 }
 
 /** `GET /api/workshops/:id` — what a token holder may know about its workshop. */

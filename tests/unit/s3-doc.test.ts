@@ -10,7 +10,10 @@ import {
   addHolder,
   addIndicator,
   addRegion,
+  cardBody,
   computeDiamond,
+  copyActivities,
+  getCard,
   createAction,
   createActivity,
   createCapacity,
@@ -41,6 +44,7 @@ import {
   updateIndicator,
   updateRegion,
 } from '../../shared/doc';
+import { writePlainText } from '../../shared/import';
 
 function sync(a: Y.Doc, b: Y.Doc) {
   Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)));
@@ -278,5 +282,50 @@ describe('Synergy Diamond', () => {
     expect(withIct.series[1]!.values.at(-1)).toBe(4);
     resetDiamondAxes(doc);
     expect(readDiamondAxes(doc)).toEqual(DEFAULT_DIAMOND_AXES);
+  });
+});
+
+describe('copying selected activities into a new workshop (ADW from EDW)', () => {
+  it('copies selected activities with their capacities, opportunities, regions and provenance', () => {
+    const edw = new Y.Doc();
+    const { tyrol } = twoRegions(edw);
+    const cap = createCapacity(edw, { title: 'Tourism', regionId: tyrol, strength: 5 });
+    const opp = createOpportunity(edw, { title: 'AI assistants' });
+    const selected = createActivity(edw, {
+      title: 'Digital tourism',
+      capacityIds: [cap],
+      opportunityIds: [opp],
+      status: 'selected',
+    });
+    writePlainText(cardBody(getCard(edw, selected)!)!, 'Chatbots for guests');
+    createActivity(edw, { title: 'Parked idea', status: 'parked' });
+
+    const adw = new Y.Doc();
+    const result = copyActivities(edw, adw, 'edw-workshop-id');
+    expect(result.activityIds).toHaveLength(1);
+    const [copy] = listActivities(adw);
+    expect(copy).toMatchObject({
+      title: 'Digital tourism',
+      status: 'selected',
+      provenance: { workshopId: 'edw-workshop-id', cardId: selected },
+    });
+    expect(copy!.id).not.toBe(selected);
+    expect(resolveLinks(adw, copy!.capacityIds)).toEqual([
+      { id: result.idMap.get(cap), title: 'Tourism', removed: false },
+    ]);
+    expect(getCapacity(adw, result.idMap.get(cap)!)).toMatchObject({
+      regionId: tyrol,
+      strength: 5,
+    });
+    expect(getCard(adw, result.idMap.get(cap)!)!.get('provenance')).toEqual({
+      workshopId: 'edw-workshop-id',
+      cardId: cap,
+    });
+    expect(listRegions(adw).map((r) => r.name)).toEqual(['Tyrol', 'Western Slovenia']);
+    expect(cardBody(getCard(adw, copy!.id)!)!.toJSON()).toBe(
+      '<paragraph>Chatbots for guests</paragraph>',
+    );
+    // The source is untouched.
+    expect(listActivities(edw)).toHaveLength(2);
   });
 });
