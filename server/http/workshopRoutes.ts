@@ -39,6 +39,7 @@ export function workshopRoutes({
     const id = parseOr400(workshopIdSchema, req.params.id);
     const token = bearerToken(req.get('authorization'));
     if (!token) throw new HttpError(401, 'missing bearer token');
+    if (!(await workshops.get(id))) throw new HttpError(404, 'no such workshop');
     const role = await access.roleFor(id, token);
     if (!role) throw new HttpError(401, 'invalid token for this workshop');
     return { id, role, token };

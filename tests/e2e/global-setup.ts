@@ -14,5 +14,12 @@ export default async function setup(): Promise<void> {
     console.warn(`${message} Skipping the end-to-end tests.`);
     return;
   }
-  await build({ configFile: 'vite.config.ts', logLevel: 'warn', mode: 'production' });
+  // Vitest runs with NODE_ENV=test, which would make Vite bundle development React.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: 'vite.config.ts', logLevel: 'warn', mode: 'production' });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
 }

@@ -105,7 +105,7 @@ describe('GET /api/workshops/:id and /links', () => {
     }
   });
 
-  it('answers 401 without or with a wrong token and 400 for a malformed id', async () => {
+  it('answers 401 without or with a wrong token, 404 for an unknown workshop, 400 for a malformed id', async () => {
     const s = await server();
     const w = await createWorkshop(s.url);
     expect((await fetch(`${s.url}/api/workshops/${w.id}`)).status).toBe(401);
@@ -118,6 +118,10 @@ describe('GET /api/workshops/:id and /links', () => {
     });
     expect(bad.status).toBe(400);
     expect((await fetch(`${s.url}/api/nothing-here`)).status).toBe(404);
+    const unknown = await fetch(`${s.url}/api/workshops/${'A'.repeat(22)}`, {
+      headers: { authorization: `Bearer ${w.tokens.facilitator}` },
+    });
+    expect(unknown.status).toBe(404);
   });
 });
 

@@ -1,0 +1,151 @@
+/**
+ * The facilitator's share panel: the join links of the three roles, each with a copy button.
+ * Links come from the server (GET /links); the tokens this browser stored are the offline fallback.
+ */
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { joinPath, type Role, type RoleMap } from '../../../shared/domain/workshop';
+import { fetchWorkshopLinks } from '../api/workshops';
+import { Icon } from '../app/Icon';
+import { copyText } from '../lib/clipboard';
+import { readWorkshopAccess } from './workshopAccess';
+
+const ROLE_ORDER: Role[] = ['participant', 'projector', 'facilitator'];
+
+interface ShareLinksProps {
+  workshopId: string;
+  token: string;
+  onClose: () => void;
+}
+
+function storedLinks(workshopId: string): RoleMap<string> | null {
+  const tokens = readWorkshopAccess(workshopId)?.tokens;
+  if (!tokens) return null;
+  const link = (role: Role) => window.location.origin + joinPath(workshopId, tokens[role]);
+  return {
+    facilitator: link('facilitator'),
+    participant: link('participant'),
+    projector: link('projector'),
+  };
+}
+
+export function ShareLinks({ workshopId, token, onClose }: ShareLinksProps) {
+  const { t } = useTranslation();
+  const titleId = useId();
+  const panelRef = useRef<HTMLDivElement>(null);
+  const [links, setLinks] = useState<RoleMap<string> | null>(() => storedLinks(workshopId));
+  const [failed, setFailed] = useState(false);
+
+  useEffect(() => {
+    let cancelled = false;
+    fetchWorkshopLinks(workshopId, token).then(
+      (result) => {
+        if (!cancelled) setLinks(result.links);
+      },
+      () => {
+        if (!cancelled) setFailed(true);
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [workshopId, token]);
+
+  // Close on Escape or a press outside the panel.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') onClose();
+    };
+    const onPress = (e: PointerEvent) => {
+      const target = e.target as Element;
+      if (!panelRef.current?.contains(target) && !target.closest('[data-share-toggle]')) onClose();
+    };
+    window.addEventListener('keydown', onKey);
+    window.addEventListener('pointerdown', onPress);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('pointerdown', onPress);
+    };
+  }, [onClose]);
+
+  return (
+    <div
+      ref={panelRef}
+      className="popover share"
+      role="dialog"
+      aria-labelledby={titleId}
+      data-testid="share-links"
+    >
+      <div className="popover__header">
+        <h2 id={titleId}>{t('share.title')}</h2>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={t('share.close')}
+          onClick={onClose}
+        >
+          <Icon name="close" />
+        </button>
+      </div>
+      <p className="popover__intro">{t('share.explanation')}</p>
+      {!links && <p className="muted">{failed ? t('share.loadError') : t('share.loading')}</p>}
+      {links &&
+        ROLE_ORDER.map((role) => <ShareLinkRow key={role} role={role} link={links[role]} />)}
+    </div>
+  );
+}
+
+function ShareLinkRow({ role, link }: { role: Role; link: string }) {
+  const { t } = useTranslation();
+  const inputId = useId();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const [copyState, setCopyState] = useState<'idle' | 'copied' | 'failed'>('idle');
+
+  useEffect(() => {
+    if (copyState === 'idle') return;
+    const timer = setTimeout(() => setCopyState('idle'), 2000);
+    return () => clearTimeout(timer);
+  }, [copyState]);
+
+  const copy = async () => {
+    const ok = await copyText(link);
+    setCopyState(ok ? 'copied' : 'failed');
+    if (!ok) inputRef.current?.select();
+  };
+
+  return (
+    <div className={`share__row share__row--${role}`} data-testid={`share-link-${role}`}>
+      <label htmlFor={inputId} className="share__label">
+        <span className="share__role">{t(`share.${role}`)}</span>
+        <span className="share__hint">{t(`share.${role}Hint`)}</span>
+      </label>
+      <div className="share__field">
+        <input
+          ref={inputRef}
+          id={inputId}
+          className="share__input"
+          type="text"
+          readOnly
+          value={link}
+          data-testid={`share-link-input-${role}`}
+          onFocus={(e) => e.currentTarget.select()}
+        />
+        <button
+          type="button"
+          className={copyState === 'copied' ? 'button button--success' : 'button'}
+          aria-label={t('share.copyLabel', { role: t(`share.${role}`) })}
+          onClick={() => void copy()}
+        >
+          <Icon name={copyState === 'copied' ? 'check' : 'copy'} size={16} />
+          <span aria-live="polite">
+            {copyState === 'copied'
+              ? t('share.copied')
+              : copyState === 'failed'
+                ? t('share.copyFailed')
+                : t('share.copy')}
+          </span>
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,151 @@
+/**
+ * `/w/:id`: takes the token from the link, learns the role, connects the workshop's doc, asks for a
+ * name the first time, and shows the board under the top bar.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type * as Y from 'yjs';
+import { DEFAULT_BOARD_ID, metaMap, readMeta } from '../../../shared/doc';
+import type { WorkshopSession } from '../../../shared/domain/workshop';
+import { Board } from '../boards/board/Board';
+import { usePersonStore } from '../person/personStore';
+import { useBoardStore } from '../store/boardStore';
+import { publishUser, type PresenceUser } from '../sync/presence';
+import { useYValue } from '../sync/useY';
+import { useConnectionStatus, useSyncRejection, useWorkshopSync } from '../sync/useWorkshopSync';
+import type { WorkshopSync } from '../sync/workshopSync';
+import { JoinDialog } from './JoinDialog';
+import { StatusScreen } from './StatusScreen';
+import { TopBar } from './TopBar';
+import { useWorkshopSession } from './useWorkshopSession';
+import { takeWorkshopToken } from './workshopAccess';
+
+export function WorkshopPage({ workshopId }: { workshopId: string }) {
+  const { t } = useTranslation();
+  const [token] = useState(() => takeWorkshopToken(workshopId));
+  const session = useWorkshopSession(workshopId, token);
+
+  switch (session.status) {
+    case 'loading':
+      return <StatusScreen title={t('workshop.loading')} busy testId="workshop-loading" />;
+    case 'invalid':
+      return <InvalidLinkScreen />;
+    case 'notFound':
+      return (
+        <StatusScreen
+          title={t('workshop.notFound.title')}
+          body={t('workshop.notFound.body')}
+          tone="warning"
+          testId="workshop-not-found"
+        />
+      );
+    case 'error':
+      return (
+        <StatusScreen
+          title={t('workshop.loadError.title')}
+          body={t('workshop.loadError.body')}
+          tone="warning"
+          testId="workshop-error"
+        >
+          <button type="button" className="button button--primary" onClick={session.retry}>
+            {t('workshop.loadError.retry')}
+          </button>
+        </StatusScreen>
+      );
+    case 'ready':
+      return <WorkshopRoom session={session.session} token={token!} />;
+  }
+}
+
+function InvalidLinkScreen() {
+  const { t } = useTranslation();
+  return (
+    <StatusScreen
+      title={t('workshop.invalidLink.title')}
+      body={t('workshop.invalidLink.body')}
+      tone="warning"
+      testId="invalid-link"
+    />
+  );
+}
+
+const readTitle = (meta: Y.Map<unknown>) => (meta.doc ? (readMeta(meta.doc)?.title ?? '') : '');
+
+function useWorkshopTitle(sync: WorkshopSync | null, fallback: string): string {
+  const title = useYValue(sync ? metaMap(sync.doc) : undefined, readTitle, { fallback: '' });
+  return title || fallback;
+}
+
+function WorkshopRoom({ session, token }: { session: WorkshopSession; token: string }) {
+  const { t } = useTranslation();
+  const sync = useWorkshopSync(session.id, token);
+  const status = useConnectionStatus(sync);
+  const rejection = useSyncRejection(sync);
+  const title = useWorkshopTitle(sync, session.title);
+  const displayName = usePersonStore((s) => s.displayName);
+  const color = usePersonStore((s) => s.color);
+  const setDisplayName = usePersonStore((s) => s.setDisplayName);
+  const [renaming, setRenaming] = useState(false);
+
+  const canEdit = session.role !== 'projector';
+  const user = useMemo<PresenceUser | null>(
+    () => (canEdit && displayName ? { name: displayName, color, role: session.role } : null),
+    [canEdit, displayName, color, session.role],
+  );
+
+  // A fresh board for each workshop.
+  useEffect(() => useBoardStore.getState().reset(), [session.id]);
+
+  useEffect(() => {
+    document.title = t('app.documentTitle', { workshop: title });
+  }, [t, title]);
+
+  // Presence: who we are. The wall screen stays invisible.
+  useEffect(() => {
+    if (!sync) return;
+    publishUser(sync.awareness, user);
+  }, [sync, user]);
+
+  if (rejection) return <InvalidLinkScreen />;
+
+  const askName = canEdit && (!displayName || renaming);
+  return (
+    <div className="workshop" data-role={session.role}>
+      <TopBar
+        workshopId={session.id}
+        token={token}
+        title={title}
+        template={session.template}
+        role={session.role}
+        status={status}
+        awareness={sync?.awareness ?? null}
+        displayName={displayName}
+        color={color}
+        onEditName={() => setRenaming(true)}
+      />
+      <main className="workshop__board">
+        {sync && (
+          <Board
+            doc={sync.doc}
+            sync={sync}
+            boardId={DEFAULT_BOARD_ID}
+            canEdit={canEdit && user !== null}
+            user={user}
+          />
+        )}
+      </main>
+      {askName && (
+        <JoinDialog
+          mode={displayName ? 'rename' : 'join'}
+          workshopTitle={title}
+          initialName={displayName}
+          onSubmit={(name) => {
+            setDisplayName(name);
+            setRenaming(false);
+          }}
+          onCancel={displayName ? () => setRenaming(false) : undefined}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+/**
+ * What this browser remembers about each workshop it joined: the token it joined with (so a reload
+ * works after the token left the address bar), all three tokens for the facilitator who created it,
+ * and the last session, so the board still opens offline.
+ */
+import type { RoleMap, WorkshopSession } from '../../../shared/domain/workshop';
+
+export interface WorkshopAccess {
+  token: string;
+  tokens?: RoleMap<string>;
+  session?: WorkshopSession;
+}
+
+const keyOf = (workshopId: string) => `transforma:workshop:${workshopId}`;
+
+export function readWorkshopAccess(workshopId: string): WorkshopAccess | null {
+  try {
+    const raw = window.localStorage.getItem(keyOf(workshopId));
+    if (!raw) return null;
+    const parsed = JSON.parse(raw) as Partial<WorkshopAccess> | null;
+    return parsed && typeof parsed.token === 'string' ? (parsed as WorkshopAccess) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function saveWorkshopAccess(workshopId: string, access: WorkshopAccess): void {
+  try {
+    window.localStorage.setItem(keyOf(workshopId), JSON.stringify(access));
+  } catch {
+    // Storage full or disabled (private mode): the session still works until the tab closes.
+  }
+}
+
+export function updateWorkshopAccess(workshopId: string, patch: Partial<WorkshopAccess>): void {
+  const current = readWorkshopAccess(workshopId);
+  const token = patch.token ?? current?.token;
+  if (!token) return;
+  saveWorkshopAccess(workshopId, { ...current, ...patch, token });
+}
+
+/** The `token` parameter of a `#token=…` fragment, or null. */
+export function tokenFromFragment(hash: string): string | null {
+  const params = new URLSearchParams(hash.startsWith('#') ? hash.slice(1) : hash);
+  const token = params.get('token');
+  return token && token.trim() !== '' ? token : null;
+}
+
+/**
+ * Takes the token out of the address bar (so it is not shared by a screenshot or a copied URL) and
+ * remembers it for this workshop. Returns the token to use: the fragment's, else the stored one.
+ */
+export function takeWorkshopToken(workshopId: string): string | null {
+  const fromFragment = tokenFromFragment(window.location.hash);
+  if (fromFragment) {
+    const current = readWorkshopAccess(workshopId);
+    const sameToken = current?.token === fromFragment;
+    saveWorkshopAccess(workshopId, {
+      token: fromFragment,
+      ...(current?.tokens ? { tokens: current.tokens } : {}),
+      ...(sameToken && current?.session ? { session: current.session } : {}),
+    });
+    window.history.replaceState(
+      window.history.state,
+      '',
+      window.location.pathname + window.location.search,
+    );
+    return fromFragment;
+  }
+  return readWorkshopAccess(workshopId)?.token ?? null;
+}
