@@ -20,12 +20,18 @@ async function join(person: Person, link: string, name: string): Promise<void> {
   await page.goto(link);
   await page.getByTestId('join-name-input').fill(name);
   await page.getByTestId('join-submit').click();
-  await page.getByTestId('board').waitFor({ timeout: TIMEOUT });
+  await openNotes(page);
   await expect
     .poll(() => page.getByTestId('connection-status').getAttribute('data-status'), {
       timeout: TIMEOUT,
     })
     .toBe('connected');
+}
+
+/** The free card board of a workshop is its Notes tab. */
+async function openNotes(page: Page): Promise<void> {
+  await page.getByTestId('board-tab-notes').click({ timeout: TIMEOUT });
+  await page.getByTestId('board').waitFor({ timeout: TIMEOUT });
 }
 
 function cardById(page: Page, cardId: string): Locator {
@@ -236,6 +242,7 @@ describe.skipIf(!hasChromium)('board, live between browsers', () => {
     // The wall screen shows the cards but offers no editing.
     const wall = await person();
     await wall.page.goto(projectorLink);
+    await openNotes(wall.page);
     await cardById(wall.page, cardId).waitFor({ timeout: TIMEOUT });
     expect(await wall.page.getByTestId('role-badge').getAttribute('data-role')).toBe('projector');
     expect(await wall.page.getByTestId('add-card').count()).toBe(0);

@@ -5,15 +5,16 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import { DEFAULT_BOARD_ID, metaMap, readMeta } from '../../../shared/doc';
+import { metaMap, readMeta } from '../../../shared/doc';
 import type { WorkshopSession } from '../../../shared/domain/workshop';
-import { Board } from '../boards/board/Board';
 import { usePersonStore } from '../person/personStore';
 import { useBoardStore } from '../store/boardStore';
+import { useWorkshopStore } from '../store/workshopStore';
 import { publishUser, type PresenceUser } from '../sync/presence';
 import { useYValue } from '../sync/useY';
 import { useConnectionStatus, useSyncRejection, useWorkshopSync } from '../sync/useWorkshopSync';
 import type { WorkshopSync } from '../sync/workshopSync';
+import { ActiveBoard, BoardTabs } from './BoardTabs';
 import { JoinDialog } from './JoinDialog';
 import { StatusScreen } from './StatusScreen';
 import { TopBar } from './TopBar';
@@ -94,7 +95,10 @@ function WorkshopRoom({ session, token }: { session: WorkshopSession; token: str
   );
 
   // A fresh board for each workshop.
-  useEffect(() => useBoardStore.getState().reset(), [session.id]);
+  useEffect(() => {
+    useBoardStore.getState().reset();
+    useWorkshopStore.getState().reset();
+  }, [session.id]);
 
   useEffect(() => {
     document.title = t('app.documentTitle', { workshop: title });
@@ -123,12 +127,14 @@ function WorkshopRoom({ session, token }: { session: WorkshopSession; token: str
         color={color}
         onEditName={() => setRenaming(true)}
       />
+      <BoardTabs template={session.template} />
       <main className="workshop__board">
         {sync && (
-          <Board
+          <ActiveBoard
+            template={session.template}
             doc={sync.doc}
             sync={sync}
-            boardId={DEFAULT_BOARD_ID}
+            role={session.role}
             canEdit={canEdit && user !== null}
             user={user}
           />

@@ -2,7 +2,20 @@
  * English strings: the reference locale. Every other locale (de, fr, it, sl) mirrors these keys;
  * a missing key falls back to English.
  */
+import { actionList } from './en/actionList';
+import { activityCanvas } from './en/activityCanvas';
+import { boards } from './en/boards';
+import { capacityMap } from './en/capacityMap';
+import { opportunityBoard } from './en/opportunityBoard';
+import { s3 } from './en/s3';
+
 export const en = {
+  s3,
+  boards,
+  capacityMap,
+  opportunityBoard,
+  activityCanvas,
+  actionList,
   app: {
     name: 'Transforma',
     tagline: 'Live, co-edited boards for Smart Specialisation (S3) workshops.',

@@ -1,0 +1,14 @@
+/** What every board view receives: the workshop's doc and who is looking at it. */
+import type * as Y from 'yjs';
+import type { Role } from '../../../shared/domain/workshop';
+import type { PresenceUser } from '../sync/presence';
+import type { WorkshopSync } from '../sync/workshopSync';
+
+export interface BoardViewProps {
+  doc: Y.Doc;
+  sync: WorkshopSync;
+  role: Role;
+  /** False for the wall screen and before the person has a name. */
+  canEdit: boolean;
+  user: PresenceUser | null;
+}

@@ -1,0 +1,4 @@
+/** English strings of the activity-canvas board (merged into en.ts under `activityCanvas`). */
+export const activityCanvas = {
+  title: 'Transformative activities',
+};
