@@ -80,7 +80,8 @@ export async function startServer(
     });
   });
   const { port } = httpServer.address() as AddressInfo;
-  const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+  // Listening on every interface: the address a person on this machine types is localhost.
+  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   log.info({ url, dataDir: config.dataDir }, `Transforma listening on ${url}`);
 
