@@ -1,8 +1,20 @@
 /**
  * The pannable, zoomable board. The board element is the viewport; the "world" inside it carries the
- * viewport transform, so cards keep board coordinates and never re-render on pan or zoom.
+ * viewport transform, so cards keep board coordinates and never re-render on pan or zoom. Only the
+ * cards near the visible area are rendered (culling.ts), so a board of thousands of cards stays
+ * smooth. Generic over the board: a board view passes how to create its cards, a type-specific
+ * card slot, an editor to open, what to draw under the cards (group frames) and extra tools.
  */
-import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import * as Y from 'yjs';
 import {
@@ -19,11 +31,13 @@ import { useYValue } from '../../sync/useY';
 import { BoardContext, useBoardContext, type BoardContextValue } from './boardContext';
 import { BoardToolbar } from './BoardToolbar';
 import { Card } from './Card';
+import { CardPreview, FAR_ZOOM, PREVIEW_ZOOM } from './CardPreview';
 import { Cursors } from './Cursors';
 import { useBoardGestures, isBoardBackground } from './useBoardGestures';
 import { useBoardShortcuts } from './useBoardShortcuts';
 import { usePointerPresence } from './usePointerPresence';
 import { fitBounds, screenToBoard, zoomAt, type Bounds } from './viewport';
+import { cardInWindow, cullWindow, parseWindowKey, windowKey, type Size } from './culling';
 
 /** Rough height of a new card, to centre it on the point where it is created. */
 const NEW_CARD_HEIGHT = 120;
@@ -35,44 +49,117 @@ function sizeOf(board: HTMLElement | null): { width: number; height: number } {
   return { width: rect?.width ?? window.innerWidth, height: rect?.height ?? window.innerHeight };
 }
 
-const CardLayer = memo(function CardLayer() {
+interface CardEntry {
+  id: string;
+  card: CardMap;
+  x: number;
+  y: number;
+}
+
+/**
+ * The cards of this board that intersect the culling window, plus the selected and edited card
+ * (never unmount what has the focus). Zoomed far out, cards render as light previews. Re-reads on any change inside the cards (a remote move can
+ * bring a card into view); each card re-renders only for its own changes.
+ */
+const CardLayer = memo(function CardLayer({ size }: { size: Size }) {
   const { doc, boardId } = useBoardContext();
   const readEntries = useCallback(
     (cards: Y.Map<CardMap>) => {
-      const out: [string, CardMap][] = [];
+      const out: CardEntry[] = [];
       cards.forEach((card, id) => {
         if (!(card instanceof Y.Map)) return;
         const cardBoard = card.get('boardId');
-        if ((typeof cardBoard === 'string' ? cardBoard : DEFAULT_BOARD_ID) === boardId)
-          out.push([id, card]);
+        if ((typeof cardBoard === 'string' ? cardBoard : DEFAULT_BOARD_ID) !== boardId) return;
+        const x = card.get('x');
+        const y = card.get('y');
+        out.push({ id, card, x: typeof x === 'number' ? x : 0, y: typeof y === 'number' ? y : 0 });
       });
       return out;
     },
     [boardId],
   );
-  const entries = useYValue(cardsMap(doc), readEntries);
+  const entries = useYValue(cardsMap(doc), readEntries, { deep: true });
+  const key = useBoardStore((s) => windowKey(cullWindow(s.viewport, size)));
+  const preview = useBoardStore((s) => s.viewport.zoom < PREVIEW_ZOOM);
+  const selectedId = useBoardStore((s) => s.selectedCardId);
+  const editingId = useBoardStore((s) => s.editing?.cardId ?? null);
+  const visible = useMemo(() => {
+    const window = parseWindowKey(key);
+    return entries.filter(
+      (e) => e.id === selectedId || e.id === editingId || cardInWindow(e.x, e.y, window),
+    );
+  }, [entries, key, selectedId, editingId]);
   return (
     <>
-      {entries.map(([id, card]) => (
-        <Card key={id} cardId={id} card={card} />
-      ))}
+      {visible.map(({ id, card }) =>
+        preview && id !== selectedId && id !== editingId ? (
+          <CardPreview key={id} cardId={id} card={card} />
+        ) : (
+          <Card key={id} cardId={id} card={card} />
+        ),
+      )}
     </>
   );
 });
 
-const hasAny = (cards: Y.Map<CardMap>) => cards.size > 0;
+export interface BoardProps extends BoardContextValue {
+  /** Creates this board's kind of card at (x, y); default: a note. Returns its id. */
+  createCardAt?: (x: number, y: number) => string;
+  /** Label of the "add" tool (default: Add card). */
+  addCardLabel?: string;
+  /** Drawn in board coordinates under the cards (group frames). */
+  underlay?: ReactNode;
+  /** Floating UI over the board (side panels, dialogs). */
+  children?: ReactNode;
+  /** More tools next to "Add card". */
+  toolbarExtra?: ReactNode;
+  emptyTitle?: string;
+  emptyHint?: string;
+  /** Something other than cards is on the board (group frames): no "empty board" message. */
+  hasContent?: boolean;
+  /** Areas other than cards that "Fit" should show (group frames). */
+  extraBounds?: () => Bounds[];
+}
 
-export function Board(props: BoardContextValue) {
-  const { doc, sync, canEdit, user, boardId } = props;
+export function Board(props: BoardProps) {
+  const { doc, sync, canEdit, user, boardId, cardSlot, onOpenCard, onCardMoved } = props;
+  const { createCardAt, addCardLabel, underlay, children, toolbarExtra } = props;
   const { t } = useTranslation();
   const context = useMemo<BoardContextValue>(
-    () => ({ doc, sync, canEdit, user, boardId }),
-    [doc, sync, canEdit, user, boardId],
+    () => ({ doc, sync, canEdit, user, boardId, cardSlot, onOpenCard, onCardMoved }),
+    [doc, sync, canEdit, user, boardId, cardSlot, onOpenCard, onCardMoved],
   );
   const boardRef = useRef<HTMLDivElement>(null);
+  const extraBoundsRef = useRef(props.extraBounds);
+  useEffect(() => {
+    extraBoundsRef.current = props.extraBounds;
+  });
+  const [size, setSize] = useState<Size>(() => sizeOf(null));
+  useLayoutEffect(() => {
+    const board = boardRef.current;
+    if (!board) return;
+    const measure = () => {
+      const next = sizeOf(board);
+      setSize((s) => (s.width === next.width && s.height === next.height ? s : next));
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(board);
+    return () => observer.disconnect();
+  }, []);
   const viewport = useBoardStore((s) => s.viewport);
   const panKeyHeld = useBoardStore((s) => s.panKeyHeld);
-  const hasCards = useYValue(cardsMap(doc), hasAny);
+  const hasAny = useCallback(
+    (cards: Y.Map<CardMap>) => {
+      for (const card of cards.values()) {
+        if (card instanceof Y.Map && (card.get('boardId') ?? DEFAULT_BOARD_ID) === boardId)
+          return true;
+      }
+      return false;
+    },
+    [boardId],
+  );
+  const hasCards = useYValue(cardsMap(doc), hasAny) || props.hasContent === true;
   const loaded = useSyncLoaded(sync);
   const gestures = useBoardGestures(boardRef);
   const pointer = usePointerPresence(sync.awareness, boardRef, user !== null && canEdit);
@@ -80,16 +167,18 @@ export function Board(props: BoardContextValue) {
   const addCardAt = useCallback(
     (x: number, y: number) => {
       const { newCardColor, editCard } = useBoardStore.getState();
-      const id = createCard(doc, {
-        boardId,
-        x: Math.round(x),
-        y: Math.round(y),
-        color: newCardColor,
-        createdBy: user?.name ?? '',
-      });
+      const id = createCardAt
+        ? createCardAt(Math.round(x), Math.round(y))
+        : createCard(doc, {
+            boardId,
+            x: Math.round(x),
+            y: Math.round(y),
+            color: newCardColor,
+            createdBy: user?.name ?? '',
+          });
       editCard(id, 'title');
     },
-    [doc, boardId, user],
+    [doc, boardId, user, createCardAt],
   );
 
   const addCardInView = () => {
@@ -108,21 +197,30 @@ export function Board(props: BoardContextValue) {
 
   const fitToCards = useCallback(() => {
     const cards = listCards(doc, boardId);
+    const extra = extraBoundsRef.current?.() ?? [];
     const { width, height } = sizeOf(boardRef.current);
     const { setViewport } = useBoardStore.getState();
-    if (cards.length === 0) {
+    if (cards.length === 0 && extra.length === 0) {
       setViewport({ x: width / 2, y: height / 3, zoom: 1 });
       return;
     }
+    // Measured heights of the cards on screen (one query, not one per card); others: estimated.
+    const heights = new Map<string, number>();
+    boardRef.current?.querySelectorAll<HTMLElement>('[data-card-id]').forEach((element) => {
+      heights.set(element.dataset.cardId ?? '', element.offsetHeight);
+    });
     const bounds: Bounds = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
     for (const card of cards) {
-      const element = boardRef.current?.querySelector<HTMLElement>(
-        `[data-card-id="${CSS.escape(card.id)}"]`,
-      );
       bounds.minX = Math.min(bounds.minX, card.x);
       bounds.minY = Math.min(bounds.minY, card.y);
       bounds.maxX = Math.max(bounds.maxX, card.x + CARD_WIDTH);
-      bounds.maxY = Math.max(bounds.maxY, card.y + (element?.offsetHeight ?? NEW_CARD_HEIGHT));
+      bounds.maxY = Math.max(bounds.maxY, card.y + (heights.get(card.id) ?? NEW_CARD_HEIGHT));
+    }
+    for (const b of extra) {
+      bounds.minX = Math.min(bounds.minX, b.minX);
+      bounds.minY = Math.min(bounds.minY, b.minY);
+      bounds.maxX = Math.max(bounds.maxX, b.maxX);
+      bounds.maxY = Math.max(bounds.maxY, b.maxY);
     }
     setViewport(fitBounds(bounds, width, height));
   }, [doc, boardId]);
@@ -189,26 +287,32 @@ export function Board(props: BoardContextValue) {
         }}
       >
         <div
-          className="board__world"
+          className={viewport.zoom < FAR_ZOOM ? 'board__world is-far' : 'board__world'}
           style={{
             transform: `translate3d(${viewport.x}px, ${viewport.y}px, 0) scale(${viewport.zoom})`,
           }}
         >
-          <CardLayer />
+          {underlay}
+          <CardLayer size={size} />
           <Cursors awareness={sync.awareness} />
         </div>
         {loaded && !hasCards && (
           <div className="board__empty" aria-live="polite">
-            <p className="board__empty-title">{t('board.emptyTitle')}</p>
-            <p>{canEdit ? t('board.emptyHint') : t('board.emptyHintReadOnly')}</p>
+            <p className="board__empty-title">{props.emptyTitle ?? t('board.emptyTitle')}</p>
+            <p>
+              {canEdit ? (props.emptyHint ?? t('board.emptyHint')) : t('board.emptyHintReadOnly')}
+            </p>
           </div>
         )}
         <BoardToolbar
           canEdit={canEdit}
           onAddCard={addCardInView}
+          addCardLabel={addCardLabel}
+          extra={toolbarExtra}
           onZoom={zoomBy}
           onFit={fitToCards}
         />
+        {children}
       </div>
     </BoardContext>
   );

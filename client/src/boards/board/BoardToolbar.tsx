@@ -1,4 +1,5 @@
 /** Board tools (left) and zoom controls (bottom right), floating over the board. */
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../../app/Icon';
 import { useBoardStore } from '../../store/boardStore';
@@ -7,11 +8,22 @@ import { MAX_ZOOM, MIN_ZOOM, ZOOM_STEP } from './viewport';
 interface BoardToolbarProps {
   canEdit: boolean;
   onAddCard: () => void;
+  /** Default: "Add card". */
+  addCardLabel?: string;
+  /** More tools after "Add card". */
+  extra?: ReactNode;
   onZoom: (factor: number | 'reset') => void;
   onFit: () => void;
 }
 
-export function BoardToolbar({ canEdit, onAddCard, onZoom, onFit }: BoardToolbarProps) {
+export function BoardToolbar({
+  canEdit,
+  onAddCard,
+  addCardLabel,
+  extra,
+  onZoom,
+  onFit,
+}: BoardToolbarProps) {
   const { t } = useTranslation();
   const zoom = useBoardStore((s) => s.viewport.zoom);
   const stop = (e: { stopPropagation: () => void }) => e.stopPropagation();
@@ -31,12 +43,13 @@ export function BoardToolbar({ canEdit, onAddCard, onZoom, onFit }: BoardToolbar
             type="button"
             className="tool-button tool-button--primary"
             data-testid="add-card"
-            title={t('toolbar.addCardHint')}
+            title={addCardLabel ?? t('toolbar.addCardHint')}
             onClick={onAddCard}
           >
             <Icon name="note" size={20} />
-            <span>{t('toolbar.addCard')}</span>
+            <span>{addCardLabel ?? t('toolbar.addCard')}</span>
           </button>
+          {extra}
         </div>
       )}
       <div

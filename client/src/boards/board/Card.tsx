@@ -39,7 +39,7 @@ interface CardProps {
 
 export const Card = memo(function Card({ cardId, card }: CardProps) {
   const { t } = useTranslation();
-  const { doc, canEdit } = useBoardContext();
+  const { doc, canEdit, cardSlot: Slot, onOpenCard, onCardMoved } = useBoardContext();
   const { snapshot, titleText, body } = useYValue(card, readCardParts);
   const title = useYText(titleText);
 
@@ -58,11 +58,20 @@ export const Card = memo(function Card({ cardId, card }: CardProps) {
     },
     [cardId, editCard, titleText],
   );
-  const { dragPosition, onPointerDown } = useCardDrag({ doc, cardId, canEdit, onTap });
+  const { dragPosition, onPointerDown } = useCardDrag({
+    doc,
+    cardId,
+    canEdit,
+    onTap,
+    onMoved: onCardMoved,
+  });
 
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     if (event.target !== event.currentTarget || !canEdit) return;
-    if (event.key === 'Enter' && body) {
+    if (event.key === 'Enter' && onOpenCard) {
+      event.preventDefault();
+      onOpenCard(cardId);
+    } else if (event.key === 'Enter' && body) {
       event.preventDefault();
       editCard(cardId, 'body');
     } else if (event.key === 'F2' && titleText) {
@@ -74,6 +83,7 @@ export const Card = memo(function Card({ cardId, card }: CardProps) {
       const dx = event.key === 'ArrowLeft' ? -step : event.key === 'ArrowRight' ? step : 0;
       const dy = event.key === 'ArrowUp' ? -step : event.key === 'ArrowDown' ? step : 0;
       moveCard(doc, cardId, snapshot.x + dx, snapshot.y + dy);
+      onCardMoved?.(cardId);
     }
   };
 
@@ -112,10 +122,17 @@ export const Card = memo(function Card({ cardId, card }: CardProps) {
         if (e.target === e.currentTarget && !selected) useBoardStore.getState().selectCard(cardId);
       }}
       onKeyDown={onKeyDown}
+      onDoubleClick={(e) => {
+        if (!onOpenCard || (e.target instanceof Element && e.target.closest('input, a[href]')))
+          return;
+        e.stopPropagation();
+        onOpenCard(cardId);
+      }}
     >
       {canEdit && selected && !editingBody && !dragPosition && (
         <CardActions cardId={cardId} color={snapshot.color} />
       )}
+      {Slot && <Slot cardId={cardId} card={card} />}
       <div className="card__title" data-card-part="title">
         {editingPart === 'title' && titleText && canEdit ? (
           <CardTitleInput cardId={cardId} title={titleText} onDone={focusCard} />
@@ -135,7 +152,7 @@ export const Card = memo(function Card({ cardId, card }: CardProps) {
         role="group"
         aria-label={t('card.bodyLabel')}
         onDoubleClick={(e) => {
-          if (!canEdit || !body || editingBody) return;
+          if (onOpenCard || !canEdit || !body || editingBody) return;
           e.stopPropagation();
           editCard(cardId, 'body');
         }}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { CARD_COLORS, deleteCard, setCardColor, type CardColor } from '../../../../shared/doc';
 import { Icon } from '../../app/Icon';
 import { useBoardStore } from '../../store/boardStore';
+import { asUndoStep } from '../../sync/undo';
 import { useBoardContext } from './boardContext';
 import { useCounterScale } from './useCounterScale';
 
@@ -51,7 +52,7 @@ export function CardActions({ cardId, color }: CardActionsProps) {
         title={t('card.delete')}
         data-testid="card-delete"
         onClick={() => {
-          deleteCard(doc, cardId);
+          asUndoStep(doc, () => deleteCard(doc, cardId));
           selectCard(null);
         }}
       >

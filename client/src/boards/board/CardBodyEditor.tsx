@@ -47,6 +47,12 @@ export default function CardBodyEditor({ body, onDone }: CardBodyEditorProps) {
           trailingNode: false,
           link: { openOnClick: false, autolink: true, defaultProtocol: 'https' },
         }),
+        // Undo inside the editor stays per editor (y-tiptap's own manager, origin: its sync
+        // plugin key, which the workshop's shared manager does not track). Handing the shared
+        // manager in via `yUndoOptions.undoManager` is not safe: y-tiptap's plugin calls
+        // `undoManager.destroy()` when the editor unmounts, which clears the undo stacks and
+        // drops every listener of the manager, i.e. it would wipe the workshop's whole history
+        // each time a card stops being edited. Ctrl+Z outside any editor uses sync/undo.ts.
         Collaboration.configure({ fragment: body }),
         CollaborationCaret.configure({
           provider: sync.provider,

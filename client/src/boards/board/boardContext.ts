@@ -1,7 +1,11 @@
-import { createContext, useContext } from 'react';
+import { createContext, useContext, type ComponentType } from 'react';
 import type * as Y from 'yjs';
+import type { CardMap } from '../../../../shared/doc';
 import type { WorkshopSync } from '../../sync/workshopSync';
 import type { PresenceUser } from '../../sync/presence';
+
+/** A type-specific part of a card (an opportunity's kind, horizon and group), shown above its title. */
+export type CardSlot = ComponentType<{ cardId: string; card: CardMap }>;
 
 export interface BoardContextValue {
   doc: Y.Doc;
@@ -11,6 +15,12 @@ export interface BoardContextValue {
   canEdit: boolean;
   /** Who is editing here, for authorship and carets; null until the person has a name. */
   user: PresenceUser | null;
+  /** Shown inside every card of the board, above the title. */
+  cardSlot?: CardSlot;
+  /** Enter or a double-click on a card opens this editor instead of editing the body in place. */
+  onOpenCard?: (cardId: string) => void;
+  /** A card was moved by this person (drag released, arrow keys). */
+  onCardMoved?: (cardId: string) => void;
 }
 
 export const BoardContext = createContext<BoardContextValue | null>(null);

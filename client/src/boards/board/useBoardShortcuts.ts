@@ -1,5 +1,6 @@
 /**
- * Keyboard shortcuts of the board: Delete/Backspace deletes the selected card, Escape stops editing
+ * Keyboard shortcuts of the board: Delete/Backspace deletes the selected card (one undo step of the
+ * workshop's shared history, see sync/undo.ts), Escape stops editing
  * and then clears the selection, Space held pans, Ctrl/Cmd with + - 0 zooms, Shift+1 fits.
  * None of them fire while the person is typing in a field.
  */
@@ -8,6 +9,7 @@ import type * as Y from 'yjs';
 import { deleteCard } from '../../../../shared/doc';
 import { isTextEntryTarget } from '../../lib/dom';
 import { useBoardStore } from '../../store/boardStore';
+import { asUndoStep } from '../../sync/undo';
 import { ZOOM_STEP } from './viewport';
 
 interface ShortcutOptions {
@@ -52,7 +54,7 @@ export function useBoardShortcuts({ doc, canEdit, zoomBy, fitToCards }: Shortcut
         const cardId = store.selectedCardId;
         if (!cardId || store.editing) return;
         event.preventDefault();
-        deleteCard(doc, cardId);
+        asUndoStep(doc, () => deleteCard(doc, cardId));
         store.selectCard(null);
       } else if (event.key === 'Escape') {
         if (store.editing) store.stopEditing();

@@ -16,6 +16,7 @@ import { throttle } from '../../lib/throttle';
 import { isInteractiveTarget } from '../../lib/dom';
 import { useBoardStore } from '../../store/boardStore';
 import type { BoardPoint } from '../../sync/presence';
+import { useDragStore } from './dragStore';
 
 export const MOVE_INTERVAL_MS = 50;
 /** Screen pixels a press must travel before it counts as a drag rather than a click. */
@@ -26,9 +27,11 @@ interface CardDragOptions {
   cardId: string;
   canEdit: boolean;
   onTap: (target: EventTarget | null) => void;
+  /** The drag was released at a new place (the doc has the final position). */
+  onMoved?: (cardId: string) => void;
 }
 
-export function useCardDrag({ doc, cardId, canEdit, onTap }: CardDragOptions) {
+export function useCardDrag({ doc, cardId, canEdit, onTap, onMoved }: CardDragOptions) {
   const [dragPosition, setDragPosition] = useState<BoardPoint | null>(null);
   const cleanup = useRef<(() => void) | null>(null);
   useEffect(() => () => cleanup.current?.(), []);
@@ -71,6 +74,7 @@ export function useCardDrag({ doc, cardId, canEdit, onTap }: CardDragOptions) {
         const zoom = useBoardStore.getState().viewport.zoom;
         last = { x: origin.x + dx / zoom, y: origin.y + dy / zoom };
         setDragPosition(last);
+        useDragStore.getState().setDrag({ cardId, x: last.x, y: last.y });
         writeMove(last);
       };
       const onEnd = (e: PointerEvent) => {
@@ -79,7 +83,9 @@ export function useCardDrag({ doc, cardId, canEdit, onTap }: CardDragOptions) {
         if (dragging) {
           writeMove.cancel();
           moveCard(doc, cardId, last.x, last.y);
+          useDragStore.getState().setDrag(null);
           setDragPosition(null);
+          onMoved?.(cardId);
         } else if (e.type === 'pointerup') {
           onTap(target);
         }
@@ -94,12 +100,13 @@ export function useCardDrag({ doc, cardId, canEdit, onTap }: CardDragOptions) {
       cleanup.current = () => {
         stop();
         writeMove.cancel();
+        if (dragging) useDragStore.getState().setDrag(null);
       };
       window.addEventListener('pointermove', onMove);
       window.addEventListener('pointerup', onEnd);
       window.addEventListener('pointercancel', onEnd);
     },
-    [doc, cardId, canEdit, onTap],
+    [doc, cardId, canEdit, onTap, onMoved],
   );
 
   return { dragPosition, onPointerDown };
