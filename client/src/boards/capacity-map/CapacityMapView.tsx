@@ -1,12 +1,170 @@
-/** The capacity-map board (issue #3). */
+/**
+ * The capacity map (issue #3): the capacities of the workshop's regions, by region × kind, with
+ * filters, a side panel to edit one, and the S3-Synergy Diamond as a second view of the same cards.
+ */
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type * as Y from 'yjs';
+import type { Region } from '../../../../shared/domain/s3';
+import {
+  CAPACITY_BOARD,
+  cardsMap,
+  createCapacity,
+  deleteCard,
+  listRegions,
+  readWorkshopField,
+  metaMap,
+  regionsArray,
+} from '../../../../shared/doc';
+import { asUndoStep, getUndoManager } from '../../sync/undo';
+import { useYValue } from '../../sync/useY';
 import type { BoardViewProps } from '../boardView';
+import { BoardContext, type BoardContextValue } from '../board/boardContext';
+import { CapacityGrid } from './CapacityGrid';
+import { CapacityIndex, useSummary } from './capacityIndex';
+import {
+  CapacityMapContext,
+  useCapacityMap,
+  type CapacityMapContextValue,
+} from './capacityMapContext';
+import { useCapacityMapStore } from './capacityMapStore';
+import { CapacityPanel } from './CapacityPanel';
+import { CapacityToolbar } from './CapacityToolbar';
+import { UndoToast, type DeletedCapacity } from './UndoToast';
+import '../../styles/capacity-map.css';
 
-export default function CapacityMapView(_props: BoardViewProps) {
+const DiamondView = lazy(() => import('./diamond/DiamondView'));
+const ImportDialog = lazy(() => import('../../import/ImportDialog'));
+
+const readRegions = (regions: Y.Array<Region>) => (regions.doc ? listRegions(regions.doc) : []);
+const readField = (meta: Y.Map<unknown>) => (meta.doc ? readWorkshopField(meta.doc) : '');
+
+export default function CapacityMapView({ doc, sync, role, canEdit, user }: BoardViewProps) {
   const { t } = useTranslation();
+  const [index] = useState(() => new CapacityIndex(doc));
+  const regions = useYValue(regionsArray(doc), readRegions);
+  const field = useYValue(metaMap(doc), readField);
+  const mode = useCapacityMapStore((s) => s.mode);
+  const filters = useCapacityMapStore((s) => s.filters);
+  const openId = useCapacityMapStore((s) => s.openId);
+  const [deleted, setDeleted] = useState<DeletedCapacity | null>(null);
+  const [importing, setImporting] = useState(false);
+
+  useEffect(() => index.attach(), [index]);
+  useEffect(() => index.setFilters(filters), [index, filters]);
+  // A new workshop: start from the map, no panel, no filters.
+  useEffect(() => () => useCapacityMapStore.setState({ openId: null }), [doc]);
+
+  const deleteCapacity = useCallback(
+    (id: string) => {
+      const card = cardsMap(doc).get(id);
+      const title = card?.get('title')?.toString() ?? '';
+      const removed = asUndoStep(doc, () => deleteCard(doc, id, user?.name ?? ''));
+      if (!removed) return;
+      if (useCapacityMapStore.getState().openId === id) useCapacityMapStore.getState().open(null);
+      setDeleted({ id, title, at: Date.now() });
+    },
+    [doc, user],
+  );
+
+  const addCapacity = useCallback(() => {
+    const { filters: f, lastRegionId } = useCapacityMapStore.getState();
+    const known = new Set(listRegions(doc).map((r) => r.id));
+    const regionId =
+      f.regionId && known.has(f.regionId)
+        ? f.regionId
+        : known.has(lastRegionId)
+          ? lastRegionId
+          : '';
+    const id = createCapacity(doc, {
+      regionId,
+      kind: f.kind || 'industry',
+      createdBy: user?.name ?? '',
+    });
+    useCapacityMapStore.getState().open(id, true);
+  }, [doc, user]);
+
+  const context = useMemo<CapacityMapContextValue>(
+    () => ({ doc, index, canEdit, role, user, deleteCapacity }),
+    [doc, index, canEdit, role, user, deleteCapacity],
+  );
+  const boardContext = useMemo<BoardContextValue>(
+    () => ({ doc, sync, canEdit, user, boardId: CAPACITY_BOARD }),
+    [doc, sync, canEdit, user],
+  );
+
   return (
-    <section className="board-view" aria-label={t('capacityMap.title')} data-testid="capacity-map">
-      <h2>{t('capacityMap.title')}</h2>
-    </section>
+    <CapacityMapContext value={context}>
+      <BoardContext value={boardContext}>
+        <section
+          className={canEdit ? 'cmap' : 'cmap is-read-only'}
+          aria-label={t('capacityMap.title')}
+          data-testid="capacity-map"
+          data-mode={mode}
+        >
+          <CapacityToolbar
+            regions={regions}
+            field={field}
+            onAdd={addCapacity}
+            onImport={() => setImporting(true)}
+          />
+          <div className={mode === 'map' && openId ? 'cmap__main has-panel' : 'cmap__main'}>
+            {mode === 'map' ? (
+              <MapArea regions={regions} />
+            ) : (
+              <Suspense fallback={<div className="cmap__loading">{t('boards.loading')}</div>}>
+                <DiamondView doc={doc} regions={regions} role={role} canEdit={canEdit} />
+              </Suspense>
+            )}
+            {mode === 'map' && openId && (
+              <CapacityPanel key={openId} id={openId} regions={regions} />
+            )}
+          </div>
+          {deleted && (
+            <UndoToast
+              key={deleted.at}
+              deleted={deleted}
+              onUndo={() => {
+                getUndoManager(doc).undo();
+                setDeleted(null);
+              }}
+              onClose={() => setDeleted(null)}
+            />
+          )}
+          {importing && user && (
+            <Suspense fallback={null}>
+              <ImportDialog
+                doc={doc}
+                target="capacity"
+                createdBy={user.name}
+                onClose={() => setImporting(false)}
+              />
+            </Suspense>
+          )}
+        </section>
+      </BoardContext>
+    </CapacityMapContext>
+  );
+}
+
+function MapArea({ regions }: { regions: Region[] }) {
+  const { t } = useTranslation();
+  const summary = useSummary(useCapacityMap().index);
+  const filters = useCapacityMapStore((s) => s.filters);
+  const filtered = filters.regionId || filters.kind || filters.helix || filters.search.trim();
+  return (
+    <div className="cmap__map">
+      {regions.length === 0 && (
+        <p className="cmap__notice" data-testid="capacity-no-regions">
+          {t('capacityMap.grid.noRegionsYet')}
+        </p>
+      )}
+      {filtered && summary.shown === 0 && summary.total > 0 && (
+        <p className="cmap__notice" role="status">
+          {t('capacityMap.filters.nothingMatches')}
+        </p>
+      )}
+      <CapacityGrid regions={regions} />
+    </div>
   );
 }

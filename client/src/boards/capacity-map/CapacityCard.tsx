@@ -1,0 +1,104 @@
+/**
+ * One capacity on the map. Subscribes to ITS card only (title, holders, strength…) and to its own
+ * "used in N activities" count, so an edit anywhere else does not re-render it.
+ */
+import { memo, useLayoutEffect, useRef, type DragEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { cardsMap, readCapacity, type CardMap } from '../../../../shared/doc';
+import { useYValue } from '../../sync/useY';
+import { CAPACITY_DRAG_TYPE, takeFocusOnMount, useCapacityMap } from './capacityMapContext';
+import { useCapacityMapStore } from './capacityMapStore';
+import { NO_REGION_ROW, useLinkCount } from './capacityIndex';
+import { HelixChip, StrengthDots } from './capacityParts';
+
+const MAX_HOLDER_CHIPS = 4;
+
+export const CapacityCard = memo(function CapacityCard({
+  id,
+  rowKey,
+}: {
+  id: string;
+  rowKey: string;
+}) {
+  const { t } = useTranslation();
+  const { doc, index, canEdit } = useCapacityMap();
+  const card = cardsMap(doc).get(id) as CardMap | undefined;
+  const capacity = useYValue(card, readCapacity, { deep: true });
+  const links = useLinkCount(index, id);
+  const open = useCapacityMapStore((s) => s.openId === id);
+  const ref = useRef<HTMLElement>(null);
+
+  useLayoutEffect(() => {
+    if (takeFocusOnMount(id)) {
+      ref.current?.focus({ preventScroll: true });
+      ref.current?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    }
+  }, [id]);
+
+  if (!capacity) return null;
+  const title = capacity.title.trim();
+  const unknownRegion = rowKey === NO_REGION_ROW && capacity.regionId !== '';
+  const shown = capacity.holders.slice(0, MAX_HOLDER_CHIPS);
+  const more = capacity.holders.length - shown.length;
+
+  const onDragStart = (event: DragEvent<HTMLElement>) => {
+    event.dataTransfer.setData(CAPACITY_DRAG_TYPE, id);
+    event.dataTransfer.setData('text/plain', title);
+    event.dataTransfer.effectAllowed = 'move';
+    event.currentTarget.classList.add('is-dragging');
+  };
+
+  return (
+    <article
+      ref={ref}
+      className={open ? 'capacity-card is-open' : 'capacity-card'}
+      tabIndex={0}
+      data-testid="capacity-card"
+      data-capacity-id={id}
+      data-strength={capacity.strength}
+      aria-label={t('capacityMap.card.label', {
+        title: title || t('capacityMap.card.untitled'),
+        kind: t(`s3.capacityKind.${capacity.kind}`),
+      })}
+      aria-roledescription={t('capacityMap.card.roleDescription')}
+      aria-keyshortcuts={canEdit ? 'Enter Delete Alt+ArrowLeft Alt+ArrowRight' : 'Enter'}
+      draggable={canEdit}
+      onDragStart={canEdit ? onDragStart : undefined}
+      onDragEnd={(e) => e.currentTarget.classList.remove('is-dragging')}
+      onClick={() => useCapacityMapStore.getState().open(id)}
+    >
+      <h3
+        className={title ? 'capacity-card__title' : 'capacity-card__title is-empty'}
+        data-testid="capacity-card-title"
+      >
+        {title || t('capacityMap.card.untitled')}
+      </h3>
+      {shown.length > 0 && (
+        <ul className="capacity-card__holders" aria-label={t('capacityMap.card.holders')}>
+          {shown.map((h) => (
+            <li key={h.id}>
+              <HelixChip helix={h.helix} name={h.name} />
+            </li>
+          ))}
+          {more > 0 && (
+            <li className="capacity-card__more">
+              {t('capacityMap.card.moreHolders', { count: more })}
+            </li>
+          )}
+        </ul>
+      )}
+      <div className="capacity-card__footer">
+        <StrengthDots value={capacity.strength} />
+        {capacity.field && <span className="capacity-card__tag">{capacity.field}</span>}
+        {unknownRegion && (
+          <span className="capacity-card__warning">{t('capacityMap.card.regionRemoved')}</span>
+        )}
+        {links > 0 && (
+          <span className="capacity-card__links" data-testid="capacity-card-links">
+            {t('capacityMap.card.usedIn', { count: links })}
+          </span>
+        )}
+      </div>
+    </article>
+  );
+});

@@ -1,0 +1,556 @@
+/**
+ * The side panel of one capacity: every field, edited live (title co-edited character by character,
+ * description in the shared rich-text editor, holders, strength, evidence link). Read-only on the
+ * wall screen.
+ */
+import { lazy, Suspense, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type * as Y from 'yjs';
+import type { Region } from '../../../../shared/domain/s3';
+import {
+  activitiesLinking,
+  addHolder,
+  cardBody,
+  cardsMap,
+  cardTitle,
+  readCapacity,
+  readDiamondAxes,
+  removeHolder,
+  updateCapacity,
+  updateHolder,
+  type CapacityHolder,
+  type CardMap,
+} from '../../../../shared/doc';
+import {
+  CAPACITY_KINDS,
+  HELICES,
+  type CapacityKind,
+  type Helix,
+} from '../../../../shared/domain/s3';
+import { Icon } from '../../app/Icon';
+import { useYValue } from '../../sync/useY';
+import { DraftInput } from '../../workshop/WorkshopSettingsFields';
+import { StaticRichText } from '../board/StaticRichText';
+import { useLinkCount } from './capacityIndex';
+import { useCapacityMap } from './capacityMapContext';
+import { useCapacityMapStore } from './capacityMapStore';
+import { HelixChip, StrengthDots, StrengthPicker } from './capacityParts';
+import { TitleField } from './TitleField';
+import { BoardIcon } from './visuals';
+
+const CardBodyEditor = lazy(() => import('../board/CardBodyEditor'));
+
+const URL_PATTERN = /^https?:\/\/\S+$/i;
+
+const readFieldTags = (axes: Y.Array<unknown>) =>
+  axes.doc ? [...new Set(readDiamondAxes(axes.doc).flatMap((a) => a.fields))] : [];
+
+/** Mount with `key={id}`: the card subscription below reads by id. */
+export function CapacityPanel({ id, regions }: { id: string; regions: Region[] }) {
+  const { t } = useTranslation();
+  const { doc, canEdit } = useCapacityMap();
+  const card = useYValue(cardsMap(doc), (cards) => cards.get(id) as CardMap | undefined);
+  const focusTitle = useCapacityMapStore((s) => s.focusTitle);
+  const close = useCapacityMapStore((s) => s.open);
+  const panelRef = useRef<HTMLElement>(null);
+  const headingId = useId();
+
+  // Escape closes the panel (unless a field used it), and the card takes the focus back.
+  const closePanel = () => {
+    close(null);
+    requestAnimationFrame(() =>
+      document
+        .querySelector<HTMLElement>(
+          `[data-testid="capacity-card"][data-capacity-id="${CSS.escape(id)}"]`,
+        )
+        ?.focus(),
+    );
+  };
+
+  return (
+    <aside
+      ref={panelRef}
+      className="cmap-panel"
+      aria-labelledby={headingId}
+      data-testid="capacity-panel"
+      data-capacity-id={id}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && !e.defaultPrevented) {
+          e.preventDefault();
+          closePanel();
+        }
+      }}
+    >
+      <header className="cmap-panel__header">
+        <h2 id={headingId} className="cmap-panel__heading">
+          {canEdit ? t('capacityMap.panel.editTitle') : t('capacityMap.panel.viewTitle')}
+        </h2>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={t('capacityMap.panel.close')}
+          data-testid="capacity-panel-close"
+          onClick={closePanel}
+        >
+          <Icon name="close" />
+        </button>
+      </header>
+      {card ? (
+        <PanelBody key={id} id={id} card={card} regions={regions} focusTitle={focusTitle} />
+      ) : (
+        <p className="cmap-panel__gone" role="status">
+          {t('capacityMap.panel.gone')}
+        </p>
+      )}
+    </aside>
+  );
+}
+
+function PanelBody({
+  id,
+  card,
+  regions,
+  focusTitle,
+}: {
+  id: string;
+  card: CardMap;
+  regions: Region[];
+  focusTitle: boolean;
+}) {
+  const { t, i18n } = useTranslation();
+  const { doc, canEdit, index, deleteCapacity } = useCapacityMap();
+  const capacity = useYValue(card, readCapacity, { deep: true });
+  const links = useLinkCount(index, id);
+  const fieldTags = useYValue(doc.getArray('diamondAxes'), readFieldTags);
+  const ids = {
+    title: useId(),
+    region: useId(),
+    kind: useId(),
+    field: useId(),
+    fieldList: useId(),
+    strength: useId(),
+    holders: useId(),
+    evidence: useId(),
+    description: useId(),
+  };
+  const titleText = cardTitle(card);
+  const body = cardBody(card);
+  const [editingBody, setEditingBody] = useState(false);
+  const linking = useMemo(
+    () => (links > 0 ? activitiesLinking(doc, id) : []),
+    // The count changes whenever a link to this capacity is made or removed.
+    [doc, id, links],
+  );
+
+  const set = (patch: Parameters<typeof updateCapacity>[2]) => updateCapacity(doc, id, patch);
+  const regionName = regions.find((r) => r.id === capacity.regionId)?.name;
+  const created = capacity.createdAt
+    ? new Date(capacity.createdAt).toLocaleString(i18n.language, {
+        dateStyle: 'medium',
+        timeStyle: 'short',
+      })
+    : '';
+
+  return (
+    <div className="cmap-panel__body">
+      <div className="field">
+        <label className="field__label" htmlFor={ids.title}>
+          {t('capacityMap.panel.title')}
+        </label>
+        {canEdit && titleText ? (
+          <TitleField
+            id={ids.title}
+            doc={doc}
+            cardId={id}
+            text={titleText}
+            autoFocus={focusTitle}
+            placeholder={t('capacityMap.panel.titlePlaceholder')}
+            onEnter={() => document.getElementById(ids.region)?.focus()}
+          />
+        ) : (
+          <p
+            id={ids.title}
+            className="cmap-panel__title-static"
+            data-testid="capacity-title-static"
+          >
+            {capacity.title || t('capacityMap.card.untitled')}
+          </p>
+        )}
+      </div>
+
+      <div className="cmap-panel__pair">
+        <div className="field">
+          <label className="field__label" htmlFor={ids.region}>
+            {t('capacityMap.panel.region')}
+          </label>
+          {canEdit ? (
+            <select
+              id={ids.region}
+              className="field__input field__select"
+              data-testid="capacity-region"
+              value={regions.some((r) => r.id === capacity.regionId) ? capacity.regionId : ''}
+              onChange={(e) => {
+                set({ regionId: e.target.value });
+                if (e.target.value) useCapacityMapStore.getState().setLastRegionId(e.target.value);
+              }}
+            >
+              <option value="">{t('capacityMap.grid.noRegion')}</option>
+              {regions.map((r) => (
+                <option key={r.id} value={r.id}>
+                  {r.name}
+                </option>
+              ))}
+            </select>
+          ) : (
+            <p id={ids.region} className="cmap-panel__static">
+              {regionName ?? t('capacityMap.grid.noRegion')}
+            </p>
+          )}
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor={ids.kind}>
+            {t('capacityMap.panel.kind')}
+          </label>
+          {canEdit ? (
+            <select
+              id={ids.kind}
+              className="field__input field__select"
+              data-testid="capacity-kind"
+              value={capacity.kind}
+              onChange={(e) => set({ kind: e.target.value as CapacityKind })}
+            >
+              {CAPACITY_KINDS.map((kind) => (
+                <option key={kind} value={kind}>
+                  {t(`s3.capacityKind.${kind}`)}
+                </option>
+              ))}
+            </select>
+          ) : (
+            <p id={ids.kind} className="cmap-panel__static">
+              {t(`s3.capacityKind.${capacity.kind}`)}
+            </p>
+          )}
+        </div>
+      </div>
+
+      <div className="field">
+        <span className="field__label" id={ids.strength}>
+          {t('capacityMap.panel.strength')}
+        </span>
+        {canEdit ? (
+          <StrengthPicker
+            value={capacity.strength}
+            labelledBy={ids.strength}
+            onChange={(strength) => set({ strength })}
+          />
+        ) : (
+          <StrengthDots value={capacity.strength} />
+        )}
+        <span className="cmap-panel__hint">
+          {capacity.strength > 0
+            ? t(`capacityMap.strength.scale.s${capacity.strength as 1 | 2 | 3 | 4 | 5}`)
+            : t('capacityMap.strength.notJudgedHint')}
+        </span>
+      </div>
+
+      <HolderList id={id} holders={capacity.holders} labelId={ids.holders} />
+
+      <div className="field">
+        <span className="field__label" id={ids.description}>
+          {t('capacityMap.panel.description')}
+        </span>
+        {body && (
+          <div
+            className={
+              editingBody ? 'cmap-panel__description is-editing' : 'cmap-panel__description'
+            }
+            role="group"
+            aria-labelledby={ids.description}
+            data-testid="capacity-description"
+          >
+            {editingBody && canEdit ? (
+              <Suspense fallback={<StaticRichText body={body} />}>
+                <CardBodyEditor body={body} onDone={() => setEditingBody(false)} />
+              </Suspense>
+            ) : (
+              <>
+                <StaticRichText
+                  body={body}
+                  placeholder={
+                    canEdit
+                      ? t('capacityMap.panel.descriptionPlaceholder')
+                      : t('capacityMap.panel.none')
+                  }
+                />
+                {canEdit && (
+                  <button
+                    type="button"
+                    className="button cmap-panel__edit-description"
+                    data-testid="capacity-description-edit"
+                    onClick={() => setEditingBody(true)}
+                  >
+                    <Icon name="pencil" size={14} />
+                    {t('capacityMap.panel.editDescription')}
+                  </button>
+                )}
+              </>
+            )}
+          </div>
+        )}
+      </div>
+
+      <div className="cmap-panel__pair">
+        <div className="field">
+          <label className="field__label" htmlFor={ids.field}>
+            {t('capacityMap.panel.fieldTag')}
+          </label>
+          {canEdit ? (
+            <>
+              <DraftInput
+                id={ids.field}
+                data-testid="capacity-field"
+                value={capacity.field}
+                maxLength={120}
+                list={ids.fieldList}
+                placeholder={t('capacityMap.panel.fieldTagPlaceholder')}
+                onCommit={(field) => {
+                  set({ field });
+                }}
+              />
+              <datalist id={ids.fieldList}>
+                {fieldTags.map((tag) => (
+                  <option key={tag} value={tag} />
+                ))}
+              </datalist>
+            </>
+          ) : (
+            <p id={ids.field} className="cmap-panel__static">
+              {capacity.field || t('capacityMap.panel.none')}
+            </p>
+          )}
+        </div>
+      </div>
+
+      <div className="field">
+        <label className="field__label" htmlFor={ids.evidence}>
+          {t('capacityMap.panel.evidence')}
+        </label>
+        <div className="cmap-panel__evidence">
+          {canEdit ? (
+            <DraftInput
+              id={ids.evidence}
+              type="url"
+              inputMode="url"
+              data-testid="capacity-evidence"
+              value={capacity.evidenceUrl}
+              maxLength={2000}
+              placeholder="https://"
+              onCommit={(value) => {
+                const url = value.trim();
+                if (url !== '' && !URL_PATTERN.test(url))
+                  return t('capacityMap.panel.evidenceInvalid');
+                set({ evidenceUrl: url });
+                return null;
+              }}
+            />
+          ) : (
+            !capacity.evidenceUrl && (
+              <p id={ids.evidence} className="cmap-panel__static">
+                {t('capacityMap.panel.none')}
+              </p>
+            )
+          )}
+          {capacity.evidenceUrl && URL_PATTERN.test(capacity.evidenceUrl) && (
+            <a
+              className={canEdit ? 'icon-button' : 'cmap-panel__link'}
+              href={capacity.evidenceUrl}
+              target="_blank"
+              rel="noopener noreferrer nofollow"
+              aria-label={t('capacityMap.panel.openEvidence')}
+              title={capacity.evidenceUrl}
+            >
+              <BoardIcon name="external" size={16} />
+              {!canEdit && <span>{capacity.evidenceUrl}</span>}
+            </a>
+          )}
+        </div>
+      </div>
+
+      <div className="field">
+        <span className="field__label">{t('capacityMap.panel.usedIn')}</span>
+        {linking.length === 0 ? (
+          <p className="cmap-panel__hint">{t('capacityMap.panel.notUsed')}</p>
+        ) : (
+          <ul className="cmap-panel__activities" data-testid="capacity-activities">
+            {linking.map((a) => (
+              <li key={a.id}>
+                <span className="cmap-panel__activity-title">
+                  {a.title || t('capacityMap.card.untitled')}
+                </span>
+                <span className="cmap-panel__activity-status">
+                  {t(`s3.activityStatus.${a.status}`)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+
+      <footer className="cmap-panel__footer">
+        <span className="cmap-panel__meta">
+          {capacity.createdBy
+            ? t('capacityMap.panel.createdBy', { author: capacity.createdBy, when: created })
+            : created}
+        </span>
+        {canEdit && (
+          <button
+            type="button"
+            className="button cmap-panel__delete"
+            data-testid="capacity-delete"
+            onClick={() => deleteCapacity(id)}
+          >
+            <Icon name="trash" size={16} />
+            {t('capacityMap.panel.delete')}
+          </button>
+        )}
+      </footer>
+    </div>
+  );
+}
+
+function HolderList({
+  id,
+  holders,
+  labelId,
+}: {
+  id: string;
+  holders: CapacityHolder[];
+  labelId: string;
+}) {
+  const { t } = useTranslation();
+  const { doc, canEdit } = useCapacityMap();
+  const nameId = useId();
+  const helixId = useId();
+  const nameRef = useRef<HTMLInputElement>(null);
+  const [name, setName] = useState('');
+  const [helix, setHelix] = useState<Helix>('business');
+  const [error, setError] = useState(false);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!name.trim()) {
+      setError(true);
+      nameRef.current?.focus();
+      return;
+    }
+    addHolder(doc, id, { name: name.trim(), helix });
+    setName('');
+    setError(false);
+    nameRef.current?.focus();
+  };
+
+  return (
+    <div className="field">
+      <span className="field__label" id={labelId}>
+        {t('capacityMap.panel.holders')}
+      </span>
+      {holders.length === 0 && !canEdit && (
+        <p className="cmap-panel__hint">{t('capacityMap.panel.noHolders')}</p>
+      )}
+      {holders.length > 0 && (
+        <ul className="holder-list" aria-labelledby={labelId} data-testid="holder-list">
+          {holders.map((holder) =>
+            canEdit ? (
+              <li key={holder.id} className="holder-list__row" data-testid="holder-row">
+                <DraftInput
+                  className="field__input holder-list__name"
+                  aria-label={t('capacityMap.panel.holderName')}
+                  value={holder.name}
+                  maxLength={200}
+                  onCommit={(value) => {
+                    if (!value.trim()) return t('capacityMap.panel.holderNameRequired');
+                    updateHolder(doc, id, { ...holder, name: value.trim() });
+                    return null;
+                  }}
+                />
+                <select
+                  className="field__input field__select holder-list__helix"
+                  aria-label={t('capacityMap.panel.holderHelixOf', { name: holder.name })}
+                  value={holder.helix}
+                  onChange={(e) =>
+                    updateHolder(doc, id, { ...holder, helix: e.target.value as Helix })
+                  }
+                >
+                  {HELICES.map((h) => (
+                    <option key={h} value={h}>
+                      {t(`s3.helix.${h}`)}
+                    </option>
+                  ))}
+                </select>
+                <button
+                  type="button"
+                  className="icon-button"
+                  aria-label={t('capacityMap.panel.removeHolder', { name: holder.name })}
+                  title={t('capacityMap.panel.removeHolder', { name: holder.name })}
+                  onClick={() => removeHolder(doc, id, holder.id)}
+                >
+                  <Icon name="close" size={16} />
+                </button>
+              </li>
+            ) : (
+              <li key={holder.id}>
+                <HelixChip helix={holder.helix} name={holder.name} />
+              </li>
+            ),
+          )}
+        </ul>
+      )}
+      {canEdit && (
+        <form className="holder-add" onSubmit={submit} noValidate data-testid="holder-add-form">
+          <label htmlFor={nameId} className="visually-hidden">
+            {t('capacityMap.panel.newHolder')}
+          </label>
+          <input
+            ref={nameRef}
+            id={nameId}
+            className="field__input holder-list__name"
+            data-testid="holder-add-name"
+            value={name}
+            maxLength={200}
+            placeholder={t('capacityMap.panel.newHolderPlaceholder')}
+            aria-invalid={error || undefined}
+            onChange={(e) => {
+              setName(e.target.value);
+              setError(false);
+            }}
+          />
+          <label htmlFor={helixId} className="visually-hidden">
+            {t('capacityMap.panel.holderHelix')}
+          </label>
+          <select
+            id={helixId}
+            className="field__input field__select holder-list__helix"
+            data-testid="holder-add-helix"
+            value={helix}
+            onChange={(e) => setHelix(e.target.value as Helix)}
+          >
+            {HELICES.map((h) => (
+              <option key={h} value={h}>
+                {t(`s3.helix.${h}`)}
+              </option>
+            ))}
+          </select>
+          <button type="submit" className="button" data-testid="holder-add-submit">
+            <Icon name="plus" size={16} />
+            {t('capacityMap.panel.addHolder')}
+          </button>
+          {error && (
+            <p className="field__error holder-add__error" role="alert">
+              {t('capacityMap.panel.holderNameRequired')}
+            </p>
+          )}
+        </form>
+      )}
+    </div>
+  );
+}
