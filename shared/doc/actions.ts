@@ -133,6 +133,16 @@ export function updateAction(
   });
 }
 
+/**
+ * Moves an action to another transformative activity (the table's activity column). False when the
+ * action or the target activity does not exist (a deleted activity cannot receive actions).
+ */
+export function setActionActivity(doc: Y.Doc, id: string, activityId: string): boolean {
+  const target = getCard(doc, z.string().min(1).parse(activityId));
+  if (!(target instanceof Y.Map) || target.get('type') !== 'activity') return false;
+  return updateCardOfType(doc, id, 'action', (card) => card.set('activityId', activityId));
+}
+
 export function addIndicator(
   doc: Y.Doc,
   actionId: string,

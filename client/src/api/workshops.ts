@@ -6,6 +6,8 @@ import type {
   ApiError,
   CreateWorkshopRequest,
   CreateWorkshopResponse,
+  DeriveWorkshopRequest,
+  DeriveWorkshopResponse,
   WorkshopLinks,
   WorkshopSession,
 } from '../../../shared/domain/workshop';
@@ -50,4 +52,17 @@ export function fetchWorkshopSession(workshopId: string, token: string): Promise
 
 export function fetchWorkshopLinks(workshopId: string, token: string): Promise<WorkshopLinks> {
   return request<WorkshopLinks>(`${workshopPath(workshopId)}/links`, { headers: bearer(token) });
+}
+
+/** Starts an ADW (or cADW) from an EDW's activities (facilitator token). */
+export function deriveWorkshop(
+  workshopId: string,
+  token: string,
+  input: DeriveWorkshopRequest,
+): Promise<DeriveWorkshopResponse> {
+  return request<DeriveWorkshopResponse>(`${workshopPath(workshopId)}/derive`, {
+    method: 'POST',
+    headers: { ...bearer(token), 'Content-Type': 'application/json' },
+    body: JSON.stringify(input),
+  });
 }

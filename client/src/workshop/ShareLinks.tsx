@@ -2,9 +2,15 @@
  * The facilitator's share panel: the join links of the three roles, each with a copy button.
  * Links come from the server (GET /links); the tokens this browser stored are the offline fallback.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { joinPath, type Role, type RoleMap } from '../../../shared/domain/workshop';
+import type * as Y from 'yjs';
+import {
+  joinPath,
+  type Role,
+  type RoleMap,
+  type WorkshopTemplate,
+} from '../../../shared/domain/workshop';
 import { fetchWorkshopLinks } from '../api/workshops';
 import { Icon } from '../app/Icon';
 import { copyText } from '../lib/clipboard';
@@ -12,10 +18,16 @@ import { readWorkshopAccess } from './workshopAccess';
 
 const ROLE_ORDER: Role[] = ['participant', 'projector', 'facilitator'];
 
+const StartAdwDialog = lazy(() => import('./StartAdwDialog'));
+
 interface ShareLinksProps {
   workshopId: string;
   token: string;
   onClose: () => void;
+  /** With these, an EDW or cEDW offers "Start an ADW from this EDW". */
+  doc?: Y.Doc | null;
+  template?: WorkshopTemplate;
+  title?: string;
 }
 
 function storedLinks(workshopId: string): RoleMap<string> | null {
@@ -29,8 +41,10 @@ function storedLinks(workshopId: string): RoleMap<string> | null {
   };
 }
 
-export function ShareLinks({ workshopId, token, onClose }: ShareLinksProps) {
+export function ShareLinks({ workshopId, token, onClose, doc, template, title }: ShareLinksProps) {
   const { t } = useTranslation();
+  const [startingAdw, setStartingAdw] = useState(false);
+  const canStartAdw = !!doc && (template === 'edw' || template === 'cedw');
   const titleId = useId();
   const panelRef = useRef<HTMLDivElement>(null);
   const [links, setLinks] = useState<RoleMap<string> | null>(() => storedLinks(workshopId));
@@ -91,11 +105,36 @@ export function ShareLinks({ workshopId, token, onClose }: ShareLinksProps) {
       {!links && <p className="muted">{failed ? t('share.loadError') : t('share.loading')}</p>}
       {links &&
         ROLE_ORDER.map((role) => <ShareLinkRow key={role} role={role} link={links[role]} />)}
+      {canStartAdw && (
+        <div className="share__derive">
+          <button
+            type="button"
+            className="button"
+            data-testid="start-adw"
+            title={t('actionList.startAdw.openHint')}
+            onClick={() => setStartingAdw(true)}
+          >
+            {t('actionList.startAdw.open')}
+          </button>
+        </div>
+      )}
+      {canStartAdw && startingAdw && (
+        <Suspense fallback={null}>
+          <StartAdwDialog
+            workshopId={workshopId}
+            token={token}
+            doc={doc}
+            sourceTemplate={template}
+            sourceTitle={title ?? ''}
+            onClose={() => setStartingAdw(false)}
+          />
+        </Suspense>
+      )}
     </div>
   );
 }
 
-function ShareLinkRow({ role, link }: { role: Role; link: string }) {
+export function ShareLinkRow({ role, link }: { role: Role; link: string }) {
   const { t } = useTranslation();
   const inputId = useId();
   const inputRef = useRef<HTMLInputElement>(null);

@@ -2,6 +2,7 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Awareness } from 'y-protocols/awareness';
+import type * as Y from 'yjs';
 import type { Role, WorkshopTemplate } from '../../../shared/domain/workshop';
 import { Icon } from '../app/Icon';
 import { initialsOf } from '../person/personStore';
@@ -9,6 +10,7 @@ import type { ConnectionStatus } from '../sync/workshopSync';
 import { ConnectionBadge } from './ConnectionBadge';
 import { PeopleOnline } from './PeopleOnline';
 import { ShareLinks } from './ShareLinks';
+import { WorkshopSettingsButton } from './WorkshopSettingsButton';
 
 interface TopBarProps {
   workshopId: string;
@@ -18,6 +20,8 @@ interface TopBarProps {
   role: Role;
   status: ConnectionStatus;
   awareness: Awareness | null;
+  /** The workshop's doc once connected (the facilitator's settings edit it). */
+  doc: Y.Doc | null;
   displayName: string;
   color: string;
   onEditName: () => void;
@@ -72,6 +76,7 @@ export function TopBar(props: TopBarProps) {
             <Icon name="pencil" size={14} />
           </button>
         )}
+        {role === 'facilitator' && <WorkshopSettingsButton doc={props.doc} />}
         {role === 'facilitator' && (
           <div className="share-anchor">
             <button
@@ -86,7 +91,16 @@ export function TopBar(props: TopBarProps) {
               <Icon name="share" size={16} />
               {t('topBar.share')}
             </button>
-            {shareOpen && <ShareLinks workshopId={workshopId} token={token} onClose={closeShare} />}
+            {shareOpen && (
+              <ShareLinks
+                workshopId={workshopId}
+                token={token}
+                onClose={closeShare}
+                doc={props.doc}
+                template={template}
+                title={title}
+              />
+            )}
           </div>
         )}
       </div>

@@ -18,6 +18,7 @@ import { ActiveBoard, BoardTabs } from './BoardTabs';
 import { JoinDialog } from './JoinDialog';
 import { StatusScreen } from './StatusScreen';
 import { TopBar } from './TopBar';
+import { useUndoShortcuts } from './useUndoShortcuts';
 import { useWorkshopSession } from './useWorkshopSession';
 import { takeWorkshopToken } from './workshopAccess';
 
@@ -93,6 +94,7 @@ function WorkshopRoom({ session, token }: { session: WorkshopSession; token: str
     () => (canEdit && displayName ? { name: displayName, color, role: session.role } : null),
     [canEdit, displayName, color, session.role],
   );
+  useUndoShortcuts(sync?.doc, canEdit && user !== null);
 
   // A fresh board for each workshop.
   useEffect(() => {
@@ -123,6 +125,7 @@ function WorkshopRoom({ session, token }: { session: WorkshopSession; token: str
         role={session.role}
         status={status}
         awareness={sync?.awareness ?? null}
+        doc={sync?.doc ?? null}
         displayName={displayName}
         color={color}
         onEditName={() => setRenaming(true)}

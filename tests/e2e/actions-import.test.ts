@@ -1,0 +1,459 @@
+/**
+ * End to end (real server in-process, built client, Debian's Chromium):
+ *  (a) the preparation import: a CSV with bad rows shows one error per bad cell and imports
+ *      nothing; a corrected file imports every row at once, live for a second participant;
+ *  (b) the action list: one participant adds an action in the table, the other moves it in the
+ *      kanban (status menu and drag), both see each change; an end date before the start date is
+ *      refused with a clear message;
+ *  (c) the facilitator starts an ADW from the EDW's selected activity and opens it.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startServer, type RunningServer } from '../../server/app';
+import {
+  addRegion,
+  createActivity,
+  createCapacity,
+  createOpportunity,
+  linkToActivity,
+  listActions,
+  listActivities,
+  listCapacities,
+} from '../../shared/doc';
+import type { CreateWorkshopResponse, WorkshopTemplate } from '../../shared/domain/workshop';
+import { hasChromium } from '../support/chromium';
+import { launchBrowser, newPerson, screenshot, type Person } from '../support/browser';
+import { connectSynced, type TestClient } from '../support/clients';
+import { createWorkshop, waitFor } from '../support/server';
+
+const TIMEOUT = 15_000;
+/** The built client; E2E_CLIENT_DIR lets a run use its own build. */
+const CLIENT_DIR = path.resolve(process.env.E2E_CLIENT_DIR ?? 'dist/client');
+
+/** A join link at the address the test reaches the server on. */
+function local(server: RunningServer, link: string): string {
+  const url = new URL(link);
+  return server.url + url.pathname + url.hash;
+}
+
+async function join(person: Person, link: string, name: string, board: string): Promise<Page> {
+  const { page } = person;
+  await page.goto(link);
+  await page.getByTestId('join-name-input').fill(name);
+  await page.getByTestId('join-submit').click();
+  await expect
+    .poll(() => page.getByTestId('connection-status').getAttribute('data-status'), {
+      timeout: TIMEOUT,
+    })
+    .toBe('connected');
+  await page.getByTestId(`board-tab-${board}`).click({ timeout: TIMEOUT });
+  return page;
+}
+
+const BAD_CSV =
+  'Title,Region,Kind,Holders,Strength,Description\n' +
+  'Alpine tourism,Tyrol,Industry,Tirol Werbung (government); MCI (research),5,Ski areas and hotels\n' +
+  'AI research,Atlantis,research,Jožef Stefan Institute (research),4,\n' +
+  'Mechatronics,SI04,technology,Cluster Mechatronik (cluster),9,\n' +
+  'Wood construction,Tyrol,industry,proHolz (business),3,Timber\n';
+
+const GOOD_CSV =
+  'Title,Region,Kind,Holders,Strength,Description\n' +
+  'Alpine tourism,Tyrol,Industry,Tirol Werbung (government); MCI (research),5,Ski areas and hotels\n' +
+  'AI research,SI04,research,Jožef Stefan Institute (research),4,\n' +
+  'Mechatronics,SI04,technology,Cluster Mechatronik (cluster),4,\n' +
+  'Wood construction,Tyrol,industry,proHolz (business),3,Timber\n';
+
+describe.skipIf(!hasChromium)('action list, import and ADW from EDW, in Chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let dataDir: string;
+  const people: Person[] = [];
+  const clients: TestClient[] = [];
+
+  beforeAll(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'transforma-e2e-actions-'));
+    server = await startServer({
+      port: 0,
+      host: '127.0.0.1',
+      dataDir,
+      logLevel: 'silent',
+      clientDir: CLIENT_DIR,
+    });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    for (const c of clients) c.destroy();
+    await Promise.all(people.map((p) => p.context.close().catch(() => {})));
+    await browser?.close();
+    await server?.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  async function person(viewport?: { width: number; height: number }): Promise<Person> {
+    const created = await newPerson(browser, viewport);
+    people.push(created);
+    return created;
+  }
+
+  /** A workshop, with a stock y-websocket client (facilitator token) to seed and inspect its doc. */
+  async function workshop(
+    title: string,
+    template: WorkshopTemplate,
+  ): Promise<{ created: CreateWorkshopResponse; client: TestClient }> {
+    const created = await createWorkshop(server.url, title, template);
+    const client = await connectSynced(server.url, created.id, created.tokens.facilitator);
+    clients.push(client);
+    return { created, client };
+  }
+
+  function expectNoErrors(...persons: Person[]) {
+    for (const p of persons) expect(p.errors).toEqual([]);
+  }
+
+  it('imports capacities from a CSV: bad rows block the import, a fixed file imports all', async () => {
+    const { created, client } = await workshop('Alpine EDW', 'edw');
+    addRegion(client.doc, { name: 'Tyrol', country: 'AT', nuts: 'AT33' });
+    addRegion(client.doc, { name: 'Western Slovenia', country: 'SI', nuts: 'SI04' });
+
+    const organiser = await person();
+    const viewer = await person();
+    const page = await join(
+      organiser,
+      local(server, created.links.facilitator),
+      'Olga Organiser',
+      'capacity-map',
+    );
+    const other = await join(
+      viewer,
+      local(server, created.links.participant),
+      'Vid Viewer',
+      'capacity-map',
+    );
+
+    await page.getByTestId('capacity-import').click({ timeout: TIMEOUT });
+    const dialog = page.getByTestId('import-dialog');
+    await dialog.waitFor();
+    expect(await page.getByTestId('import-template').getAttribute('download')).toBe(
+      'transforma-capacities-template.csv',
+    );
+    await screenshot(page, 'actions-01-import-choose');
+
+    await page.getByTestId('import-file-input').setInputFiles({
+      name: 'capacities.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(BAD_CSV),
+    });
+    const errors = page.getByTestId('import-error');
+    await errors.first().waitFor({ timeout: TIMEOUT });
+    expect(await errors.count()).toBe(2);
+    expect(await errors.nth(0).textContent()).toMatch(/Row 3.*Region.*unknown region "Atlantis"/);
+    expect(await errors.nth(1).textContent()).toMatch(/Row 4.*Strength.*from 1 to 5/);
+    const submit = page.getByTestId('import-submit');
+    expect(await submit.isDisabled()).toBe(true);
+    expect(await page.getByTestId('import-map-title').inputValue()).toBe('0');
+    expect(await page.getByTestId('import-map-holders').inputValue()).toBe('3');
+    expect(await page.locator('[data-testid="import-preview"] tbody tr').count()).toBe(4);
+    expect(await page.locator('.import-preview__bad').count()).toBe(2);
+    await screenshot(page, 'actions-02-import-errors');
+    // Nothing was imported.
+    expect(listCapacities(client.doc)).toHaveLength(0);
+
+    // The organiser fixes the file and chooses it again: same columns, mapping kept.
+    await page.getByTestId('import-file-input').setInputFiles({
+      name: 'capacities-fixed.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(GOOD_CSV),
+    });
+    await page.getByTestId('import-ok').waitFor({ timeout: TIMEOUT });
+    expect(await errors.count()).toBe(0);
+    expect(await submit.textContent()).toBe('Import 4 capacities');
+    expect(await submit.isDisabled()).toBe(false);
+    await screenshot(page, 'actions-03-import-ready');
+    await submit.click();
+    await page.getByTestId('import-done').waitFor({ timeout: TIMEOUT });
+    expect(await page.getByTestId('import-done').textContent()).toContain('4 capacities imported.');
+    await screenshot(page, 'actions-04-import-done');
+    await page.getByTestId('import-close').click();
+    await dialog.waitFor({ state: 'detached' });
+
+    // The other participant sees all four live; the doc holds them with regions and holders.
+    await waitFor(
+      () => listCapacities(client.doc).length === 4,
+      'the import to reach the doc',
+      TIMEOUT,
+    );
+    const capacities = listCapacities(client.doc);
+    expect(capacities.map((c) => c.title).sort()).toEqual([
+      'AI research',
+      'Alpine tourism',
+      'Mechatronics',
+      'Wood construction',
+    ]);
+    expect(capacities.find((c) => c.title === 'Alpine tourism')?.holders).toHaveLength(2);
+    await expect
+      .poll(() => other.getByTestId('capacity-card').count(), { timeout: TIMEOUT })
+      .toBe(4);
+    await screenshot(other, 'actions-05-capacities-on-other-screen');
+    expectNoErrors(organiser, viewer);
+  });
+
+  it('adds an action in the table, moves it in the kanban, and refuses reversed dates', async () => {
+    const { created, client } = await workshop('Alpine ADW', 'adw');
+    addRegion(client.doc, { name: 'Tyrol', country: 'AT', nuts: 'AT33' });
+    addRegion(client.doc, { name: 'Western Slovenia', country: 'SI', nuts: 'SI04' });
+    const activityId = createActivity(client.doc, {
+      title: 'Digital services for tourism',
+      status: 'selected',
+    });
+    createActivity(client.doc, { title: 'Smart mobility', status: 'candidate' });
+
+    const anna = await person({ width: 1440, height: 900 });
+    const ben = await person({ width: 1440, height: 900 });
+    const a = await join(
+      anna,
+      local(server, created.links.participant),
+      'Anna Alpine',
+      'action-list',
+    );
+    const b = await join(
+      ben,
+      local(server, created.links.participant),
+      'Ben Berger',
+      'action-list',
+    );
+    await a.getByTestId('action-list').waitFor();
+    await b.getByTestId('action-list').waitFor();
+
+    // Anna adds an action to the activity: the menu asks which one; the title cell is edited.
+    await a.getByTestId('add-action').click();
+    await a.getByTestId('add-action-menu').waitFor();
+    await a
+      .locator(`[data-testid="add-action-activity"][data-activity-id="${activityId}"]`)
+      .click();
+    const editor = a.getByTestId('cell-editor');
+    await editor.waitFor({ timeout: TIMEOUT });
+    await a.keyboard.type('Booking platform pilot', { delay: 5 });
+    await a.keyboard.press('Enter');
+    await editor.waitFor({ state: 'detached' });
+
+    await waitFor(
+      () => listActions(client.doc).length === 1,
+      'the action to reach the doc',
+      TIMEOUT,
+    );
+    const actionId = listActions(client.doc)[0]!.id;
+    expect(listActions(client.doc)[0]).toMatchObject({
+      activityId,
+      title: 'Booking platform pilot',
+      createdBy: 'Anna Alpine',
+      status: 'idea',
+    });
+    const rowA = a.locator(`[data-testid="action-row"][data-action-id="${actionId}"]`);
+
+    // Inline editing, spreadsheet style: click a cell, type, Tab to the next one.
+    await rowA.locator('[data-column="lead"]').click();
+    await a.keyboard.type('Tirol Werbung', { delay: 5 });
+    await a.keyboard.press('Tab');
+    await a.keyboard.type('MCI; Jožef Stefan Institute', { delay: 5 });
+    await a.keyboard.press('Enter');
+    await rowA.locator('[data-column="budget"]').click();
+    await a.keyboard.type('250k', { delay: 5 });
+    await a.keyboard.press('Enter');
+    await rowA.locator('[data-column="fundingSource"]').click();
+    await a.getByTestId('cell-editor').selectOption('interreg');
+    await a.keyboard.press('Enter');
+    await waitFor(
+      () => {
+        const action = listActions(client.doc)[0]!;
+        return action.budget === 250_000 && action.fundingSource === 'interreg';
+      },
+      'the inline edits to reach the doc',
+      TIMEOUT,
+    );
+    expect(listActions(client.doc)[0]).toMatchObject({
+      lead: 'Tirol Werbung',
+      partners: ['MCI', 'Jožef Stefan Institute'],
+    });
+
+    // Ben sees the row; he moves the action in the kanban with the status menu.
+    const rowB = b.locator(`[data-testid="action-row"][data-action-id="${actionId}"]`);
+    await expect
+      .poll(() => rowB.locator('[data-column="title"]').textContent(), { timeout: TIMEOUT })
+      .toBe('Booking platform pilot');
+    expect(await rowB.locator('[data-column="lead"]').textContent()).toBe('Tirol Werbung');
+    await b.getByTestId('action-view-kanban').click();
+    const cardB = b.locator(`[data-testid="kanban-card"][data-action-id="${actionId}"]`);
+    await b.getByTestId('kanban-column-idea').locator(`[data-action-id="${actionId}"]`).waitFor();
+    await cardB.getByTestId('kanban-status').selectOption('running');
+    await b
+      .getByTestId('kanban-column-running')
+      .locator(`[data-action-id="${actionId}"]`)
+      .waitFor();
+    await expect
+      .poll(() => rowA.locator('[data-column="status"]').textContent(), { timeout: TIMEOUT })
+      .toBe('Running');
+
+    // …and drags it to Done.
+    await cardB.dragTo(b.getByTestId('kanban-column-done'));
+    await b.getByTestId('kanban-column-done').locator(`[data-action-id="${actionId}"]`).waitFor();
+    await expect
+      .poll(() => rowA.locator('[data-column="status"]').textContent(), { timeout: TIMEOUT })
+      .toBe('Done');
+    await screenshot(b, 'actions-06-kanban');
+
+    // Dates: an end before the start is refused with a clear message, nothing is written.
+    await rowA.locator('[data-column="start"]').click();
+    await a.getByTestId('cell-editor').fill('2027-05-01');
+    await a.keyboard.press('Enter');
+    await rowA.locator('[data-column="end"]').click();
+    await a.getByTestId('cell-editor').fill('2027-03-01');
+    await a.keyboard.press('Enter');
+    const cellError = a.getByTestId('cell-error');
+    await cellError.waitFor({ timeout: TIMEOUT });
+    expect(await cellError.textContent()).toBe('The end date must not be before the start date.');
+    await screenshot(a, 'actions-07-date-error');
+    await a.keyboard.press('Escape');
+    await cellError.waitFor({ state: 'detached' });
+    expect(listActions(client.doc)[0]).toMatchObject({ start: '2027-05-01', end: '' });
+    await rowA.locator('[data-column="end"]').click();
+    await a.getByTestId('cell-editor').fill('2028-12-31');
+    await a.keyboard.press('Enter');
+    await waitFor(() => listActions(client.doc)[0]!.end === '2028-12-31', 'the end date', TIMEOUT);
+
+    // The detail panel: an indicator, seen live in Ben's kanban card details.
+    await rowA.getByTestId('open-action').click();
+    const detail = a.getByTestId('action-detail');
+    await detail.waitFor();
+    await detail.getByTestId('indicator-name').fill('SMEs using the platform');
+    await detail.getByTestId('indicator-target').fill('120');
+    await detail.getByTestId('indicator-add').click();
+    await detail.getByTestId('detail-indicator').waitFor();
+    await waitFor(
+      () => listActions(client.doc)[0]!.indicators.length === 1,
+      'the indicator to reach the doc',
+      TIMEOUT,
+    );
+    expect(listActions(client.doc)[0]!.indicators[0]).toMatchObject({
+      name: 'SMEs using the platform',
+      target: 120,
+      kind: 'output',
+    });
+    // End before start in the panel: the same message.
+    await detail.getByTestId('detail-end').fill('2026-01-01');
+    await detail.getByTestId('detail-end').press('Enter');
+    await detail.getByTestId('detail-error-end').waitFor();
+    expect(await detail.getByTestId('detail-error-end').textContent()).toBe(
+      'The end date must not be before the start date.',
+    );
+    await screenshot(a, 'actions-08-table-detail');
+
+    await cardB.getByRole('button').first().click();
+    await b
+      .getByTestId('action-detail')
+      .getByTestId('detail-indicator')
+      .waitFor({ timeout: TIMEOUT });
+    expect(await b.getByTestId('action-detail').getByTestId('detail-status').inputValue()).toBe(
+      'done',
+    );
+    expectNoErrors(anna, ben);
+  });
+
+  it('starts an ADW from the EDW with the selected activity and opens it', async () => {
+    const { created, client } = await workshop('Alpine tourism EDW', 'edw');
+    addRegion(client.doc, { name: 'Tyrol', country: 'AT', nuts: 'AT33' });
+    const capacity = createCapacity(client.doc, { title: 'Alpine tourism', kind: 'industry' });
+    const opportunity = createOpportunity(client.doc, { title: 'Generative AI' });
+    const selected = createActivity(client.doc, {
+      title: 'Digital services for tourism',
+      status: 'selected',
+      capacityIds: [capacity],
+      opportunityIds: [opportunity],
+    });
+    const candidate = createActivity(client.doc, { title: 'Smart mobility', status: 'candidate' });
+    linkToActivity(client.doc, candidate, 'capacity', capacity);
+
+    const fiona = await person();
+    const page = await join(
+      fiona,
+      local(server, created.links.facilitator),
+      'Fiona Facilitator',
+      'notes',
+    );
+    await page.getByTestId('share-button').click();
+    await page.getByTestId('start-adw').click();
+    const dialog = page.getByTestId('start-adw-dialog');
+    await dialog.waitFor();
+    const box = (id: string) =>
+      page.locator(`[data-testid="start-adw-activity"][data-activity-id="${id}"]`);
+    expect(await box(selected).isChecked()).toBe(true);
+    expect(await box(candidate).isChecked()).toBe(false);
+    expect(await page.getByTestId('start-adw-count').textContent()).toBe('1 of 2 chosen');
+    expect(await page.getByTestId('start-adw-title').inputValue()).toBe('Alpine tourism EDW — ADW');
+    // Nothing chosen: the button is disabled.
+    await box(selected).uncheck();
+    expect(await page.getByTestId('start-adw-submit').isDisabled()).toBe(true);
+    await box(selected).check();
+    await screenshot(page, 'actions-09-start-adw');
+    expect(await page.getByTestId('start-adw-submit').textContent()).toBe(
+      'Start the ADW with 1 activity',
+    );
+    await page.getByTestId('start-adw-submit').click();
+    const done = page.getByTestId('start-adw-done');
+    await done.waitFor({ timeout: TIMEOUT });
+    expect(await done.textContent()).toContain('1 activity copied');
+    const participantLink = await page
+      .getByTestId('share-link-input-participant')
+      .last()
+      .inputValue();
+    expect(participantLink).toMatch(/\/w\/[A-Za-z0-9_-]{22}#token=/);
+    await screenshot(page, 'actions-10-adw-created');
+
+    // Open: a new tab, as facilitator of the new ADW (tokens kept in this browser).
+    const [adwPage] = await Promise.all([
+      fiona.context.waitForEvent('page'),
+      page.getByTestId('start-adw-open').click(),
+    ]);
+    adwPage.on('pageerror', (error) => fiona.errors.push(`pageerror: ${error.message}`));
+    adwPage.on('console', (m) => {
+      if (m.type() === 'error') fiona.errors.push(`console: ${m.text()}`);
+    });
+    await expect
+      .poll(() => adwPage.getByTestId('role-badge').getAttribute('data-role'), { timeout: TIMEOUT })
+      .toBe('facilitator');
+    expect(await adwPage.getByTestId('workshop-title').textContent()).toBe(
+      'Alpine tourism EDW — ADW',
+    );
+    await adwPage.getByTestId('board-tab-action-list').click({ timeout: TIMEOUT });
+    const picker = adwPage.getByTestId('activity-picker');
+    await expect
+      .poll(() => picker.locator('option').allTextContents(), { timeout: TIMEOUT })
+      .toEqual([
+        'All activities',
+        expect.stringContaining('Digital services for tourism · Selected'),
+      ]);
+    await adwPage.getByTestId('add-action').click();
+    expect(await adwPage.getByTestId('add-action-activity').count()).toBe(1);
+    await screenshot(adwPage, 'actions-11-adw-opened');
+
+    // The copy carries its provenance.
+    const adwId = new URL(adwPage.url()).pathname.split('/')[2]!;
+    const adwClient = await connectSynced(
+      server.url,
+      adwId,
+      new URL(participantLink).hash.replace('#token=', ''),
+    );
+    clients.push(adwClient);
+    const [copy] = listActivities(adwClient.doc);
+    expect(copy).toMatchObject({
+      title: 'Digital services for tourism',
+      provenance: { workshopId: created.id, cardId: selected },
+    });
+    expect(copy!.capacityIds).toHaveLength(1);
+    expectNoErrors(fiona);
+  });
+});
