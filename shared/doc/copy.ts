@@ -4,6 +4,7 @@
  * remapped to the copies; every copy records `provenance: { workshopId, cardId }` of its source.
  */
 import * as Y from 'yjs';
+import { listActions } from './actions';
 import { listActivities } from './activities';
 import { getCard, insertCard, newCardSchema, readCard, type CardMap } from './cards';
 import { listRegions, readWorkshopField, regionsArray, setWorkshopField } from './regions';
@@ -30,8 +31,9 @@ export interface CopyResult {
 }
 
 /**
- * Copies the given activities (default: those with status 'selected') and every capacity and
- * opportunity they link into `target`, with the source's regions and field, in one transaction.
+ * Copies the given activities (default: those with status 'selected'), every capacity and
+ * opportunity they link, and the actions already sketched for them into `target`, with the
+ * source's regions and field, in one transaction.
  */
 export function copyActivities(
   source: Y.Doc,
@@ -69,6 +71,11 @@ export function copyActivities(
           if (mapped) links.set(mapped, true);
         }
         copy.set(key, links);
+      }
+      for (const action of listActions(source, activity.id)) {
+        const actionCopy = copyCard(getCard(source, action.id)!, target, sourceWorkshopId);
+        idMap.set(action.id, actionCopy);
+        getCard(target, actionCopy)!.set('activityId', copyId);
       }
     }
   });

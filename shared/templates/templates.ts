@@ -28,7 +28,14 @@ export interface Template {
   phases: PhaseTemplate[];
 }
 
-const EDW_BOARDS: BoardKind[] = ['capacity-map', 'opportunity-board', 'activity-canvas', 'notes'];
+/** An EDW ends by sketching first actions for the selected activities; the ADW develops them. */
+const EDW_BOARDS: BoardKind[] = [
+  'capacity-map',
+  'opportunity-board',
+  'activity-canvas',
+  'action-list',
+  'notes',
+];
 const ADW_BOARDS: BoardKind[] = ['activity-canvas', 'action-list', 'notes'];
 
 export const TEMPLATES: Record<WorkshopTemplate, Template> = {
@@ -42,7 +49,7 @@ export const TEMPLATES: Record<WorkshopTemplate, Template> = {
       { key: 'map-opportunities', minutes: 40, board: 'opportunity-board' },
       { key: 'combine-activities', minutes: 45, board: 'activity-canvas' },
       { key: 'prioritise', minutes: 25, board: 'activity-canvas' },
-      { key: 'wrap-up', minutes: 10, board: 'activity-canvas' },
+      { key: 'wrap-up', minutes: 10, board: 'action-list' },
     ],
   },
   cedw: {
@@ -55,7 +62,7 @@ export const TEMPLATES: Record<WorkshopTemplate, Template> = {
       { key: 'map-opportunities', minutes: 30, board: 'opportunity-board' },
       { key: 'merge-activities', minutes: 50, board: 'activity-canvas' },
       { key: 'prioritise', minutes: 25, board: 'activity-canvas' },
-      { key: 'wrap-up', minutes: 10, board: 'activity-canvas' },
+      { key: 'wrap-up', minutes: 10, board: 'action-list' },
     ],
   },
   adw: {

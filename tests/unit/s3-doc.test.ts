@@ -298,7 +298,13 @@ describe('copying selected activities into a new workshop (ADW from EDW)', () =>
       status: 'selected',
     });
     writePlainText(cardBody(getCard(edw, selected)!)!, 'Chatbots for guests');
-    createActivity(edw, { title: 'Parked idea', status: 'parked' });
+    const parked = createActivity(edw, { title: 'Parked idea', status: 'parked' });
+    const sketched = createAction(edw, {
+      activityId: selected,
+      title: 'Pilot chatbot',
+      budget: 50000,
+    });
+    createAction(edw, { activityId: parked, title: 'Not copied' });
 
     const adw = new Y.Doc();
     const result = copyActivities(edw, adw, 'edw-workshop-id');
@@ -325,6 +331,13 @@ describe('copying selected activities into a new workshop (ADW from EDW)', () =>
     expect(cardBody(getCard(adw, copy!.id)!)!.toJSON()).toBe(
       '<paragraph>Chatbots for guests</paragraph>',
     );
+    expect(listActions(adw)).toMatchObject([
+      { title: 'Pilot chatbot', budget: 50000, activityId: copy!.id },
+    ]);
+    expect(getCard(adw, result.idMap.get(sketched)!)!.get('provenance')).toEqual({
+      workshopId: 'edw-workshop-id',
+      cardId: sketched,
+    });
     // The source is untouched.
     expect(listActivities(edw)).toHaveLength(2);
   });
