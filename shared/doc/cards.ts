@@ -266,3 +266,36 @@ function countAtZ(doc: Y.Doc, z: number): number {
 export function byCreation(a: CardSnapshot, b: CardSnapshot): number {
   return a.createdAt - b.createdAt || a.z - b.z || a.id.localeCompare(b.id);
 }
+
+/** A card's usual height on the free boards, for placement (cards grow with their text). */
+export const CARD_HEIGHT_ESTIMATE = 140;
+
+/**
+ * The spot nearest to (x, y) where a new card overlaps no existing card, searched on a grid of
+ * card-sized steps around it, so cards added from a toolbar by several people never stack.
+ * Falls back to (x, y) when the neighbourhood is full.
+ */
+export function freeSpotNear(
+  cards: readonly { x: number; y: number }[],
+  x: number,
+  y: number,
+  width = CARD_WIDTH,
+  height = CARD_HEIGHT_ESTIMATE,
+  gap = 16,
+): { x: number; y: number } {
+  const overlaps = (px: number, py: number) =>
+    cards.some(
+      (c) => Math.abs(c.x - px) < width + gap / 2 && Math.abs(c.y - py) < height + gap / 2,
+    );
+  const stepX = width + gap;
+  const stepY = height + gap;
+  const candidates: { x: number; y: number; d: number }[] = [];
+  for (let i = -5; i <= 5; i++) {
+    for (let j = -5; j <= 5; j++) {
+      candidates.push({ x: x + i * stepX, y: y + j * stepY, d: Math.hypot(i * stepX, j * stepY) });
+    }
+  }
+  candidates.sort((a, b) => a.d - b.d);
+  const free = candidates.find((c) => !overlaps(c.x, c.y));
+  return free ? { x: free.x, y: free.y } : { x, y };
+}

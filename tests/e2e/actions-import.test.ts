@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { startServer, type RunningServer } from '../../server/app';
 import {
   addRegion,
@@ -28,30 +28,10 @@ import { hasChromium } from '../support/chromium';
 import { launchBrowser, newPerson, screenshot, type Person } from '../support/browser';
 import { connectSynced, type TestClient } from '../support/clients';
 import { createWorkshop, waitFor } from '../support/server';
+import { joinWorkshop, localLink, TIMEOUT } from '../support/workshopPage';
 
-const TIMEOUT = 15_000;
 /** The built client; E2E_CLIENT_DIR lets a run use its own build. */
 const CLIENT_DIR = path.resolve(process.env.E2E_CLIENT_DIR ?? 'dist/client');
-
-/** A join link at the address the test reaches the server on. */
-function local(server: RunningServer, link: string): string {
-  const url = new URL(link);
-  return server.url + url.pathname + url.hash;
-}
-
-async function join(person: Person, link: string, name: string, board: string): Promise<Page> {
-  const { page } = person;
-  await page.goto(link);
-  await page.getByTestId('join-name-input').fill(name);
-  await page.getByTestId('join-submit').click();
-  await expect
-    .poll(() => page.getByTestId('connection-status').getAttribute('data-status'), {
-      timeout: TIMEOUT,
-    })
-    .toBe('connected');
-  await page.getByTestId(`board-tab-${board}`).click({ timeout: TIMEOUT });
-  return page;
-}
 
 const BAD_CSV =
   'Title,Region,Kind,Holders,Strength,Description\n' +
@@ -122,15 +102,15 @@ describe.skipIf(!hasChromium)('action list, import and ADW from EDW, in Chromium
 
     const organiser = await person();
     const viewer = await person();
-    const page = await join(
+    const page = await joinWorkshop(
       organiser,
-      local(server, created.links.facilitator),
+      localLink(server, created.links.facilitator),
       'Olga Organiser',
       'capacity-map',
     );
-    const other = await join(
+    const other = await joinWorkshop(
       viewer,
-      local(server, created.links.participant),
+      localLink(server, created.links.participant),
       'Vid Viewer',
       'capacity-map',
     );
@@ -214,15 +194,15 @@ describe.skipIf(!hasChromium)('action list, import and ADW from EDW, in Chromium
 
     const anna = await person({ width: 1440, height: 900 });
     const ben = await person({ width: 1440, height: 900 });
-    const a = await join(
+    const a = await joinWorkshop(
       anna,
-      local(server, created.links.participant),
+      localLink(server, created.links.participant),
       'Anna Alpine',
       'action-list',
     );
-    const b = await join(
+    const b = await joinWorkshop(
       ben,
-      local(server, created.links.participant),
+      localLink(server, created.links.participant),
       'Ben Berger',
       'action-list',
     );
@@ -378,9 +358,9 @@ describe.skipIf(!hasChromium)('action list, import and ADW from EDW, in Chromium
     linkToActivity(client.doc, candidate, 'capacity', capacity);
 
     const fiona = await person();
-    const page = await join(
+    const page = await joinWorkshop(
       fiona,
-      local(server, created.links.facilitator),
+      localLink(server, created.links.facilitator),
       'Fiona Facilitator',
       'notes',
     );

@@ -12,25 +12,16 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../server/app';
 import { hasChromium } from '../support/chromium';
 import { launchBrowser, newPerson, screenshot, type Person } from '../support/browser';
-
-const TIMEOUT = 15_000;
+import { joinWorkshop, openTab, TIMEOUT } from '../support/workshopPage';
 
 async function join(person: Person, link: string, name: string): Promise<void> {
-  const { page } = person;
-  await page.goto(link);
-  await page.getByTestId('join-name-input').fill(name);
-  await page.getByTestId('join-submit').click();
-  await openNotes(page);
-  await expect
-    .poll(() => page.getByTestId('connection-status').getAttribute('data-status'), {
-      timeout: TIMEOUT,
-    })
-    .toBe('connected');
+  await joinWorkshop(person, link, name);
+  await openNotes(person.page);
 }
 
 /** The free card board of a workshop is its Notes tab. */
 async function openNotes(page: Page): Promise<void> {
-  await page.getByTestId('board-tab-notes').click({ timeout: TIMEOUT });
+  await openTab(page, 'notes');
   await page.getByTestId('board').waitFor({ timeout: TIMEOUT });
 }
 

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../server/app';
 import {
   addRegion,
@@ -25,8 +25,8 @@ import { hasChromium } from '../support/chromium';
 import { launchBrowser, newPerson, screenshot, type Person } from '../support/browser';
 import { connectSynced, type TestClient } from '../support/clients';
 import { createWorkshop, waitFor } from '../support/server';
-
-const TIMEOUT = 15_000;
+import { addCapacity, capacityCard, capacityCell } from '../support/s3Boards';
+import { joinWorkshop, localLink, TIMEOUT } from '../support/workshopPage';
 
 // Browser-side code is passed as strings: the test project is type-checked without DOM types.
 const ACTIVE_CAPACITY = 'document.activeElement?.dataset?.capacityId ?? null';
@@ -96,61 +96,10 @@ const TIME_DIAMOND = `(async () => {
   return performance.now() - start;
 })()`;
 
-function toServer(server: RunningServer, link: string): string {
-  const url = new URL(link);
-  return server.url + url.pathname + url.hash;
-}
-
-async function join(person: Person, link: string, name: string): Promise<void> {
-  const { page } = person;
-  await page.goto(link);
-  await page.getByTestId('join-name-input').fill(name);
-  await page.getByTestId('join-submit').click();
-  await page.getByTestId('board-tab-capacity-map').click({ timeout: TIMEOUT });
-  await page.getByTestId('capacity-map').waitFor({ timeout: TIMEOUT });
-  await expect
-    .poll(() => page.getByTestId('connection-status').getAttribute('data-status'), {
-      timeout: TIMEOUT,
-    })
-    .toBe('connected');
-}
-
-function cell(page: Page, regionId: string, kind: string): Locator {
-  return page.locator(
-    `[data-testid="capacity-cell"][data-cell-row="${regionId}"][data-cell-kind="${kind}"]`,
-  );
-}
-
-function cardById(page: Page, id: string): Locator {
-  return page.locator(`[data-testid="capacity-card"][data-capacity-id="${id}"]`);
-}
-
-/** Adds a capacity in a cell, names it and adds holders; returns its id. */
-async function addCapacity(
-  page: Page,
-  regionId: string,
-  kind: string,
-  title: string,
-  holders: { name: string; helix: string }[],
-): Promise<string> {
-  const target = cell(page, regionId, kind);
-  await target.hover();
-  await target.getByTestId('capacity-cell-add').click();
-  const panel = page.getByTestId('capacity-panel');
-  await panel.waitFor();
-  const titleInput = panel.getByTestId('capacity-title-input');
-  await expect
-    .poll(() => titleInput.evaluate((el) => el.ownerDocument.activeElement === el))
-    .toBe(true);
-  await titleInput.pressSequentially(title, { delay: 5 });
-  for (const holder of holders) {
-    await panel.getByTestId('holder-add-name').fill(holder.name);
-    await panel.getByTestId('holder-add-helix').selectOption(holder.helix);
-    await panel.getByTestId('holder-add-submit').click();
-  }
-  const id = (await panel.getAttribute('data-capacity-id'))!;
-  await expect.poll(() => panel.getByTestId('holder-row').count()).toBe(holders.length);
-  return id;
+/** Joins and opens the capacity map. */
+async function joinCapacityMap(person: Person, link: string, name: string): Promise<void> {
+  await joinWorkshop(person, link, name, 'capacity-map');
+  await person.page.getByTestId('capacity-map').waitFor({ timeout: TIMEOUT });
 }
 
 async function readDownload(page: Page, click: () => Promise<void>): Promise<Buffer> {
@@ -199,7 +148,11 @@ describe.skipIf(!hasChromium)('capacity map and diamond, live between browsers',
 
   it('lets the facilitator set the field and two regions in the workshop settings', async () => {
     fiona = await person();
-    await join(fiona, toServer(server, workshop.links.facilitator), 'Fiona Facilitator');
+    await joinCapacityMap(
+      fiona,
+      localLink(server, workshop.links.facilitator),
+      'Fiona Facilitator',
+    );
     const page = fiona.page;
     await page.getByTestId('workshop-settings-button').click();
     const settings = page.getByTestId('workshop-settings');
@@ -258,9 +211,9 @@ describe.skipIf(!hasChromium)('capacity map and diamond, live between browsers',
   it('lets two participants from two regions add capacities with holders, live', async () => {
     anna = await person();
     ben = await person();
-    const participantLink = toServer(server, workshop.links.participant);
-    await join(anna, participantLink, 'Anna Innsbruck');
-    await join(ben, participantLink, 'Ben Ljubljana');
+    const participantLink = localLink(server, workshop.links.participant);
+    await joinCapacityMap(anna, participantLink, 'Anna Innsbruck');
+    await joinCapacityMap(ben, participantLink, 'Ben Ljubljana');
     const a = anna.page;
     const b = ben.page;
     expect(await a.getByTestId('workshop-settings-button').count()).toBe(0);
@@ -283,7 +236,7 @@ describe.skipIf(!hasChromium)('capacity map and diamond, live between browsers',
     ]);
 
     // Each sees the other's card, in the right cell, with holders and their helix.
-    const benOnA = cell(a, slovenia, 'research').locator(
+    const benOnA = capacityCell(a, slovenia, 'research').locator(
       `[data-testid="capacity-card"][data-capacity-id="${benId}"]`,
     );
     await expect
@@ -293,7 +246,7 @@ describe.skipIf(!hasChromium)('capacity map and diamond, live between browsers',
     expect(await benOnA.locator('.helix-chip[data-helix="research"]').textContent()).toContain(
       'University of Ljubljana',
     );
-    const annaOnB = cell(b, tyrol, 'industry').locator(
+    const annaOnB = capacityCell(b, tyrol, 'industry').locator(
       `[data-testid="capacity-card"][data-capacity-id="${annaId}"]`,
     );
     await expect
@@ -368,25 +321,34 @@ describe.skipIf(!hasChromium)('capacity map and diamond, live between browsers',
     await expect.poll(() => a.getByTestId('capacity-card').count()).toBe(5);
 
     // Drag Anna's card to Tyrol × technology: Ben sees it move.
-    await cardById(a, annaId).dragTo(cell(a, tyrol, 'technology'));
+    await capacityCard(a, annaId).dragTo(capacityCell(a, tyrol, 'technology'));
     await expect
-      .poll(() => cell(b, tyrol, 'technology').locator(`[data-capacity-id="${annaId}"]`).count(), {
-        timeout: TIMEOUT,
-      })
+      .poll(
+        () =>
+          capacityCell(b, tyrol, 'technology').locator(`[data-capacity-id="${annaId}"]`).count(),
+        {
+          timeout: TIMEOUT,
+        },
+      )
       .toBe(1);
 
     // Keyboard: Alt+ArrowLeft (twice) moves it back to industry, the focus staying on it.
-    await cardById(a, annaId).focus();
+    await capacityCard(a, annaId).focus();
     await a.keyboard.press('Alt+ArrowLeft');
     await expect
-      .poll(() => cell(a, tyrol, 'research').locator(`[data-capacity-id="${annaId}"]`).count())
+      .poll(() =>
+        capacityCell(a, tyrol, 'research').locator(`[data-capacity-id="${annaId}"]`).count(),
+      )
       .toBe(1);
     await expect.poll(() => activeCapacity(a)).toBe(annaId);
     await a.keyboard.press('Alt+ArrowLeft');
     await expect
-      .poll(() => cell(b, tyrol, 'industry').locator(`[data-capacity-id="${annaId}"]`).count(), {
-        timeout: TIMEOUT,
-      })
+      .poll(
+        () => capacityCell(b, tyrol, 'industry').locator(`[data-capacity-id="${annaId}"]`).count(),
+        {
+          timeout: TIMEOUT,
+        },
+      )
       .toBe(1);
     await expect.poll(() => activeCapacity(a)).toBe(annaId);
     // Arrow keys move the focus between cards; Enter opens the focused one.
@@ -403,16 +365,16 @@ describe.skipIf(!hasChromium)('capacity map and diamond, live between browsers',
     await a.getByTestId('capacity-panel').waitFor({ state: 'detached' });
 
     // Delete with the keyboard, then undo.
-    await cardById(a, annaId).focus();
+    await capacityCard(a, annaId).focus();
     await a.keyboard.press('Delete');
-    await expect.poll(() => cardById(b, annaId).count(), { timeout: TIMEOUT }).toBe(0);
+    await expect.poll(() => capacityCard(b, annaId).count(), { timeout: TIMEOUT }).toBe(0);
     await a.getByTestId('capacity-undo').click();
     await expect
-      .poll(() => cardById(b, annaId).getByTestId('capacity-card-title').textContent(), {
+      .poll(() => capacityCard(b, annaId).getByTestId('capacity-card-title').textContent(), {
         timeout: TIMEOUT,
       })
       .toBe('Alpine tourism operators');
-    expect(await cardById(b, annaId).locator('.helix-chip').count()).toBe(2);
+    expect(await capacityCard(b, annaId).locator('.helix-chip').count()).toBe(2);
   });
 
   it('shows both regions in the diamond, live, and downloads it as SVG and PNG', async () => {
@@ -490,7 +452,7 @@ describe.skipIf(!hasChromium)('capacity map and diamond, live between browsers',
 
   it('shows the map read-only on the wall screen', async () => {
     const wall = await person({ width: 1600, height: 900 });
-    await wall.page.goto(toServer(server, workshop.links.projector));
+    await wall.page.goto(localLink(server, workshop.links.projector));
     await wall.page.getByTestId('board-tab-capacity-map').click({ timeout: TIMEOUT });
     await expect
       .poll(() => wall.page.getByTestId('capacity-card').count(), { timeout: TIMEOUT })
@@ -568,7 +530,7 @@ describe.skipIf(!hasChromium)('capacity map with 2,000 capacities', () => {
 
     const viewer = await newPerson(browser, { width: 1440, height: 900 });
     const page = viewer.page;
-    await page.goto(toServer(server, workshop.links.participant));
+    await page.goto(localLink(server, workshop.links.participant));
     await page.getByTestId('join-name-input').fill('Perf Tester');
     await page.getByTestId('join-submit').click();
     // Start on another tab with the doc loaded, then time the switch to the capacity map.

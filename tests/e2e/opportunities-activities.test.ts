@@ -16,24 +16,15 @@ import { hasChromium } from '../support/chromium';
 import { launchBrowser, newPerson, screenshot, type Person } from '../support/browser';
 import { connectSynced, type TestClient } from '../support/clients';
 import { createWorkshop } from '../support/server';
-
-const TIMEOUT = 15_000;
-
-async function join(person: Person, link: string, name: string): Promise<void> {
-  const { page } = person;
-  await page.goto(link);
-  await page.getByTestId('join-name-input').fill(name);
-  await page.getByTestId('join-submit').click();
-  await expect
-    .poll(() => page.getByTestId('connection-status').getAttribute('data-status'), {
-      timeout: TIMEOUT,
-    })
-    .toBe('connected');
-}
-
-async function openTab(page: Page, board: string): Promise<void> {
-  await page.getByTestId(`board-tab-${board}`).click({ timeout: TIMEOUT });
-}
+import {
+  cardTitled,
+  centreOf,
+  drag,
+  joinWorkshop,
+  openTab,
+  TIMEOUT,
+} from '../support/workshopPage';
+import { addOpportunity } from '../support/s3Boards';
 
 function frameNamed(page: Page, name: string): Locator {
   return page.locator('[data-testid="group-frame"]', {
@@ -41,44 +32,6 @@ function frameNamed(page: Page, name: string): Locator {
   });
 }
 
-function cardTitled(page: Page, title: string): Locator {
-  return page.locator('[data-testid="card"]', {
-    has: page.locator('[data-testid="card-title"]', { hasText: title }),
-  });
-}
-
-async function centreOf(locator: Locator): Promise<{ x: number; y: number }> {
-  const box = await locator.boundingBox();
-  if (!box) throw new Error('element has no box');
-  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-}
-
-/** Drags with the mouse in small steps (pointer events, as a person would). */
-async function drag(
-  page: Page,
-  from: { x: number; y: number },
-  to: { x: number; y: number },
-): Promise<void> {
-  await page.mouse.move(from.x, from.y);
-  await page.mouse.down();
-  for (let i = 1; i <= 12; i++) {
-    await page.mouse.move(from.x + ((to.x - from.x) * i) / 12, from.y + ((to.y - from.y) * i) / 12);
-    await page.waitForTimeout(16);
-  }
-  await page.mouse.up();
-}
-
-async function addOpportunity(page: Page, title: string): Promise<string> {
-  await page.getByTestId('add-card').click();
-  const input = page.getByTestId('card-title-input');
-  await input.waitFor({ timeout: TIMEOUT });
-  await input.pressSequentially(title, { delay: 5 });
-  await input.press('Enter');
-  const card = cardTitled(page, title);
-  return (await card.getAttribute('data-card-id'))!;
-}
-
-/** Names a group: a new group opens with its name field ready; otherwise double-click the name. */
 async function renameGroup(page: Page, frame: Locator, name: string): Promise<void> {
   const input = page.getByTestId('group-name-input');
   if ((await input.count()) === 0) await frame.getByTestId('group-frame-name').dblclick();
@@ -137,8 +90,8 @@ describe.skipIf(!hasChromium)('opportunity board and activity canvas, live', () 
 
     const anna = await person();
     const ben = await person();
-    await join(anna, link('participant'), 'Anna Alpine');
-    await join(ben, link('participant'), 'Ben Berger');
+    await joinWorkshop(anna, link('participant'), 'Anna Alpine');
+    await joinWorkshop(ben, link('participant'), 'Ben Berger');
     const a = anna.page;
     const b = ben.page;
     await openTab(a, 'opportunity-board');

@@ -8,6 +8,7 @@ import {
   cardBody,
   COORD_LIMIT,
   createCard,
+  freeSpotNear,
   deleteCard,
   getCard,
   initWorkshopDoc,
@@ -174,5 +175,20 @@ describe('stacking of many cards made in one transaction', () => {
     expect(zs).toEqual([...zs].sort((a, b) => a - b));
     expect(zs[0]).toBeGreaterThan(z.get(first)!);
     expect(z.get(later)).toBeGreaterThan(zs.at(-1)!);
+  });
+});
+
+describe('freeSpotNear', () => {
+  it('keeps the spot when it is free and otherwise finds the nearest spot that overlaps nothing', () => {
+    expect(freeSpotNear([], 100, 100)).toEqual({ x: 100, y: 100 });
+    const cards = [{ x: 100, y: 100 }];
+    const spot = freeSpotNear(cards, 110, 105);
+    expect(Math.abs(spot.x - 100) >= 220 || Math.abs(spot.y - 100) >= 140).toBe(true);
+    // Placing ten cards one after another at the same point: none overlaps another.
+    const placed: { x: number; y: number }[] = [];
+    for (let i = 0; i < 10; i++) placed.push(freeSpotNear(placed, 0, 0));
+    for (const a of placed)
+      for (const b of placed)
+        if (a !== b) expect(Math.abs(a.x - b.x) >= 220 || Math.abs(a.y - b.y) >= 140).toBe(true);
   });
 });

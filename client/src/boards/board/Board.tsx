@@ -21,6 +21,7 @@ import {
   CARD_WIDTH,
   cardsMap,
   createCard,
+  freeSpotNear,
   DEFAULT_BOARD_ID,
   listCards,
   type CardMap,
@@ -184,14 +185,12 @@ export function Board(props: BoardProps) {
   const addCardInView = () => {
     const { width, height } = sizeOf(boardRef.current);
     const centre = screenToBoard(useBoardStore.getState().viewport, width / 2, height / 2);
-    let x = centre.x - CARD_WIDTH / 2;
-    let y = centre.y - NEW_CARD_HEIGHT / 2;
-    // Do not hide a card exactly under a new one: cascade.
-    const taken = listCards(doc, boardId);
-    for (let i = 0; i < 30 && taken.some((c) => Math.hypot(c.x - x, c.y - y) < 12); i++) {
-      x += GRID;
-      y += GRID;
-    }
+    // Next to, never on top of, the cards already there (others may be adding at the same time).
+    const { x, y } = freeSpotNear(
+      listCards(doc, boardId),
+      centre.x - CARD_WIDTH / 2,
+      centre.y - NEW_CARD_HEIGHT / 2,
+    );
     addCardAt(x, y);
   };
 

@@ -1,0 +1,68 @@
+/**
+ * Test support: what a person does on a workshop page in Chromium — join with a name, switch
+ * boards, drag — shared by every end-to-end test.
+ */
+import { expect } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import type { RunningServer } from '../../server/app';
+import type { Person } from './browser';
+
+export const TIMEOUT = 15_000;
+
+/** A join link rewritten to the address the test reaches the server on (keeps path and token). */
+export function localLink(server: RunningServer, link: string): string {
+  const url = new URL(link);
+  return server.url + url.pathname + url.hash;
+}
+
+/** Opens a join link, enters a name, waits until synced; then opens `board` when given. */
+export async function joinWorkshop(
+  person: Person,
+  link: string,
+  name: string,
+  board?: string,
+): Promise<Page> {
+  const { page } = person;
+  await page.goto(link);
+  await page.getByTestId('join-name-input').fill(name);
+  await page.getByTestId('join-submit').click();
+  await expect
+    .poll(() => page.getByTestId('connection-status').getAttribute('data-status'), {
+      timeout: TIMEOUT,
+    })
+    .toBe('connected');
+  if (board) await openTab(page, board);
+  return page;
+}
+
+export async function openTab(page: Page, board: string): Promise<void> {
+  await page.getByTestId(`board-tab-${board}`).click({ timeout: TIMEOUT });
+}
+
+export async function centreOf(locator: Locator): Promise<{ x: number; y: number }> {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error('element has no box');
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/** Drags with the mouse in small steps (pointer events, as a person would). */
+export async function drag(
+  page: Page,
+  from: { x: number; y: number },
+  to: { x: number; y: number },
+): Promise<void> {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  for (let i = 1; i <= 12; i++) {
+    await page.mouse.move(from.x + ((to.x - from.x) * i) / 12, from.y + ((to.y - from.y) * i) / 12);
+    await page.waitForTimeout(16);
+  }
+  await page.mouse.up();
+}
+
+/** A card of the free-placement boards (notes, opportunities) by its title. */
+export function cardTitled(page: Page, title: string): Locator {
+  return page.locator('[data-testid="card"]', {
+    has: page.locator('[data-testid="card-title"]', { hasText: title }),
+  });
+}
