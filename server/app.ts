@@ -7,6 +7,8 @@ import type { AddressInfo } from 'node:net';
 import { WorkshopAccess } from './auth/access';
 import { loadConfig, type ServerConfig, type ServerConfigInput } from './config';
 import { createControlPlane } from './control/controlPlane';
+import { ControlService } from './control/controlService';
+import { lockGate } from './control/lockGate';
 import { createHttpApp } from './http/app';
 import { createLogger, type Logger } from './log';
 import { SqliteStorage } from './storage/sqlite/sqliteStorage';
@@ -23,6 +25,7 @@ export interface RunningServer {
   log: Logger;
   storage: Storage;
   rooms: RoomRegistry;
+  control: ControlService;
   /** Stops accepting, persists and compacts every open workshop, closes the database. */
   close(): Promise<void>;
 }
@@ -37,8 +40,11 @@ export async function startServer(
     synchronous: config.sqliteSynchronous,
   });
   const access = new WorkshopAccess(storage);
+  const control = new ControlService(storage, log);
   const rooms = new RoomRegistry({
     storage,
+    gateFor: (workshopId) => lockGate(control, workshopId),
+    beforeLoad: (workshopId) => control.get(workshopId),
     log,
     compactEvery: config.compactEvery,
     roomIdleMs: config.roomIdleMs,
@@ -56,7 +62,7 @@ export async function startServer(
 
   const httpServer = http.createServer(app);
   const sync = new SyncServer({ rooms, access, log, maxMessageBytes: config.maxMessageBytes });
-  const io = createControlPlane(httpServer, access, log);
+  const io = createControlPlane(httpServer, access, control, log);
 
   // One upgrade handler for the whole port (socket.io's own listener is replaced by this one).
   httpServer.removeAllListeners('upgrade');
@@ -96,5 +102,5 @@ export async function startServer(
       await storage.close();
     })());
 
-  return { config, port, url, log, storage, rooms, close };
+  return { config, port, url, log, storage, rooms, control, close };
 }

@@ -13,6 +13,7 @@ import {
 import type { Role } from '../../shared/domain/workshop';
 import type { WorkshopAccess } from '../auth/access';
 import type { Logger } from '../log';
+import type { ControlService } from './controlService';
 
 interface SocketData {
   workshopId: string;
@@ -24,6 +25,7 @@ export type ControlServer = Server<ClientToServerEvents, ServerToClientEvents, o
 export function createControlPlane(
   httpServer: HttpServer,
   access: WorkshopAccess,
+  control: ControlService,
   log: Logger,
 ): ControlServer {
   const io: ControlServer = new Server(httpServer, {
@@ -50,12 +52,29 @@ export function createControlPlane(
       });
   });
 
+  control.onChange((workshopId, event) => io.to(workshopId).emit('control:state', event));
+
   io.on('connection', (socket) => {
     const { workshopId, role } = socket.data;
     void socket.join(workshopId);
     socket.emit('session', { workshopId, role });
+    control
+      .get(workshopId)
+      .then((state) => socket.emit('control:state', control.event(state)))
+      .catch((err: unknown) => log.error({ err, workshopId }, 'could not load the control state'));
+
     socket.on('clock:sync', (_payload, ack) => {
       if (typeof ack === 'function') ack({ ok: true, value: { serverTime: Date.now() } });
+    });
+    socket.on('control:command', (command, ack) => {
+      if (typeof ack !== 'function') return; // every command is acknowledged; no ack, no command
+      control
+        .apply(workshopId, role, command)
+        .then(ack)
+        .catch((err: unknown) => {
+          log.error({ err, workshopId }, 'control command failed');
+          ack({ ok: false, error: 'server error' });
+        });
     });
   });
 

@@ -43,6 +43,9 @@ export interface Storage {
   loadDocument(workshopId: string): Promise<StoredDocument>;
   /** Replaces the snapshot by `state` (which includes every update up to throughSeq) and drops those updates. */
   compact(workshopId: string, state: Uint8Array, throughSeq: number): Promise<void>;
+  /** The workshop's facilitation state (control plane) as JSON text, or null before the first command. */
+  getControlState(workshopId: string): Promise<string | null>;
+  putControlState(workshopId: string, json: string): Promise<void>;
   /** True while the database accepts writes (health check). */
   isWritable(): Promise<boolean>;
   close(): Promise<void>;

@@ -6,3 +6,5 @@ export const CLOSE_UNAUTHORIZED = 4401;
 export const CLOSE_NOT_FOUND = 4404;
 /** The client did not read its messages fast enough; it reconnects and resyncs. */
 export const CLOSE_TOO_SLOW = 4408;
+/** A participant edited something the facilitator has locked; the client must drop that edit. */
+export const CLOSE_LOCKED = 4423;

@@ -9,9 +9,10 @@
  */
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
+import type { Role } from '../../shared/domain/workshop';
 import type { Logger } from '../log';
 import type { Storage } from '../storage/storage';
-import { CLOSE_MALFORMED, CLOSE_SERVER_ERROR } from './closeCodes';
+import { CLOSE_LOCKED, CLOSE_MALFORMED, CLOSE_SERVER_ERROR } from './closeCodes';
 import type { Connection } from './connection';
 import {
   decodeClientMessage,
@@ -22,7 +23,14 @@ import {
   MalformedMessageError,
 } from './protocol';
 
+/**
+ * Decides whether a connection's document update may be applied (locks). Runs only for updates
+ * from writers; without a gate every writer's update is accepted.
+ */
+export type UpdateGate = (role: Role, update: Uint8Array, doc: Y.Doc) => boolean;
+
 export interface RoomOptions {
+  gate?: UpdateGate;
   storage: Storage;
   log: Logger;
   /** Compact the log into a snapshot after this many updates. */
@@ -178,6 +186,12 @@ export class Room {
   }
 
   private applyClientUpdate(conn: Connection, update: Uint8Array): void {
+    if (this.options.gate && !this.options.gate(conn.role, update, this.doc)) {
+      // Closing (rather than dropping silently) matters: the client's later updates build on this
+      // one, so it must discard it and resync, or all its later edits would be stuck.
+      conn.close(CLOSE_LOCKED, 'locked by the facilitator');
+      return;
+    }
     try {
       Y.applyUpdate(this.doc, update, conn);
     } catch {

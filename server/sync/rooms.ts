@@ -5,10 +5,14 @@
 import * as Y from 'yjs';
 import type { Logger } from '../log';
 import type { Storage } from '../storage/storage';
-import { Room } from './room';
+import { Room, type UpdateGate } from './room';
 
 export interface RoomRegistryOptions {
   storage: Storage;
+  /** The update gate of a workshop's room (locks); none = accept every writer's update. */
+  gateFor?: (workshopId: string) => UpdateGate;
+  /** Runs before a room loads (e.g. so the lock state is in memory before the first edit). */
+  beforeLoad?: (workshopId: string) => Promise<unknown>;
   log: Logger;
   compactEvery: number;
   roomIdleMs: number;
@@ -29,13 +33,17 @@ export class RoomRegistry {
     this.cancelIdle(workshopId);
     let room = this.rooms.get(workshopId);
     if (!room) {
-      room = Room.load(workshopId, {
-        storage: this.options.storage,
-        log: this.options.log,
-        compactEvery: this.options.compactEvery,
-        onEmpty: (r) => this.onEmpty(r),
-        onFailed: (r) => this.drop(r),
-      });
+      const { beforeLoad, gateFor } = this.options;
+      room = (beforeLoad ? beforeLoad(workshopId) : Promise.resolve()).then(() =>
+        Room.load(workshopId, {
+          gate: gateFor?.(workshopId),
+          storage: this.options.storage,
+          log: this.options.log,
+          compactEvery: this.options.compactEvery,
+          onEmpty: (r) => this.onEmpty(r),
+          onFailed: (r) => this.drop(r),
+        }),
+      );
       this.rooms.set(workshopId, room);
       room.catch(() => this.rooms.delete(workshopId));
     }

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { roleSchema, workshopIdSchema } from '../domain/workshop';
+import type { ControlState } from './state';
 
 export const CONTROL_PATH = '/socket.io';
 
@@ -23,11 +24,21 @@ export type SessionEvent = z.infer<typeof sessionEventSchema>;
 
 export type Ack<T = undefined> = { ok: true; value?: T } | { ok: false; error: string };
 
+/** The control state as broadcast, with the server's clock when it was sent. */
+export interface ControlStateEvent {
+  state: ControlState;
+  serverTime: number;
+}
+
 export interface ServerToClientEvents {
   session: (event: SessionEvent) => void;
+  /** Sent on connect and after every accepted command, to everyone in the workshop. */
+  'control:state': (event: ControlStateEvent) => void;
 }
 
 export interface ClientToServerEvents {
   /** Liveness and clock offset: the server answers with its time (ms since epoch). */
   'clock:sync': (payload: unknown, ack: (reply: Ack<{ serverTime: number }>) => void) => void;
+  /** A facilitator command (control/commands.ts); the ack carries the new state or the error. */
+  'control:command': (command: unknown, ack: (reply: Ack<ControlStateEvent>) => void) => void;
 }

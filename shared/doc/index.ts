@@ -50,3 +50,4 @@ export * from './activities';
 export * from './actions';
 export * from './diamond';
 export * from './copy';
+export * from './boardsTouched';

@@ -31,6 +31,11 @@ const MIGRATIONS: string[] = [
    );
    CREATE TABLE health (id INTEGER PRIMARY KEY CHECK (id = 1), checked_at TEXT);
    INSERT INTO health (id, checked_at) VALUES (1, NULL);`,
+  `CREATE TABLE control_states (
+     workshop_id TEXT PRIMARY KEY REFERENCES workshops (id) ON DELETE CASCADE,
+     state TEXT NOT NULL,
+     updated_at TEXT NOT NULL
+   );`,
 ];
 
 export function migrate(db: Database.Database): void {

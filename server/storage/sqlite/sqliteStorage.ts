@@ -57,6 +57,11 @@ export class SqliteStorage implements Storage {
         'DELETE FROM doc_updates WHERE workshop_id = ? AND seq <= ?',
       ),
       touchHealth: this.db.prepare('UPDATE health SET checked_at = ? WHERE id = 1'),
+      getControl: this.db.prepare('SELECT state FROM control_states WHERE workshop_id = ?'),
+      putControl: this.db.prepare(
+        `INSERT INTO control_states (workshop_id, state, updated_at) VALUES (?, ?, ?)
+         ON CONFLICT (workshop_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
+      ),
     };
   }
 
@@ -115,6 +120,15 @@ export class SqliteStorage implements Storage {
       this.stmt.upsertSnapshot.run(workshopId, throughSeq, state, new Date().toISOString());
       this.stmt.deleteUpdatesThrough.run(workshopId, throughSeq);
     })();
+  }
+
+  async getControlState(workshopId: string): Promise<string | null> {
+    const row = this.stmt.getControl.get(workshopId) as { state: string } | undefined;
+    return row?.state ?? null;
+  }
+
+  async putControlState(workshopId: string, json: string): Promise<void> {
+    this.stmt.putControl.run(workshopId, json, new Date().toISOString());
   }
 
   async isWritable(): Promise<boolean> {
