@@ -45,6 +45,22 @@ export const controlCommandSchema = z.discriminatedUnion('type', [
     target: z.union([z.literal('workshop'), boardKindSchema]),
     locked: z.boolean(),
   }),
+  /** Turns follow-me on (led by the sender's presence id) or off. */
+  z.object({
+    type: z.literal('follow:set'),
+    on: z.boolean(),
+    leader: z.number().int().min(0).nullable().default(null),
+  }),
+  /** Wall-screen options: show cursors; the participant link to show as a QR code (null hides it). */
+  z.object({
+    type: z.literal('wall:set'),
+    showCursors: z.boolean().optional(),
+    joinUrl: z
+      .url({ protocol: /^https?$/ })
+      .max(2000)
+      .nullable()
+      .optional(),
+  }),
 ]);
 export type ControlCommand = z.infer<typeof controlCommandSchema>;
 export type ControlCommandInput = z.input<typeof controlCommandSchema>;
@@ -130,6 +146,16 @@ export function applyControlCommand(
         else boards.delete(command.target);
         locks.boards = [...boards];
       }
+      break;
+    }
+    case 'follow:set': {
+      if (command.on && command.leader === null) return fail('follow-me needs a leader');
+      next.followMe = { on: command.on, leader: command.on ? command.leader : null };
+      break;
+    }
+    case 'wall:set': {
+      if (command.showCursors !== undefined) next.wall.showCursors = command.showCursors;
+      if (command.joinUrl !== undefined) next.wall.joinUrl = command.joinUrl;
       break;
     }
   }

@@ -57,6 +57,17 @@ export const controlStateSchema = z.object({
     workshop: z.boolean(),
     boards: z.array(boardKindSchema),
   }),
+  /**
+   * Follow-me: while on, participants and the wall follow the leader's board, viewport and focused
+   * card, which the leader publishes in its Yjs presence (awareness client id `leader`).
+   */
+  followMe: z
+    .object({ on: z.boolean(), leader: z.number().int().nullable() })
+    .default({ on: false, leader: null }),
+  /** The wall screen (projector): cursors shown or not; the join link it shows as a QR code. */
+  wall: z
+    .object({ showCursors: z.boolean(), joinUrl: z.url().max(2000).nullable() })
+    .default({ showCursors: true, joinUrl: null }),
 });
 export type ControlState = z.infer<typeof controlStateSchema>;
 
@@ -76,6 +87,8 @@ export function initialControlState(template: WorkshopTemplate): ControlState {
     },
     timer: { status: 'idle', durationMs: 0, endsAt: null, remainingMs: null },
     locks: { workshop: false, boards: [] },
+    followMe: { on: false, leader: null },
+    wall: { showCursors: true, joinUrl: null },
   };
 }
 

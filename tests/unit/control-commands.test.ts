@@ -6,6 +6,7 @@ import {
   type ControlCommandInput,
 } from '../../shared/control/commands';
 import {
+  controlStateSchema,
   initialControlState,
   isBoardLocked,
   timerRemainingMs,
@@ -135,5 +136,43 @@ describe('control commands', () => {
     s = run(s, { type: 'lock:set', target: 'workshop', locked: false }, 0);
     s = run(s, { type: 'lock:set', target: 'capacity-map', locked: false }, 0);
     expect(s.locks).toEqual({ workshop: false, boards: [] });
+  });
+});
+
+describe('follow-me and the wall screen', () => {
+  it('turns follow-me on with a leader and off again', () => {
+    let s = run(initialControlState('edw'), { type: 'follow:set', on: true, leader: 4242 }, 0);
+    expect(s.followMe).toEqual({ on: true, leader: 4242 });
+    s = run(s, { type: 'follow:set', on: false }, 0);
+    expect(s.followMe).toEqual({ on: false, leader: null });
+    const leaderless = applyControlCommand(
+      s,
+      controlCommandSchema.parse({ type: 'follow:set', on: true }),
+      0,
+    );
+    expect(leaderless.ok).toBe(false);
+  });
+
+  it('sets the wall options; only http(s) join links', () => {
+    let s = run(
+      initialControlState('edw'),
+      { type: 'wall:set', joinUrl: 'https://s3.example.org/w/abc#token=xyz' },
+      0,
+    );
+    s = run(s, { type: 'wall:set', showCursors: false }, 0);
+    expect(s.wall).toEqual({
+      showCursors: false,
+      joinUrl: 'https://s3.example.org/w/abc#token=xyz',
+    });
+    expect(
+      controlCommandSchema.safeParse({ type: 'wall:set', joinUrl: 'javascript:alert(1)' }).success,
+    ).toBe(false);
+  });
+
+  it('reads a state stored before follow-me and the wall existed', () => {
+    const { followMe: _f, wall: _w, ...old } = initialControlState('edw');
+    const parsed = controlStateSchema.parse(old);
+    expect(parsed.followMe).toEqual({ on: false, leader: null });
+    expect(parsed.wall).toEqual({ showCursors: true, joinUrl: null });
   });
 });
