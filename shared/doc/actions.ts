@@ -20,9 +20,7 @@ import {
   type FundingSource,
 } from '../domain/s3';
 import {
-  byCreation,
   CARD_TITLE_MAX,
-  cardsMap,
   getCard,
   insertCard,
   newCardSchema,
@@ -30,6 +28,8 @@ import {
   updateCardOfType,
   type CardMap,
   type CardSnapshot,
+  readCardOfType,
+  readCardsOfType,
 } from './cards';
 import {
   enumOr,
@@ -196,19 +196,13 @@ export function readAction(card: CardMap): Action {
 }
 
 export function getAction(doc: Y.Doc, id: string): Action | undefined {
-  const card = getCard(doc, id);
-  return card instanceof Y.Map && card.get('type') === 'action' ? readAction(card) : undefined;
+  return readCardOfType(doc, id, 'action', readAction);
 }
 
 /** Actions of one activity (or all), oldest first. */
 export function listActions(doc: Y.Doc, activityId?: string): Action[] {
-  const out: Action[] = [];
-  cardsMap(doc).forEach((card) => {
-    if (!(card instanceof Y.Map) || card.get('type') !== 'action') return;
-    const action = readAction(card);
-    if (activityId === undefined || action.activityId === activityId) out.push(action);
-  });
-  return out.sort(byCreation);
+  const all = readCardsOfType(doc, 'action', readAction);
+  return activityId === undefined ? all : all.filter((a) => a.activityId === activityId);
 }
 
 function assertDateOrder(start: string, end: string): void {

@@ -19,9 +19,7 @@ import { z } from 'zod';
 import { randomId } from '../ids';
 import { activityStatusSchema, helixSchema, scoreSchema, type ActivityStatus } from '../domain/s3';
 import {
-  byCreation,
   CARD_TITLE_MAX,
-  cardsMap,
   getCard,
   insertCard,
   newCardSchema,
@@ -32,6 +30,8 @@ import {
   type CardMap,
   type CardProvenance,
   type CardSnapshot,
+  readCardOfType,
+  readCardsOfType,
 } from './cards';
 import {
   enumOr,
@@ -260,16 +260,11 @@ export function readActivity(card: CardMap): Activity {
 }
 
 export function getActivity(doc: Y.Doc, id: string): Activity | undefined {
-  const card = getCard(doc, id);
-  return card instanceof Y.Map && card.get('type') === 'activity' ? readActivity(card) : undefined;
+  return readCardOfType(doc, id, 'activity', readActivity);
 }
 
 export function listActivities(doc: Y.Doc): Activity[] {
-  const out: Activity[] = [];
-  cardsMap(doc).forEach((card) => {
-    if (card instanceof Y.Map && card.get('type') === 'activity') out.push(readActivity(card));
-  });
-  return out.sort(byCreation);
+  return readCardsOfType(doc, 'activity', readActivity);
 }
 
 /** Resolves linked ids for display: live title, or the tombstone's title marked removed. */

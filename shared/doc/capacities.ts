@@ -9,16 +9,15 @@ import { z } from 'zod';
 import { randomId } from '../ids';
 import { capacityKindSchema, helixSchema, scoreSchema, type CapacityKind } from '../domain/s3';
 import {
-  byCreation,
   CARD_TITLE_MAX,
-  cardsMap,
-  getCard,
   insertCard,
   newCardSchema,
   readCard,
   updateCardOfType,
   type CardMap,
   type CardSnapshot,
+  readCardOfType,
+  readCardsOfType,
 } from './cards';
 import { enumOr, removeItem, replaceItem, validItems, parsePatch, setFields } from './fieldValues';
 import { numberOr, stringOr } from './meta';
@@ -144,16 +143,11 @@ export function readCapacity(card: CardMap): Capacity {
 }
 
 export function getCapacity(doc: Y.Doc, id: string): Capacity | undefined {
-  const card = getCard(doc, id);
-  return card instanceof Y.Map && card.get('type') === 'capacity' ? readCapacity(card) : undefined;
+  return readCardOfType(doc, id, 'capacity', readCapacity);
 }
 
 export function listCapacities(doc: Y.Doc): Capacity[] {
-  const out: Capacity[] = [];
-  cardsMap(doc).forEach((card) => {
-    if (card instanceof Y.Map && card.get('type') === 'capacity') out.push(readCapacity(card));
-  });
-  return out.sort(byCreation);
+  return readCardsOfType(doc, 'capacity', readCapacity);
 }
 
 function holdersOf(card: CardMap): Y.Array<CapacityHolder> | undefined {

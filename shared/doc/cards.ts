@@ -299,3 +299,27 @@ export function freeSpotNear(
   const free = candidates.find((c) => !overlaps(c.x, c.y));
   return free ? { x: free.x, y: free.y } : { x, y };
 }
+
+/** One card of a given type, read with that type's reader (undefined when gone or another type). */
+export function readCardOfType<T>(
+  doc: Y.Doc,
+  id: string,
+  type: CardType,
+  read: (card: CardMap) => T,
+): T | undefined {
+  const card = getCard(doc, id);
+  return card instanceof Y.Map && card.get('type') === type ? read(card) : undefined;
+}
+
+/** Every card of a given type, read with that type's reader, in creation order. */
+export function readCardsOfType<T extends CardSnapshot>(
+  doc: Y.Doc,
+  type: CardType,
+  read: (card: CardMap) => T,
+): T[] {
+  const out: T[] = [];
+  cardsMap(doc).forEach((card) => {
+    if (card instanceof Y.Map && card.get('type') === type) out.push(read(card));
+  });
+  return out.sort(byCreation);
+}

@@ -8,7 +8,7 @@
  *   (board coordinates). Groups without one (e.g. made by the spreadsheet import) are drawn around
  *   their members until someone moves or resizes them.
  */
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { z } from 'zod';
 import { randomId } from '../ids';
 import {
@@ -18,11 +18,8 @@ import {
   type TimeHorizon,
 } from '../domain/s3';
 import {
-  byCreation,
   CARD_TITLE_MAX,
-  cardsMap,
   clampCoord,
-  getCard,
   insertCard,
   moveCard,
   newCardSchema,
@@ -30,6 +27,8 @@ import {
   updateCardOfType,
   type CardMap,
   type CardSnapshot,
+  readCardOfType,
+  readCardsOfType,
 } from './cards';
 import { enumOr, parsePatch, setFields } from './fieldValues';
 import { stringOr } from './meta';
@@ -129,19 +128,11 @@ export function readOpportunity(card: CardMap): Opportunity {
 }
 
 export function getOpportunity(doc: Y.Doc, id: string): Opportunity | undefined {
-  const card = getCard(doc, id);
-  return card instanceof Y.Map && card.get('type') === 'opportunity'
-    ? readOpportunity(card)
-    : undefined;
+  return readCardOfType(doc, id, 'opportunity', readOpportunity);
 }
 
 export function listOpportunities(doc: Y.Doc): Opportunity[] {
-  const out: Opportunity[] = [];
-  cardsMap(doc).forEach((card) => {
-    if (card instanceof Y.Map && card.get('type') === 'opportunity')
-      out.push(readOpportunity(card));
-  });
-  return out.sort(byCreation);
+  return readCardsOfType(doc, 'opportunity', readOpportunity);
 }
 
 /** Groups, oldest first; a group id an opportunity still names but that is gone counts as none. */
