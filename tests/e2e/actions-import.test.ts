@@ -7,12 +7,9 @@
  *      refused with a clear message;
  *  (c) the facilitator starts an ADW from the EDW's selected activity and opens it.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { startServer, type RunningServer } from '../../server/app';
+import type { RunningServer } from '../../server/app';
 import {
   addRegion,
   createActivity,
@@ -25,13 +22,11 @@ import {
 } from '../../shared/doc';
 import type { CreateWorkshopResponse, WorkshopTemplate } from '../../shared/domain/workshop';
 import { hasChromium } from '../support/chromium';
-import { launchBrowser, newPerson, screenshot, type Person } from '../support/browser';
+import { newPerson, screenshot, type Person } from '../support/browser';
 import { connectSynced, type TestClient } from '../support/clients';
 import { createWorkshop, waitFor } from '../support/server';
 import { joinWorkshop, localLink, TIMEOUT } from '../support/workshopPage';
-
-/** The built client; E2E_CLIENT_DIR lets a run use its own build. */
-const CLIENT_DIR = path.resolve(process.env.E2E_CLIENT_DIR ?? 'dist/client');
+import { startE2e, type E2eEnvironment } from '../support/e2eEnvironment';
 
 const BAD_CSV =
   'Title,Region,Kind,Holders,Strength,Description\n' +
@@ -50,28 +45,19 @@ const GOOD_CSV =
 describe.skipIf(!hasChromium)('action list, import and ADW from EDW, in Chromium', () => {
   let server: RunningServer;
   let browser: Browser;
-  let dataDir: string;
+  let env: E2eEnvironment;
   const people: Person[] = [];
   const clients: TestClient[] = [];
 
   beforeAll(async () => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'transforma-e2e-actions-'));
-    server = await startServer({
-      port: 0,
-      host: '127.0.0.1',
-      dataDir,
-      logLevel: 'silent',
-      clientDir: CLIENT_DIR,
-    });
-    browser = await launchBrowser();
+    env = await startE2e('actions');
+    ({ server, browser } = env);
   });
 
   afterAll(async () => {
     for (const c of clients) c.destroy();
     await Promise.all(people.map((p) => p.context.close().catch(() => {})));
-    await browser?.close();
-    await server?.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await env?.close();
   });
 
   async function person(viewport?: { width: number; height: number }): Promise<Person> {

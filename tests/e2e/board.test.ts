@@ -4,15 +4,13 @@
  * participants in separate browser contexts co-edit one card (title, rich-text body, position,
  * deletion) and see each other; the wall screen is read-only; a bad link shows the invalid screen.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { startServer, type RunningServer } from '../../server/app';
+import type { RunningServer } from '../../server/app';
 import { hasChromium } from '../support/chromium';
-import { launchBrowser, newPerson, screenshot, type Person } from '../support/browser';
+import { newPerson, screenshot, type Person } from '../support/browser';
 import { joinWorkshop, openTab, TIMEOUT } from '../support/workshopPage';
+import { startE2e, type E2eEnvironment } from '../support/e2eEnvironment';
 
 async function join(person: Person, link: string, name: string): Promise<void> {
   await joinWorkshop(person, link, name);
@@ -38,26 +36,17 @@ async function boxOf(locator: Locator): Promise<{ x: number; y: number }> {
 describe.skipIf(!hasChromium)('board, live between browsers', () => {
   let server: RunningServer;
   let browser: Browser;
-  let dataDir: string;
+  let env: E2eEnvironment;
   const people: Person[] = [];
 
   beforeAll(async () => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'transforma-e2e-'));
-    server = await startServer({
-      port: 0,
-      host: '127.0.0.1',
-      dataDir,
-      logLevel: 'silent',
-      clientDir: path.resolve('dist/client'),
-    });
-    browser = await launchBrowser();
+    env = await startE2e('board');
+    ({ server, browser } = env);
   });
 
   afterAll(async () => {
     await Promise.all(people.map((p) => p.context.close().catch(() => {})));
-    await browser?.close();
-    await server?.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await env?.close();
   });
 
   async function person(): Promise<Person> {

@@ -7,11 +7,10 @@
  * PNG downloads are real files. Then a board of 2,000 capacities is measured.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startServer, type RunningServer } from '../../server/app';
+import type { RunningServer } from '../../server/app';
 import {
   addRegion,
   cardsMap,
@@ -22,11 +21,12 @@ import {
 import { CAPACITY_KINDS, HELICES } from '../../shared/domain/s3';
 import type { CreateWorkshopResponse } from '../../shared/domain/workshop';
 import { hasChromium } from '../support/chromium';
-import { launchBrowser, newPerson, screenshot, type Person } from '../support/browser';
+import { newPerson, screenshot, type Person } from '../support/browser';
 import { connectSynced, type TestClient } from '../support/clients';
 import { createWorkshop, waitFor } from '../support/server';
 import { addCapacity, capacityCard, capacityCell } from '../support/s3Boards';
 import { joinWorkshop, localLink, TIMEOUT } from '../support/workshopPage';
+import { startE2e, type E2eEnvironment } from '../support/e2eEnvironment';
 
 // Browser-side code is passed as strings: the test project is type-checked without DOM types.
 const ACTIVE_CAPACITY = 'document.activeElement?.dataset?.capacityId ?? null';
@@ -111,28 +111,19 @@ async function readDownload(page: Page, click: () => Promise<void>): Promise<Buf
 describe.skipIf(!hasChromium)('capacity map and diamond, live between browsers', () => {
   let server: RunningServer;
   let browser: Browser;
-  let dataDir: string;
+  let env: E2eEnvironment;
   let workshop: CreateWorkshopResponse;
   const people: Person[] = [];
 
   beforeAll(async () => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'transforma-e2e-cmap-'));
-    server = await startServer({
-      port: 0,
-      host: '127.0.0.1',
-      dataDir,
-      logLevel: 'silent',
-      clientDir: path.resolve('dist/client'),
-    });
-    browser = await launchBrowser();
+    env = await startE2e('cmap');
+    ({ server, browser } = env);
     workshop = await createWorkshop(server.url, 'Alpine digital tourism cEDW', 'cedw');
   });
 
   afterAll(async () => {
     await Promise.all(people.map((p) => p.context.close().catch(() => {})));
-    await browser?.close();
-    await server?.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await env?.close();
   });
 
   async function person(viewport?: { width: number; height: number }): Promise<Person> {
@@ -475,29 +466,20 @@ describe.skipIf(!hasChromium)('capacity map and diamond, live between browsers',
 describe.skipIf(!hasChromium)('capacity map with 2,000 capacities', () => {
   let server: RunningServer;
   let browser: Browser;
-  let dataDir: string;
+  let env: E2eEnvironment;
   let client: TestClient;
   let workshop: CreateWorkshopResponse;
 
   beforeAll(async () => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'transforma-e2e-cmap-big-'));
-    server = await startServer({
-      port: 0,
-      host: '127.0.0.1',
-      dataDir,
-      logLevel: 'silent',
-      clientDir: path.resolve('dist/client'),
-    });
-    browser = await launchBrowser();
+    env = await startE2e('cmap-big');
+    ({ server, browser } = env);
     workshop = await createWorkshop(server.url, 'Big capacity map', 'cedw');
     client = await connectSynced(server.url, workshop.id, workshop.tokens.facilitator);
   });
 
   afterAll(async () => {
     client?.destroy();
-    await browser?.close();
-    await server?.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await env?.close();
   });
 
   it('renders the tab and shows remote edits quickly', { timeout: 120_000 }, async () => {

@@ -5,15 +5,12 @@
  * canvas; the other participant finds it in the matrix cell and selects it; deleting the capacity
  * leaves a visible "source removed" mark; Ctrl+Z brings back a deleted card.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { startServer, type RunningServer } from '../../server/app';
+import type { RunningServer } from '../../server/app';
 import { addRegion, createCapacity, deleteCard, listActivities } from '../../shared/doc';
 import { hasChromium } from '../support/chromium';
-import { launchBrowser, newPerson, screenshot, type Person } from '../support/browser';
+import { newPerson, screenshot, type Person } from '../support/browser';
 import { connectSynced, type TestClient } from '../support/clients';
 import { createWorkshop } from '../support/server';
 import {
@@ -25,6 +22,7 @@ import {
   TIMEOUT,
 } from '../support/workshopPage';
 import { addOpportunity } from '../support/s3Boards';
+import { startE2e, type E2eEnvironment } from '../support/e2eEnvironment';
 
 function frameNamed(page: Page, name: string): Locator {
   return page.locator('[data-testid="group-frame"]', {
@@ -42,28 +40,19 @@ async function renameGroup(page: Page, frame: Locator, name: string): Promise<vo
 describe.skipIf(!hasChromium)('opportunity board and activity canvas, live', () => {
   let server: RunningServer;
   let browser: Browser;
-  let dataDir: string;
+  let env: E2eEnvironment;
   let client: TestClient;
   const people: Person[] = [];
 
   beforeAll(async () => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'transforma-e2e-'));
-    server = await startServer({
-      port: 0,
-      host: '127.0.0.1',
-      dataDir,
-      logLevel: 'silent',
-      clientDir: path.resolve('dist/client'),
-    });
-    browser = await launchBrowser();
+    env = await startE2e('board');
+    ({ server, browser } = env);
   });
 
   afterAll(async () => {
     client?.destroy();
     await Promise.all(people.map((p) => p.context.close().catch(() => {})));
-    await browser?.close();
-    await server?.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await env?.close();
   });
 
   async function person(): Promise<Person> {

@@ -3,42 +3,34 @@
  * the capacity map and the opportunity board live; one combines a capacity and an opportunity into a
  * transformative activity; the other adds an action to it; the Synergy Diamond shows both regions.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { startServer, type RunningServer } from '../../server/app';
+import type { RunningServer } from '../../server/app';
 import { addRegion, listActions, listActivities } from '../../shared/doc';
-import { launchBrowser, newPerson, screenshot, type Person } from '../support/browser';
+import { newPerson, screenshot, type Person } from '../support/browser';
 import { hasChromium } from '../support/chromium';
 import { connectSynced, type TestClient } from '../support/clients';
 import { addCapacity, addOpportunity, capacityCard } from '../support/s3Boards';
 import { createWorkshop, waitFor } from '../support/server';
 import { cardTitled, joinWorkshop, localLink, openTab, TIMEOUT } from '../support/workshopPage';
+import { startE2e, type E2eEnvironment } from '../support/e2eEnvironment';
 
 describe.skipIf(!hasChromium)('a cross-regional EDW, from capacities to actions', () => {
   let server: RunningServer;
   let browser: Browser;
+  let env: E2eEnvironment;
   let organiser: TestClient;
   const people: Person[] = [];
 
   beforeAll(async () => {
-    server = await startServer({
-      port: 0,
-      host: '127.0.0.1',
-      dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'transforma-e2e-s3-')),
-      logLevel: 'silent',
-      clientDir: path.resolve('dist/client'),
-    });
-    browser = await launchBrowser();
+    env = await startE2e('s3');
+    ({ server, browser } = env);
   });
 
   afterAll(async () => {
     for (const person of people) await person.context.close();
     organiser?.destroy();
-    await browser?.close();
-    await server?.close();
+    await env?.close();
   });
 
   it('runs capacity map → opportunities → activity → action, with the diamond of both regions', async () => {
