@@ -18,6 +18,7 @@ import type { ControlService } from './controlService';
 interface SocketData {
   workshopId: string;
   role: Role;
+  identityId: string | null;
 }
 
 export type ControlServer = Server<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
@@ -40,10 +41,10 @@ export function createControlPlane(
     const auth = controlAuthSchema.safeParse(socket.handshake.auth);
     if (!auth.success) return next(new Error('unauthorized'));
     access
-      .roleFor(auth.data.workshopId, auth.data.token)
-      .then((role) => {
-        if (!role) return next(new Error('unauthorized'));
-        socket.data = { workshopId: auth.data.workshopId, role };
+      .grantFor(auth.data.workshopId, auth.data.token)
+      .then((grant) => {
+        if (!grant) return next(new Error('unauthorized'));
+        socket.data = { workshopId: auth.data.workshopId, ...grant };
         next();
       })
       .catch((err: unknown) => {

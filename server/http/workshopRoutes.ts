@@ -14,7 +14,8 @@ import type { WorkshopService } from '../workshops/workshopService';
 import { linksFor } from '../workshops/workshopService';
 import { HttpError, parseOr400 } from './errors';
 import * as Y from 'yjs';
-import { copyActivities, listActivities } from '../../shared/doc';
+import { copyActivities, listActivities, listRegions } from '../../shared/doc';
+import { joinRequestSchema, type JoinResponse } from '../../shared/domain/identity';
 import type { RoomRegistry } from '../sync/rooms';
 
 export interface WorkshopRoutesDeps {
@@ -73,6 +74,34 @@ export function workshopRoutes({
     const { id, role, token } = await authorize(req);
     if (role !== 'facilitator') throw new HttpError(403, 'only facilitators can see the links');
     res.json(workshops.links(id, token, originOf(req)));
+  });
+
+  /** A person joins with a workshop link: their own identity and token (votes, hands, removal). */
+  router.post('/workshops/:id/join', async (req, res) => {
+    const id = parseOr400(workshopIdSchema, req.params.id);
+    const token = bearerToken(req.get('authorization'));
+    if (!token) throw new HttpError(401, 'missing bearer token');
+    if (!(await workshops.get(id))) throw new HttpError(404, 'no such workshop');
+    const grant = await access.grantFor(id, token);
+    if (!grant) throw new HttpError(401, 'invalid token for this workshop');
+    if (grant.identityId) throw new HttpError(409, 'this person has already joined');
+    if (grant.role === 'projector')
+      throw new HttpError(403, 'the wall screen does not join as a person');
+    const input = parseOr400(joinRequestSchema, req.body ?? {});
+    if (input.regionId) {
+      const regions = await rooms.withDocument(id, (doc) => listRegions(doc).map((r) => r.id));
+      if (!regions.includes(input.regionId)) {
+        throw new HttpError(400, "regionId: not one of the workshop's regions", 'regionId');
+      }
+    }
+    const joined = await workshops.join(id, grant.role, input);
+    res.status(201).json(joined satisfies JoinResponse);
+  });
+
+  /** Who has joined (removed people are left out). */
+  router.get('/workshops/:id/participants', async (req, res) => {
+    const { id } = await authorize(req);
+    res.json({ participants: await workshops.participants(id) });
   });
 
   /** Starts an ADW/cADW from this EDW/cEDW's selected activities, copied with provenance. */

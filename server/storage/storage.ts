@@ -5,6 +5,7 @@
  * Methods are async so a networked database fits; the SQLite implementation does its work
  * synchronously and returns settled promises, which keeps the relay's hot path short.
  */
+import type { Participant } from '../../shared/domain/identity';
 import type { Role, RoleMap, WorkshopTemplate } from '../../shared/domain/workshop';
 
 export interface WorkshopRow {
@@ -30,6 +31,11 @@ export interface StoredDocument {
   lastSeq: number;
 }
 
+export interface IdentityRow extends Participant {
+  workshopId: string;
+  removed: boolean;
+}
+
 export interface Storage {
   createWorkshop(workshop: NewWorkshop): Promise<void>;
   getWorkshop(id: string): Promise<WorkshopRow | null>;
@@ -43,6 +49,10 @@ export interface Storage {
   loadDocument(workshopId: string): Promise<StoredDocument>;
   /** Replaces the snapshot by `state` (which includes every update up to throughSeq) and drops those updates. */
   compact(workshopId: string, state: Uint8Array, throughSeq: number): Promise<void>;
+  /** A person who joined (their token stored as a hash). */
+  createIdentity(identity: IdentityRow, tokenHash: string): Promise<void>;
+  identityForToken(workshopId: string, tokenHash: string): Promise<IdentityRow | null>;
+  listIdentities(workshopId: string): Promise<IdentityRow[]>;
   /** The workshop's facilitation state (control plane) as JSON text, or null before the first command. */
   getControlState(workshopId: string): Promise<string | null>;
   putControlState(workshopId: string, json: string): Promise<void>;

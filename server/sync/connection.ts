@@ -16,6 +16,8 @@ export class Connection {
   constructor(
     readonly socket: WebSocket,
     readonly role: Role,
+    /** The person, when they connected with their identity token (null for a workshop token). */
+    readonly identityId: string | null = null,
   ) {}
 
   /** Projectors receive everything and write nothing. */

@@ -63,14 +63,14 @@ export class SyncServer {
     const token = url.searchParams.get('token');
     void (async () => {
       const idOk = workshopIdSchema.safeParse(workshopId).success;
-      const role = idOk ? await this.options.access.roleFor(workshopId, token) : null;
-      if (!role) {
+      const grant = idOk ? await this.options.access.grantFor(workshopId, token) : null;
+      if (!grant) {
         ws.close(CLOSE_UNAUTHORIZED, 'unauthorized');
         return;
       }
       const room = await this.options.rooms.acquire(workshopId);
       if (ws.readyState !== WebSocket.OPEN) return;
-      const conn = new Connection(ws, role);
+      const conn = new Connection(ws, grant.role, grant.identityId);
       this.live.add(conn);
       ws.off('message', queue);
       ws.on('message', (data) => room.receive(conn, toBytes(data)));

@@ -5,7 +5,10 @@ import { joinPath, ROLES } from '../../shared/domain/workshop';
 import { initWorkshopDoc } from '../../shared/doc';
 import { randomId } from '../../shared/ids';
 import { deriveRoleTokens, hashToken, newFacilitatorToken } from '../auth/tokens';
-import type { Storage, WorkshopRow } from '../storage/storage';
+import type { IdentityRow, Storage, WorkshopRow } from '../storage/storage';
+import type { z } from 'zod';
+import type { joinRequestSchema, JoinResponse, Participant } from '../../shared/domain/identity';
+import type { Role } from '../../shared/domain/workshop';
 
 export class WorkshopService {
   constructor(private readonly storage: Storage) {}
@@ -39,6 +42,35 @@ export class WorkshopService {
     });
     doc.destroy();
     return { workshop, tokens };
+  }
+
+  /** Creates a person's identity in a workshop; the token is returned once and stored hashed. */
+  async join(
+    workshopId: string,
+    role: Role,
+    input: z.output<typeof joinRequestSchema>,
+  ): Promise<JoinResponse> {
+    const identityToken = randomId(32);
+    const identity: IdentityRow = {
+      id: randomId(16),
+      workshopId,
+      role,
+      name: input.name,
+      organisation: input.organisation,
+      helix: input.helix,
+      regionId: input.regionId,
+      removed: false,
+      joinedAt: new Date().toISOString(),
+    };
+    await this.storage.createIdentity(identity, hashToken(identityToken));
+    return { identityId: identity.id, identityToken, role };
+  }
+
+  async participants(workshopId: string): Promise<Participant[]> {
+    const all = await this.storage.listIdentities(workshopId);
+    return all
+      .filter((i) => !i.removed)
+      .map(({ workshopId: _w, removed: _r, ...participant }) => participant);
   }
 
   get(id: string): Promise<WorkshopRow | null> {

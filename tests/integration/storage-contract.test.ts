@@ -116,6 +116,40 @@ describe.each(implementations)('%s storage', (_name, make) => {
     await storage.close();
   });
 
+  it('stores identities by token hash and lists them in joining order', async () => {
+    const storage = make();
+    const w = newWorkshop();
+    await storage.createWorkshop(w);
+    const base = { workshopId: w.id, organisation: '', helix: null, regionId: '', removed: false };
+    await storage.createIdentity(
+      { ...base, id: 'i1', role: 'participant', name: 'Anna', joinedAt: '2026-11-23T10:00:00Z' },
+      hashToken('a'.repeat(43)),
+    );
+    await storage.createIdentity(
+      {
+        ...base,
+        id: 'i2',
+        role: 'facilitator',
+        name: 'Fiona',
+        helix: 'cluster',
+        joinedAt: '2026-11-23T10:01:00Z',
+      },
+      hashToken('b'.repeat(43)),
+    );
+    expect(await storage.identityForToken(w.id, hashToken('a'.repeat(43)))).toMatchObject({
+      id: 'i1',
+      name: 'Anna',
+      role: 'participant',
+      removed: false,
+    });
+    expect(await storage.identityForToken('other', hashToken('a'.repeat(43)))).toBeNull();
+    expect((await storage.listIdentities(w.id)).map((i) => [i.id, i.helix])).toEqual([
+      ['i1', null],
+      ['i2', 'cluster'],
+    ]);
+    await storage.close();
+  });
+
   it('reports writability', async () => {
     const storage = make();
     expect(await storage.isWritable()).toBe(true);

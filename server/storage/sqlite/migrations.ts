@@ -36,6 +36,19 @@ const MIGRATIONS: string[] = [
      state TEXT NOT NULL,
      updated_at TEXT NOT NULL
    );`,
+  `CREATE TABLE identities (
+     id TEXT PRIMARY KEY,
+     workshop_id TEXT NOT NULL REFERENCES workshops (id) ON DELETE CASCADE,
+     token_hash TEXT NOT NULL UNIQUE,
+     role TEXT NOT NULL,
+     name TEXT NOT NULL,
+     organisation TEXT NOT NULL,
+     helix TEXT,
+     region_id TEXT NOT NULL,
+     removed INTEGER NOT NULL DEFAULT 0,
+     joined_at TEXT NOT NULL
+   );
+   CREATE INDEX identities_workshop ON identities (workshop_id);`,
 ];
 
 export function migrate(db: Database.Database): void {

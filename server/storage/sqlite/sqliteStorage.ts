@@ -7,8 +7,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Role } from '../../../shared/domain/workshop';
-import type { NewWorkshop, Storage, StoredDocument, WorkshopRow } from '../storage';
+import type { IdentityRow, NewWorkshop, Storage, StoredDocument, WorkshopRow } from '../storage';
 import { migrate } from './migrations';
+
+const IDENTITY_COLUMNS =
+  'id, workshop_id AS workshopId, role, name, organisation, helix, region_id AS regionId, removed, joined_at AS joinedAt';
+
+type IdentityDbRow = Omit<IdentityRow, 'removed'> & { removed: number };
+
+function toIdentity(row: IdentityDbRow): IdentityRow {
+  return { ...row, removed: row.removed === 1 };
+}
 
 export interface SqliteOptions {
   dataDir: string;
@@ -57,6 +66,16 @@ export class SqliteStorage implements Storage {
         'DELETE FROM doc_updates WHERE workshop_id = ? AND seq <= ?',
       ),
       touchHealth: this.db.prepare('UPDATE health SET checked_at = ? WHERE id = 1'),
+      insertIdentity: this.db.prepare(
+        `INSERT INTO identities (id, workshop_id, token_hash, role, name, organisation, helix, region_id, removed, joined_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      identityForToken: this.db.prepare(
+        `SELECT ${IDENTITY_COLUMNS} FROM identities WHERE token_hash = ? AND workshop_id = ?`,
+      ),
+      listIdentities: this.db.prepare(
+        `SELECT ${IDENTITY_COLUMNS} FROM identities WHERE workshop_id = ? ORDER BY joined_at, id`,
+      ),
       getControl: this.db.prepare('SELECT state FROM control_states WHERE workshop_id = ?'),
       putControl: this.db.prepare(
         `INSERT INTO control_states (workshop_id, state, updated_at) VALUES (?, ?, ?)
@@ -120,6 +139,30 @@ export class SqliteStorage implements Storage {
       this.stmt.upsertSnapshot.run(workshopId, throughSeq, state, new Date().toISOString());
       this.stmt.deleteUpdatesThrough.run(workshopId, throughSeq);
     })();
+  }
+
+  async createIdentity(i: IdentityRow, tokenHash: string): Promise<void> {
+    this.stmt.insertIdentity.run(
+      i.id,
+      i.workshopId,
+      tokenHash,
+      i.role,
+      i.name,
+      i.organisation,
+      i.helix,
+      i.regionId,
+      i.removed ? 1 : 0,
+      i.joinedAt,
+    );
+  }
+
+  async identityForToken(workshopId: string, tokenHash: string): Promise<IdentityRow | null> {
+    const row = this.stmt.identityForToken.get(tokenHash, workshopId) as IdentityDbRow | undefined;
+    return row ? toIdentity(row) : null;
+  }
+
+  async listIdentities(workshopId: string): Promise<IdentityRow[]> {
+    return (this.stmt.listIdentities.all(workshopId) as IdentityDbRow[]).map(toIdentity);
   }
 
   async getControlState(workshopId: string): Promise<string | null> {

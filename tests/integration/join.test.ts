@@ -1,0 +1,120 @@
+/** Joining a workshop as a person: an identity with its own token, usable for sync and control. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { io } from 'socket.io-client';
+import type { RunningServer } from '../../server/app';
+import type { SessionEvent } from '../../shared/control/events';
+import { addRegion, createCard, listCards } from '../../shared/doc';
+import type { JoinResponse, Participant } from '../../shared/domain/identity';
+import { connectSynced, type TestClient } from '../support/clients';
+import { createWorkshop, startTestServer, tempDataDir, waitFor } from '../support/server';
+
+const servers: RunningServer[] = [];
+const clients: TestClient[] = [];
+afterEach(async () => {
+  for (const c of clients.splice(0)) c.destroy();
+  for (const s of servers.splice(0)) await s.close();
+});
+
+const join = (url: string, id: string, token: string, body: unknown) =>
+  fetch(`${url}/api/workshops/${id}/join`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify(body),
+  });
+
+describe('POST /api/workshops/:id/join', () => {
+  it('gives each person an identity whose token syncs with their role, stored hashed', async () => {
+    const dataDir = tempDataDir();
+    const s = await startTestServer({ dataDir });
+    servers.push(s);
+    const w = await createWorkshop(s.url, 'EDW', 'cedw');
+    const organiser = await connectSynced(s.url, w.id, w.tokens.facilitator);
+    clients.push(organiser);
+    const tyrol = addRegion(organiser.doc, { name: 'Tyrol', country: 'AT', nuts: 'AT33' });
+
+    const res = await join(s.url, w.id, w.tokens.participant, {
+      name: '  Anna  ',
+      organisation: 'MCI Innsbruck',
+      helix: 'research',
+      regionId: tyrol,
+    });
+    expect(res.status).toBe(201);
+    const anna = (await res.json()) as JoinResponse;
+    expect(anna.role).toBe('participant');
+    expect(anna.identityToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+
+    // The identity token works for sync (as a participant) and for the control plane.
+    const client = await connectSynced(s.url, w.id, anna.identityToken);
+    clients.push(client);
+    createCard(client.doc, { title: 'by Anna' });
+    await waitFor(() => listCards(organiser.doc).length === 1, 'the card to arrive');
+    const socket = io(s.url, {
+      auth: { workshopId: w.id, token: anna.identityToken },
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+    });
+    const session = await new Promise<SessionEvent>((resolve) => socket.on('session', resolve));
+    socket.disconnect();
+    expect(session.role).toBe('participant');
+
+    const list = await fetch(`${s.url}/api/workshops/${w.id}/participants`, {
+      headers: { authorization: `Bearer ${anna.identityToken}` },
+    });
+    const { participants } = (await list.json()) as { participants: Participant[] };
+    expect(participants).toMatchObject([
+      {
+        id: anna.identityId,
+        name: 'Anna',
+        organisation: 'MCI Innsbruck',
+        helix: 'research',
+        regionId: tyrol,
+        role: 'participant',
+      },
+    ]);
+
+    await s.close();
+    servers.length = 0;
+    const stored = fs
+      .readdirSync(dataDir)
+      .map((f) => fs.readFileSync(path.join(dataDir, f)).toString('latin1'))
+      .join('');
+    expect(stored).toContain('MCI Innsbruck');
+    expect(stored).not.toContain(anna.identityToken);
+  });
+
+  it('makes a facilitator link join as a facilitator', async () => {
+    const s = await startTestServer();
+    servers.push(s);
+    const w = await createWorkshop(s.url);
+    const res = await join(s.url, w.id, w.tokens.facilitator, { name: 'Fiona' });
+    expect(((await res.json()) as JoinResponse).role).toBe('facilitator');
+  });
+
+  it.each([
+    ['an empty name', { name: ' ' }, 400],
+    ['an unknown helix', { name: 'A', helix: 'aliens' }, 400],
+    ['a region the workshop does not have', { name: 'A', regionId: 'atlantis' }, 400],
+  ])('refuses %s', async (_label, body, status) => {
+    const s = await startTestServer();
+    servers.push(s);
+    const w = await createWorkshop(s.url);
+    const res = await join(s.url, w.id, w.tokens.participant, body);
+    expect(res.status).toBe(status);
+    expect(typeof ((await res.json()) as { field?: string }).field).toBe('string');
+  });
+
+  it('refuses the wall screen, an identity token and a wrong token', async () => {
+    const s = await startTestServer();
+    servers.push(s);
+    const w = await createWorkshop(s.url);
+    expect((await join(s.url, w.id, w.tokens.projector, { name: 'Wall' })).status).toBe(403);
+    const anna = (await (
+      await join(s.url, w.id, w.tokens.participant, { name: 'Anna' })
+    ).json()) as JoinResponse;
+    expect((await join(s.url, w.id, anna.identityToken, { name: 'Anna again' })).status).toBe(409);
+    expect((await join(s.url, w.id, 'w'.repeat(43), { name: 'X' })).status).toBe(401);
+  });
+});
