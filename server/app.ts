@@ -9,6 +9,8 @@ import { loadConfig, type ServerConfig, type ServerConfigInput } from './config'
 import { createControlPlane } from './control/controlPlane';
 import { ControlService } from './control/controlService';
 import { lockGate } from './control/lockGate';
+import { PeopleService } from './control/peopleService';
+import { CLOSE_REMOVED } from './sync/closeCodes';
 import { createHttpApp } from './http/app';
 import { createLogger, type Logger } from './log';
 import { SqliteStorage } from './storage/sqlite/sqliteStorage';
@@ -41,6 +43,7 @@ export async function startServer(
   });
   const access = new WorkshopAccess(storage);
   const control = new ControlService(storage, log);
+  const people = new PeopleService(storage);
   const rooms = new RoomRegistry({
     storage,
     gateFor: (workshopId) => lockGate(control, workshopId),
@@ -54,6 +57,7 @@ export async function startServer(
     log,
     access,
     workshops: new WorkshopService(storage),
+    people,
     rooms,
     publicUrl: config.publicUrl,
     clientDir: config.clientDir,
@@ -62,7 +66,14 @@ export async function startServer(
 
   const httpServer = http.createServer(app);
   const sync = new SyncServer({ rooms, access, log, maxMessageBytes: config.maxMessageBytes });
-  const io = createControlPlane(httpServer, access, control, log);
+  const io = createControlPlane(httpServer, access, control, people, log);
+  people.onChange(({ workshopId, identityId, change }) => {
+    if (change === 'removed') {
+      sync.closeIdentity(workshopId, identityId, CLOSE_REMOVED, 'removed from the workshop');
+    } else {
+      sync.setIdentityRole(workshopId, identityId, 'facilitator');
+    }
+  });
 
   // One upgrade handler for the whole port (socket.io's own listener is replaced by this one).
   httpServer.removeAllListeners('upgrade');

@@ -14,6 +14,7 @@ import type { Role } from '../../shared/domain/workshop';
 import type { WorkshopAccess } from '../auth/access';
 import type { Logger } from '../log';
 import type { ControlService } from './controlService';
+import type { PeopleService } from './peopleService';
 
 interface SocketData {
   workshopId: string;
@@ -27,6 +28,7 @@ export function createControlPlane(
   httpServer: HttpServer,
   access: WorkshopAccess,
   control: ControlService,
+  people: PeopleService,
   log: Logger,
 ): ControlServer {
   const io: ControlServer = new Server(httpServer, {
@@ -54,9 +56,22 @@ export function createControlPlane(
   });
 
   control.onChange((workshopId, event) => io.to(workshopId).emit('control:state', event));
+  people.onChange(({ workshopId, identityId, change, participants }) => {
+    for (const socket of io.of('/').sockets.values()) {
+      if (socket.data.workshopId !== workshopId || socket.data.identityId !== identityId) continue;
+      if (change === 'removed') {
+        socket.emit('removed');
+        socket.disconnect(true);
+      } else {
+        socket.data.role = 'facilitator';
+        socket.emit('session', { workshopId, role: 'facilitator' });
+      }
+    }
+    io.to(workshopId).emit('participants', participants);
+  });
 
   io.on('connection', (socket) => {
-    const { workshopId, role } = socket.data;
+    const { workshopId, role } = socket.data; // role as at connection; commands re-read it
     void socket.join(workshopId);
     socket.emit('session', { workshopId, role });
     control
@@ -67,10 +82,26 @@ export function createControlPlane(
     socket.on('clock:sync', (_payload, ack) => {
       if (typeof ack === 'function') ack({ ok: true, value: { serverTime: Date.now() } });
     });
+    people
+      .participants(workshopId)
+      .then((list) => socket.emit('participants', list))
+      .catch((err: unknown) => log.error({ err, workshopId }, 'could not list participants'));
+
+    socket.on('people:command', (command, ack) => {
+      if (typeof ack !== 'function') return;
+      people
+        .apply(workshopId, { role: socket.data.role, identityId: socket.data.identityId }, command)
+        .then(ack)
+        .catch((err: unknown) => {
+          log.error({ err, workshopId }, 'people command failed');
+          ack({ ok: false, error: 'server error' });
+        });
+    });
     socket.on('control:command', (command, ack) => {
       if (typeof ack !== 'function') return; // every command is acknowledged; no ack, no command
+      // The role is read at each command: a promotion changes it on the live socket.
       control
-        .apply(workshopId, role, command)
+        .apply(workshopId, socket.data.role, command)
         .then(ack)
         .catch((err: unknown) => {
           log.error({ err, workshopId }, 'control command failed');

@@ -16,10 +16,12 @@ import { HttpError, parseOr400 } from './errors';
 import * as Y from 'yjs';
 import { copyActivities, listActivities, listRegions } from '../../shared/doc';
 import { joinRequestSchema, type JoinResponse } from '../../shared/domain/identity';
+import type { PeopleService } from '../control/peopleService';
 import type { RoomRegistry } from '../sync/rooms';
 
 export interface WorkshopRoutesDeps {
   workshops: WorkshopService;
+  people: PeopleService;
   rooms: RoomRegistry;
   access: WorkshopAccess;
   publicUrl: string | undefined;
@@ -27,6 +29,7 @@ export interface WorkshopRoutesDeps {
 
 export function workshopRoutes({
   workshops,
+  people,
   rooms,
   access,
   publicUrl,
@@ -101,7 +104,7 @@ export function workshopRoutes({
   /** Who has joined (removed people are left out). */
   router.get('/workshops/:id/participants', async (req, res) => {
     const { id } = await authorize(req);
-    res.json({ participants: await workshops.participants(id) });
+    res.json({ participants: await people.participants(id) });
   });
 
   /** Starts an ADW/cADW from this EDW/cEDW's selected activities, copied with provenance. */

@@ -53,6 +53,12 @@ export interface Storage {
   createIdentity(identity: IdentityRow, tokenHash: string): Promise<void>;
   identityForToken(workshopId: string, tokenHash: string): Promise<IdentityRow | null>;
   listIdentities(workshopId: string): Promise<IdentityRow[]>;
+  /** Changes a person's role or removes them; false when there is no such person. */
+  updateIdentity(
+    workshopId: string,
+    identityId: string,
+    patch: { role?: Role; removed?: boolean },
+  ): Promise<boolean>;
   /** The workshop's facilitation state (control plane) as JSON text, or null before the first command. */
   getControlState(workshopId: string): Promise<string | null>;
   putControlState(workshopId: string, json: string): Promise<void>;

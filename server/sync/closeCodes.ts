@@ -8,3 +8,5 @@ export const CLOSE_NOT_FOUND = 4404;
 export const CLOSE_TOO_SLOW = 4408;
 /** A participant edited something the facilitator has locked; the client must drop that edit. */
 export const CLOSE_LOCKED = 4423;
+/** The facilitator removed this person from the workshop; their token no longer works. */
+export const CLOSE_REMOVED = 4403;

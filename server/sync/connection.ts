@@ -15,7 +15,8 @@ export class Connection {
 
   constructor(
     readonly socket: WebSocket,
-    readonly role: Role,
+    /** Changes in place when a participant is promoted to co-facilitator. */
+    public role: Role,
     /** The person, when they connected with their identity token (null for a workshop token). */
     readonly identityId: string | null = null,
   ) {}

@@ -6,7 +6,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import WebSocket, { WebSocketServer } from 'ws';
-import { workshopIdSchema } from '../../shared/domain/workshop';
+import { workshopIdSchema, type Role } from '../../shared/domain/workshop';
 import type { WorkshopAccess } from '../auth/access';
 import type { Logger } from '../log';
 import { CLOSE_GOING_AWAY, CLOSE_UNAUTHORIZED } from './closeCodes';
@@ -26,7 +26,8 @@ export interface SyncServerOptions {
 export class SyncServer {
   private readonly wss: WebSocketServer;
   private readonly heartbeat: NodeJS.Timeout;
-  private readonly live = new Set<Connection>();
+  /** Open connections and the workshop each belongs to. */
+  private readonly live = new Map<Connection, string>();
 
   constructor(private readonly options: SyncServerOptions) {
     this.wss = new WebSocketServer({
@@ -42,13 +43,27 @@ export class SyncServer {
     return this.live.size;
   }
 
+  /** Closes every connection of one person (removed from the workshop). */
+  closeIdentity(workshopId: string, identityId: string, code: number, reason: string): void {
+    for (const [conn, id] of this.live) {
+      if (id === workshopId && conn.identityId === identityId) conn.close(code, reason);
+    }
+  }
+
+  /** Gives one person's open connections a new role (promotion to co-facilitator). */
+  setIdentityRole(workshopId: string, identityId: string, role: Role): void {
+    for (const [conn, id] of this.live) {
+      if (id === workshopId && conn.identityId === identityId) conn.role = role;
+    }
+  }
+
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, url: URL): void {
     this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, url));
   }
 
   close(): void {
     clearInterval(this.heartbeat);
-    for (const conn of this.live) conn.close(CLOSE_GOING_AWAY, 'server shutting down');
+    for (const conn of this.live.keys()) conn.close(CLOSE_GOING_AWAY, 'server shutting down');
     this.wss.close();
   }
 
@@ -71,7 +86,7 @@ export class SyncServer {
       const room = await this.options.rooms.acquire(workshopId);
       if (ws.readyState !== WebSocket.OPEN) return;
       const conn = new Connection(ws, grant.role, grant.identityId);
-      this.live.add(conn);
+      this.live.set(conn, workshopId);
       ws.off('message', queue);
       ws.on('message', (data) => room.receive(conn, toBytes(data)));
       ws.on('pong', () => (conn.alive = true));
@@ -89,7 +104,7 @@ export class SyncServer {
 
   /** Drops sockets that stopped answering pings (a laptop closed mid-workshop). */
   private checkAlive(): void {
-    for (const conn of this.live) {
+    for (const conn of this.live.keys()) {
       if (!conn.alive) {
         conn.socket.terminate();
         continue;

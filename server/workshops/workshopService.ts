@@ -7,7 +7,7 @@ import { randomId } from '../../shared/ids';
 import { deriveRoleTokens, hashToken, newFacilitatorToken } from '../auth/tokens';
 import type { IdentityRow, Storage, WorkshopRow } from '../storage/storage';
 import type { z } from 'zod';
-import type { joinRequestSchema, JoinResponse, Participant } from '../../shared/domain/identity';
+import type { joinRequestSchema, JoinResponse } from '../../shared/domain/identity';
 import type { Role } from '../../shared/domain/workshop';
 
 export class WorkshopService {
@@ -64,13 +64,6 @@ export class WorkshopService {
     };
     await this.storage.createIdentity(identity, hashToken(identityToken));
     return { identityId: identity.id, identityToken, role };
-  }
-
-  async participants(workshopId: string): Promise<Participant[]> {
-    const all = await this.storage.listIdentities(workshopId);
-    return all
-      .filter((i) => !i.removed)
-      .map(({ workshopId: _w, removed: _r, ...participant }) => participant);
   }
 
   get(id: string): Promise<WorkshopRow | null> {

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { roleSchema, workshopIdSchema } from '../domain/workshop';
+import type { Participant } from '../domain/identity';
 import type { ControlState } from './state';
 
 export const CONTROL_PATH = '/socket.io';
@@ -34,6 +35,10 @@ export interface ServerToClientEvents {
   session: (event: SessionEvent) => void;
   /** Sent on connect and after every accepted command, to everyone in the workshop. */
   'control:state': (event: ControlStateEvent) => void;
+  /** Who has joined; sent on connect and whenever someone is promoted or removed. */
+  participants: (participants: Participant[]) => void;
+  /** To a person the facilitator removed, just before their connection is closed. */
+  removed: () => void;
 }
 
 export interface ClientToServerEvents {
@@ -41,4 +46,6 @@ export interface ClientToServerEvents {
   'clock:sync': (payload: unknown, ack: (reply: Ack<{ serverTime: number }>) => void) => void;
   /** A facilitator command (control/commands.ts); the ack carries the new state or the error. */
   'control:command': (command: unknown, ack: (reply: Ack<ControlStateEvent>) => void) => void;
+  /** Promote or remove a person (control/people.ts); the ack carries the new participant list. */
+  'people:command': (command: unknown, ack: (reply: Ack<Participant[]>) => void) => void;
 }

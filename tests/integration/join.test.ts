@@ -7,8 +7,9 @@ import type { RunningServer } from '../../server/app';
 import type { SessionEvent } from '../../shared/control/events';
 import { addRegion, createCard, listCards } from '../../shared/doc';
 import type { JoinResponse, Participant } from '../../shared/domain/identity';
-import { connectSynced, type TestClient } from '../support/clients';
-import { createWorkshop, startTestServer, tempDataDir, waitFor } from '../support/server';
+import type { CreateWorkshopResponse } from '../../shared/domain/workshop';
+import { connectSynced, rawSocket, type TestClient } from '../support/clients';
+import { createWorkshop, startTestServer, tempDataDir, waitFor, wsBase } from '../support/server';
 
 const servers: RunningServer[] = [];
 const clients: TestClient[] = [];
@@ -116,5 +117,99 @@ describe('POST /api/workshops/:id/join', () => {
     ).json()) as JoinResponse;
     expect((await join(s.url, w.id, anna.identityToken, { name: 'Anna again' })).status).toBe(409);
     expect((await join(s.url, w.id, 'w'.repeat(43), { name: 'X' })).status).toBe(401);
+  });
+});
+
+describe('promoting and removing people', () => {
+  async function joined(s: RunningServer, w: CreateWorkshopResponse, name: string) {
+    return (await (await join(s.url, w.id, w.tokens.participant, { name })).json()) as JoinResponse;
+  }
+
+  function controlSocket(url: string, workshopId: string, token: string) {
+    const socket = io(url, {
+      auth: { workshopId, token },
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+    });
+    return socket;
+  }
+
+  it('removes a participant: their connections close and their token no longer works', async () => {
+    const s = await startTestServer();
+    servers.push(s);
+    const w = await createWorkshop(s.url);
+    const ben = await joined(s, w, 'Ben');
+    const benSync = await connectSynced(s.url, w.id, ben.identityToken);
+    clients.push(benSync);
+    const benControl = controlSocket(s.url, w.id, ben.identityToken);
+    const removedEvent = new Promise<void>((resolve) => benControl.on('removed', () => resolve()));
+    await new Promise((r) => benControl.on('session', r));
+    const host = controlSocket(s.url, w.id, w.tokens.facilitator);
+    const lists: Participant[][] = [];
+    host.on('participants', (list: Participant[]) => lists.push(list));
+    await new Promise((r) => host.on('session', r));
+
+    // A participant cannot remove anyone.
+    const refused = await benControl
+      .timeout(5000)
+      .emitWithAck('people:command', { type: 'participant:remove', identityId: ben.identityId });
+    expect(refused).toEqual({ ok: false, error: 'only facilitators can run the workshop' });
+
+    const reply = await host
+      .timeout(5000)
+      .emitWithAck('people:command', { type: 'participant:remove', identityId: ben.identityId });
+    expect(reply).toEqual({ ok: true, value: [] });
+    await removedEvent;
+    await waitFor(
+      () => benSync.closeCodes.includes(4403),
+      'the sync connection to close with 4403',
+    );
+    // The stock provider stops after 4403; a new connection with the same token is refused.
+    const retry = rawSocket(`${wsBase(s.url)}/${w.id}?token=${ben.identityToken}`);
+    expect((await retry.closed).code).toBe(4401);
+    expect(retry.messages).toHaveLength(0);
+    await waitFor(() => lists.at(-1)?.length === 0, 'the host to see the new list');
+
+    const again = controlSocket(s.url, w.id, ben.identityToken);
+    const error = await new Promise<Error>((resolve) => again.on('connect_error', resolve));
+    expect(error.message).toBe('unauthorized');
+    host.disconnect();
+  });
+
+  it('promotes a participant to co-facilitator, live', async () => {
+    const s = await startTestServer();
+    servers.push(s);
+    const w = await createWorkshop(s.url);
+    const cleo = await joined(s, w, 'Cleo');
+    const cleoControl = controlSocket(s.url, w.id, cleo.identityToken);
+    const roles: string[] = [];
+    cleoControl.on('session', (session: SessionEvent) => roles.push(session.role));
+    await waitFor(() => roles.length === 1, 'the first session');
+    expect(
+      (
+        await cleoControl
+          .timeout(5000)
+          .emitWithAck('control:command', { type: 'timer:start', durationMs: 60_000 })
+      ).ok,
+    ).toBe(false);
+
+    const host = controlSocket(s.url, w.id, w.tokens.facilitator);
+    await new Promise((r) => host.on('session', r));
+    const reply = await host
+      .timeout(5000)
+      .emitWithAck('people:command', { type: 'participant:promote', identityId: cleo.identityId });
+    expect(reply.ok).toBe(true);
+    await waitFor(() => roles.at(-1) === 'facilitator', 'Cleo to hear of her new role');
+    const command = await cleoControl
+      .timeout(5000)
+      .emitWithAck('control:command', { type: 'timer:start', durationMs: 60_000 });
+    expect(command.ok).toBe(true);
+    const missing = await host
+      .timeout(5000)
+      .emitWithAck('people:command', { type: 'participant:remove', identityId: 'nobody' });
+    expect(missing).toEqual({ ok: false, error: 'no such person in this workshop' });
+    cleoControl.disconnect();
+    host.disconnect();
   });
 });

@@ -76,6 +76,10 @@ export class SqliteStorage implements Storage {
       listIdentities: this.db.prepare(
         `SELECT ${IDENTITY_COLUMNS} FROM identities WHERE workshop_id = ? ORDER BY joined_at, id`,
       ),
+      updateIdentity: this.db.prepare(
+        `UPDATE identities SET role = coalesce(?, role), removed = coalesce(?, removed)
+         WHERE workshop_id = ? AND id = ?`,
+      ),
       getControl: this.db.prepare('SELECT state FROM control_states WHERE workshop_id = ?'),
       putControl: this.db.prepare(
         `INSERT INTO control_states (workshop_id, state, updated_at) VALUES (?, ?, ?)
@@ -163,6 +167,21 @@ export class SqliteStorage implements Storage {
 
   async listIdentities(workshopId: string): Promise<IdentityRow[]> {
     return (this.stmt.listIdentities.all(workshopId) as IdentityDbRow[]).map(toIdentity);
+  }
+
+  async updateIdentity(
+    workshopId: string,
+    identityId: string,
+    patch: { role?: Role; removed?: boolean },
+  ): Promise<boolean> {
+    const removed = patch.removed === undefined ? null : patch.removed ? 1 : 0;
+    const result = this.stmt.updateIdentity.run(
+      patch.role ?? null,
+      removed,
+      workshopId,
+      identityId,
+    );
+    return result.changes > 0;
   }
 
   async getControlState(workshopId: string): Promise<string | null> {
