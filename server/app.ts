@@ -11,6 +11,7 @@ import { ControlService } from './control/controlService';
 import { lockGate } from './control/lockGate';
 import { PeopleService } from './control/peopleService';
 import { CLOSE_REMOVED } from './sync/closeCodes';
+import { writeVoteResult } from '../shared/doc/voteResults';
 import { createHttpApp } from './http/app';
 import { createLogger, type Logger } from './log';
 import { SqliteStorage } from './storage/sqlite/sqliteStorage';
@@ -44,6 +45,9 @@ export async function startServer(
   const access = new WorkshopAccess(storage);
   const control = new ControlService(storage, log);
   const people = new PeopleService(storage);
+  control.onReveal((workshopId, result) =>
+    rooms.change(workshopId, (doc) => writeVoteResult(doc, result)),
+  );
   const rooms = new RoomRegistry({
     storage,
     gateFor: (workshopId) => lockGate(control, workshopId),

@@ -87,6 +87,23 @@ export function createControlPlane(
       .then((list) => socket.emit('participants', list))
       .catch((err: unknown) => log.error({ err, workshopId }, 'could not list participants'));
 
+    socket.on('vote:cast', (payload, ack) => {
+      if (typeof ack !== 'function') return;
+      control
+        .castVote(workshopId, socket.data.identityId, payload)
+        .then(ack)
+        .catch((err: unknown) => {
+          log.error({ err, workshopId }, 'vote failed');
+          ack({ ok: false, error: 'server error' });
+        });
+    });
+    socket.on('vote:mine', (_payload, ack) => {
+      if (typeof ack !== 'function') return;
+      control
+        .myBallot(workshopId, socket.data.identityId)
+        .then((value) => ack({ ok: true, value }))
+        .catch(() => ack({ ok: false, error: 'server error' }));
+    });
     socket.on('people:command', (command, ack) => {
       if (typeof ack !== 'function') return;
       people

@@ -10,6 +10,16 @@ import {
 } from '../../shared/control/commands';
 import type { ControlStateEvent } from '../../shared/control/events';
 import {
+  castDot,
+  castVoteSchema,
+  remainingDots,
+  tallyVotes,
+  type Allocation,
+  type MyBallot,
+  type VoteResult,
+  type VoteSession,
+} from '../../shared/control/votes';
+import {
   controlStateSchema,
   initialControlState,
   type ControlState,
@@ -19,12 +29,19 @@ import type { Logger } from '../log';
 import type { Storage } from '../storage/storage';
 
 export type ControlListener = (workshopId: string, event: ControlStateEvent) => void;
+/** Called when a vote is revealed, with its tally, to write it into the workshop. */
+export type RevealListener = (workshopId: string, result: VoteResult) => Promise<void>;
+export type BallotReply = { ok: true; value: MyBallot } | { ok: false; error: string };
+type Ballots = Record<string, Allocation>;
 export type ControlReply = { ok: true; value: ControlStateEvent } | { ok: false; error: string };
 
 export class ControlService {
   private readonly states = new Map<string, ControlState>();
   private readonly queues = new Map<string, Promise<unknown>>();
   private readonly listeners = new Set<ControlListener>();
+  /** Secret ballots of each workshop's current vote: identity id → allocation. */
+  private readonly ballots = new Map<string, Ballots>();
+  private revealListener: RevealListener | null = null;
 
   constructor(
     private readonly storage: Storage,
@@ -35,6 +52,10 @@ export class ControlService {
   onChange(listener: ControlListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  onReveal(listener: RevealListener): void {
+    this.revealListener = listener;
   }
 
   /** The current state (loaded once; later reads come from memory). */
@@ -71,6 +92,9 @@ export class ControlService {
       const current = this.states.get(workshopId) ?? (await this.load(workshopId));
       const result: CommandResult = applyControlCommand(current, parsed.data, this.now());
       if (!result.ok) return result;
+      const type = parsed.data.type;
+      if (type === 'vote:open' || type === 'vote:cancel') await this.saveBallots(workshopId, {});
+      if (type === 'vote:reveal') await this.reveal(workshopId, result.state.vote!);
       await this.storage.putControlState(workshopId, JSON.stringify(result.state));
       this.states.set(workshopId, result.state);
       const event = this.event(result.state);
@@ -79,9 +103,67 @@ export class ControlService {
     });
   }
 
+  /** Gives or takes back one dot. Only people who joined (identity tokens) vote. */
+  castVote(workshopId: string, identityId: string | null, raw: unknown): Promise<BallotReply> {
+    if (!identityId) return Promise.resolve({ ok: false, error: 'join as a person to vote' });
+    const parsed = castVoteSchema.safeParse(raw);
+    if (!parsed.success) return Promise.resolve({ ok: false, error: 'invalid vote' });
+    const { voteId, cardId, delta } = parsed.data;
+    return this.serialise(workshopId, async (): Promise<BallotReply> => {
+      const vote = (this.states.get(workshopId) ?? (await this.load(workshopId))).vote;
+      if (!vote || vote.id !== voteId) return { ok: false, error: 'that vote is not running' };
+      const ballots = await this.loadBallots(workshopId);
+      const cast = castDot(vote, ballots[identityId] ?? {}, cardId, delta);
+      if (!cast.ok) return cast;
+      await this.saveBallots(workshopId, { ...ballots, [identityId]: cast.allocation });
+      return {
+        ok: true,
+        value: {
+          voteId,
+          allocation: cast.allocation,
+          remaining: remainingDots(vote, cast.allocation),
+        },
+      };
+    });
+  }
+
+  /** A person's own ballot in the current vote (to show their dots after a reload). */
+  async myBallot(workshopId: string, identityId: string | null): Promise<MyBallot | null> {
+    const vote = (await this.get(workshopId)).vote;
+    if (!vote || !identityId) return null;
+    const allocation = (await this.loadBallots(workshopId))[identityId] ?? {};
+    return { voteId: vote.id, allocation, remaining: remainingDots(vote, allocation) };
+  }
+
+  private async reveal(workshopId: string, vote: VoteSession): Promise<void> {
+    const ballots = await this.loadBallots(workshopId);
+    const people = await this.storage.listIdentities(workshopId);
+    const voters = Object.fromEntries(
+      people.map((p) => [p.id, { helix: p.helix, regionId: p.regionId }]),
+    );
+    const result = tallyVotes(vote, ballots, voters, this.now());
+    await this.revealListener?.(workshopId, result);
+  }
+
+  private async loadBallots(workshopId: string): Promise<Ballots> {
+    const cached = this.ballots.get(workshopId);
+    if (cached) return cached;
+    const json = await this.storage.getBallots(workshopId);
+    const parsed = json ? (safeJson(json) as Ballots | null) : null;
+    const ballots = parsed && typeof parsed === 'object' ? parsed : {};
+    this.ballots.set(workshopId, ballots);
+    return ballots;
+  }
+
+  private async saveBallots(workshopId: string, ballots: Ballots): Promise<void> {
+    await this.storage.putBallots(workshopId, JSON.stringify(ballots));
+    this.ballots.set(workshopId, ballots);
+  }
+
   /** Forgets a workshop's state (it is reloaded from storage on next use). */
   evict(workshopId: string): void {
     this.states.delete(workshopId);
+    this.ballots.delete(workshopId);
   }
 
   private async load(workshopId: string): Promise<ControlState> {

@@ -62,6 +62,9 @@ export interface Storage {
   /** The workshop's facilitation state (control plane) as JSON text, or null before the first command. */
   getControlState(workshopId: string): Promise<string | null>;
   putControlState(workshopId: string, json: string): Promise<void>;
+  /** The secret ballots of a workshop's current vote (JSON), kept apart from the broadcast state. */
+  getBallots(workshopId: string): Promise<string | null>;
+  putBallots(workshopId: string, json: string): Promise<void>;
   /** True while the database accepts writes (health check). */
   isWritable(): Promise<boolean>;
   close(): Promise<void>;

@@ -41,6 +41,9 @@ export interface RoomOptions {
   onFailed: (room: Room) => void;
 }
 
+/** Transaction origin of changes the server makes itself. */
+const SERVER_ORIGIN = Symbol('server');
+
 interface AwarenessChange {
   added: number[];
   updated: number[];
@@ -53,7 +56,7 @@ export class Room {
   readonly connections = new Set<Connection>();
 
   private pendingUpdates: Uint8Array[] = [];
-  private pendingUpdateOrigins = new Set<Connection>();
+  private pendingUpdateOrigins = new Set<Connection | null>();
   private pendingPresence = new Set<number>();
   private pendingPresenceOrigins = new Set<Connection | null>();
   private flushScheduled = false;
@@ -171,6 +174,12 @@ export class Room {
     await this.options.storage.compact(this.workshopId, state, throughSeq);
   }
 
+  /** A change made by the server itself (e.g. revealed vote results): persisted, then relayed. */
+  async applyServerChange(change: (doc: Y.Doc) => void): Promise<void> {
+    this.doc.transact(() => change(this.doc), SERVER_ORIGIN);
+    await this.whenPersisted();
+  }
+
   destroy(): void {
     this.awareness.destroy();
     this.doc.destroy();
@@ -206,7 +215,7 @@ export class Room {
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === this) return; // loading from storage
     this.pendingUpdates.push(update);
-    this.pendingUpdateOrigins.add(origin as Connection);
+    this.pendingUpdateOrigins.add(origin === SERVER_ORIGIN ? null : (origin as Connection));
     this.scheduleFlush();
   };
 

@@ -72,6 +72,13 @@ export class RoomRegistry {
     }
   }
 
+  /** Applies a server-made change to a workshop's doc (loading it if needed); resolves once stored. */
+  async change(workshopId: string, change: (doc: Y.Doc) => void): Promise<void> {
+    const room = await this.acquire(workshopId);
+    await room.applyServerChange(change);
+    if (room.connections.size === 0) this.onEmpty(room); // compact and unload when idle
+  }
+
   /** Persists and compacts every room, then forgets them (server shutdown). */
   async closeAll(): Promise<void> {
     for (const timer of this.idleTimers.values()) clearTimeout(timer);

@@ -51,6 +51,24 @@ export const controlCommandSchema = z.discriminatedUnion('type', [
     on: z.boolean(),
     leader: z.number().int().min(0).nullable().default(null),
   }),
+  /** Opens a dot vote on cards (replacing a finished one); ballots start empty. */
+  z.object({
+    type: z.literal('vote:open'),
+    title: z.string().trim().max(200).default(''),
+    cardIds: z
+      .array(z.string().min(1).max(64))
+      .min(1, 'choose at least one card')
+      .max(300)
+      .refine((ids) => new Set(ids).size === ids.length, 'cards must not repeat'),
+    budget: z.number().int().min(1).max(100).default(5),
+    maxPerCard: z.number().int().min(1).max(100).default(3),
+  }),
+  /** Stops voting; results stay secret until revealed. */
+  z.object({ type: z.literal('vote:close') }),
+  /** Reveals the results: the server writes them into the workshop. */
+  z.object({ type: z.literal('vote:reveal') }),
+  /** Abandons the vote and its ballots. */
+  z.object({ type: z.literal('vote:cancel') }),
   /** Wall-screen options: show cursors; the participant link to show as a QR code (null hides it). */
   z.object({
     type: z.literal('wall:set'),
@@ -151,6 +169,42 @@ export function applyControlCommand(
     case 'follow:set': {
       if (command.on && command.leader === null) return fail('follow-me needs a leader');
       next.followMe = { on: command.on, leader: command.on ? command.leader : null };
+      break;
+    }
+    case 'vote:open': {
+      if (state.vote && state.vote.status !== 'revealed') {
+        return fail('a vote is already running: close and reveal it, or cancel it');
+      }
+      if (command.maxPerCard > command.budget) {
+        return fail('the maximum per card cannot exceed the budget');
+      }
+      next.vote = {
+        id: `vote-${state.version + 1}`,
+        title: command.title,
+        cardIds: command.cardIds,
+        budget: command.budget,
+        maxPerCard: command.maxPerCard,
+        status: 'open',
+        openedAt: now,
+        closedAt: null,
+      };
+      break;
+    }
+    case 'vote:close': {
+      if (next.vote?.status !== 'open') return fail('no vote is open');
+      next.vote.status = 'closed';
+      next.vote.closedAt = now;
+      break;
+    }
+    case 'vote:reveal': {
+      if (!next.vote || next.vote.status === 'revealed') return fail('no vote to reveal');
+      next.vote.status = 'revealed';
+      next.vote.closedAt ??= now;
+      break;
+    }
+    case 'vote:cancel': {
+      if (!next.vote) return fail('no vote to cancel');
+      next.vote = null;
       break;
     }
     case 'wall:set': {

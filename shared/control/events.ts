@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { roleSchema, workshopIdSchema } from '../domain/workshop';
 import type { Participant } from '../domain/identity';
 import type { ControlState } from './state';
+import type { MyBallot } from './votes';
 
 export const CONTROL_PATH = '/socket.io';
 
@@ -46,6 +47,10 @@ export interface ClientToServerEvents {
   'clock:sync': (payload: unknown, ack: (reply: Ack<{ serverTime: number }>) => void) => void;
   /** A facilitator command (control/commands.ts); the ack carries the new state or the error. */
   'control:command': (command: unknown, ack: (reply: Ack<ControlStateEvent>) => void) => void;
+  /** One dot given (+1) or taken back (−1); the ack carries the sender's own ballot only. */
+  'vote:cast': (payload: unknown, ack: (reply: Ack<MyBallot>) => void) => void;
+  /** The sender's own ballot in the current vote (null when there is none). */
+  'vote:mine': (payload: unknown, ack: (reply: Ack<MyBallot | null>) => void) => void;
   /** Promote or remove a person (control/people.ts); the ack carries the new participant list. */
   'people:command': (command: unknown, ack: (reply: Ack<Participant[]>) => void) => void;
 }

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { BOARD_KINDS, templateOf } from '../templates/templates';
 import type { WorkshopTemplate } from '../domain/workshop';
+import { voteSessionSchema } from './votes';
 
 export const boardKindSchema = z.enum(BOARD_KINDS);
 
@@ -64,6 +65,8 @@ export const controlStateSchema = z.object({
   followMe: z
     .object({ on: z.boolean(), leader: z.number().int().nullable() })
     .default({ on: false, leader: null }),
+  /** The current dot vote, without any ballot (ballots never leave the server before the reveal). */
+  vote: voteSessionSchema.nullable().default(null),
   /** The wall screen (projector): cursors shown or not; the join link it shows as a QR code. */
   wall: z
     .object({ showCursors: z.boolean(), joinUrl: z.url().max(2000).nullable() })
@@ -88,6 +91,7 @@ export function initialControlState(template: WorkshopTemplate): ControlState {
     timer: { status: 'idle', durationMs: 0, endsAt: null, remainingMs: null },
     locks: { workshop: false, boards: [] },
     followMe: { on: false, leader: null },
+    vote: null,
     wall: { showCursors: true, joinUrl: null },
   };
 }

@@ -51,3 +51,4 @@ export * from './actions';
 export * from './diamond';
 export * from './copy';
 export * from './boardsTouched';
+export * from './voteResults';

@@ -49,6 +49,11 @@ const MIGRATIONS: string[] = [
      joined_at TEXT NOT NULL
    );
    CREATE INDEX identities_workshop ON identities (workshop_id);`,
+  `CREATE TABLE vote_ballots (
+     workshop_id TEXT PRIMARY KEY REFERENCES workshops (id) ON DELETE CASCADE,
+     ballots TEXT NOT NULL,
+     updated_at TEXT NOT NULL
+   );`,
 ];
 
 export function migrate(db: Database.Database): void {

@@ -80,6 +80,11 @@ export class SqliteStorage implements Storage {
         `UPDATE identities SET role = coalesce(?, role), removed = coalesce(?, removed)
          WHERE workshop_id = ? AND id = ?`,
       ),
+      getBallots: this.db.prepare('SELECT ballots FROM vote_ballots WHERE workshop_id = ?'),
+      putBallots: this.db.prepare(
+        `INSERT INTO vote_ballots (workshop_id, ballots, updated_at) VALUES (?, ?, ?)
+         ON CONFLICT (workshop_id) DO UPDATE SET ballots = excluded.ballots, updated_at = excluded.updated_at`,
+      ),
       getControl: this.db.prepare('SELECT state FROM control_states WHERE workshop_id = ?'),
       putControl: this.db.prepare(
         `INSERT INTO control_states (workshop_id, state, updated_at) VALUES (?, ?, ?)
@@ -191,6 +196,15 @@ export class SqliteStorage implements Storage {
 
   async putControlState(workshopId: string, json: string): Promise<void> {
     this.stmt.putControl.run(workshopId, json, new Date().toISOString());
+  }
+
+  async getBallots(workshopId: string): Promise<string | null> {
+    const row = this.stmt.getBallots.get(workshopId) as { ballots: string } | undefined;
+    return row?.ballots ?? null;
+  }
+
+  async putBallots(workshopId: string, json: string): Promise<void> {
+    this.stmt.putBallots.run(workshopId, json, new Date().toISOString());
   }
 
   async isWritable(): Promise<boolean> {
