@@ -13,6 +13,9 @@ export type ConnectionStatus = 'connected' | 'connecting' | 'offline';
 /** Close codes 4400–4499 mean the server refused this link (4401 bad token, 4404 no workshop). */
 export type SyncRejection = { code: number; reason: string };
 
+/** The server refused a change because its board is locked: this copy must be discarded. */
+export const CLOSE_LOCKED = 4423;
+
 /** After this many failed attempts in a row the badge says offline instead of connecting. */
 const ATTEMPTS_BEFORE_OFFLINE = 2;
 
@@ -33,6 +36,7 @@ export class WorkshopSync {
   private readonly listeners = new Set<() => void>();
   private status: ConnectionStatus = 'connecting';
   private rejection: SyncRejection | null = null;
+  private lockRefused = false;
   private localLoaded = false;
   private destroyed = false;
 
@@ -65,6 +69,14 @@ export class WorkshopSync {
   /** Set when the server refused the link; the provider then stops reconnecting. */
   getRejection = (): SyncRejection | null => this.rejection;
 
+  /** Set when a change of ours was refused because of a lock; the provider stops. */
+  getLockRefused = (): boolean => this.lockRefused;
+
+  /** Deletes this device's stored copy of the workshop (to resync from the server). */
+  clearLocalData(): Promise<void> {
+    return this.persistence.clearData();
+  }
+
   /** True once the doc holds what this device had stored, or the server's state. */
   isLoaded = (): boolean => this.localLoaded || this.provider.synced;
 
@@ -91,7 +103,12 @@ export class WorkshopSync {
   }
 
   private readonly onClosed = (event: { code: number; reason: string }) => {
-    if (event.code >= 4400 && event.code < 4500) {
+    if (event.code === CLOSE_LOCKED) {
+      // Reconnecting would resend the refused change: stop until the copy is discarded.
+      this.lockRefused = true;
+      this.provider.shouldConnect = false;
+      this.provider.disconnect();
+    } else if (event.code >= 4400 && event.code < 4500) {
       this.rejection = { code: event.code, reason: event.reason };
       this.provider.shouldConnect = false;
       this.provider.disconnect();

@@ -4,6 +4,9 @@ import { useTranslation } from 'react-i18next';
 import type { WorkshopTemplate } from '../../../shared/domain/workshop';
 import { templateOf, type BoardKind } from '../../../shared/templates/templates';
 import type { BoardViewProps } from '../boards/boardView';
+import { useRoom } from '../facilitation/control';
+import { FollowToggle } from '../facilitation/FollowMe';
+import { LockBanner, LockMenu, TabLockIcon, useLockedForMe } from '../facilitation/Locks';
 import { BOARD_VIEWS } from '../boards/registry';
 import { useWorkshopStore } from '../store/workshopStore';
 
@@ -18,6 +21,7 @@ export function BoardTabs({ template }: { template: WorkshopTemplate }) {
   const boards = templateOf(template).boards;
   const active = useActiveBoard(template);
   const showBoard = useWorkshopStore((s) => s.showBoard);
+  const facilitator = useRoom().role === 'facilitator';
 
   // Arrow keys move between tabs (WAI-ARIA tabs pattern).
   const onKeyDown = (event: KeyboardEvent) => {
@@ -29,31 +33,40 @@ export function BoardTabs({ template }: { template: WorkshopTemplate }) {
     document.getElementById(`board-tab-${next}`)?.focus();
   };
 
-  if (boards.length < 2) return null;
+  if (boards.length < 2 && !facilitator) return null;
   return (
-    <nav
-      className="board-tabs"
-      role="tablist"
-      aria-label={t('boards.tabsLabel')}
-      onKeyDown={onKeyDown}
-    >
-      {boards.map((board) => (
-        <button
-          key={board}
-          id={`board-tab-${board}`}
-          type="button"
-          role="tab"
-          aria-selected={board === active}
-          aria-controls="board-panel"
-          tabIndex={board === active ? 0 : -1}
-          className="board-tabs__tab"
-          data-testid={`board-tab-${board}`}
-          onClick={() => showBoard(board)}
-        >
-          {t(`boards.names.${board}`)}
-        </button>
-      ))}
-    </nav>
+    <div className="board-tabs-row">
+      <nav
+        className="board-tabs"
+        role="tablist"
+        aria-label={t('boards.tabsLabel')}
+        onKeyDown={onKeyDown}
+      >
+        {boards.map((board) => (
+          <button
+            key={board}
+            id={`board-tab-${board}`}
+            type="button"
+            role="tab"
+            aria-selected={board === active}
+            aria-controls="board-panel"
+            tabIndex={board === active ? 0 : -1}
+            className="board-tabs__tab"
+            data-testid={`board-tab-${board}`}
+            onClick={() => showBoard(board)}
+          >
+            {t(`boards.names.${board}`)}
+            <TabLockIcon board={board} />
+          </button>
+        ))}
+      </nav>
+      {facilitator && (
+        <div className="board-tabs-row__tools">
+          <LockMenu />
+          <FollowToggle />
+        </div>
+      )}
+    </div>
   );
 }
 
@@ -64,6 +77,7 @@ export function ActiveBoard({
   const { t } = useTranslation();
   const active = useActiveBoard(template);
   const View = BOARD_VIEWS[active];
+  const locked = useLockedForMe(active);
   return (
     <div
       id="board-panel"
@@ -71,8 +85,9 @@ export function ActiveBoard({
       aria-labelledby={`board-tab-${active}`}
       className="board-panel"
     >
+      <LockBanner board={active} />
       <Suspense fallback={<div className="board-panel__loading">{t('boards.loading')}</div>}>
-        <View {...props} />
+        <View {...props} canEdit={props.canEdit && !locked} />
       </Suspense>
     </div>
   );

@@ -5,6 +5,8 @@ import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import type { Role, WorkshopTemplate } from '../../../shared/domain/workshop';
 import { Icon } from '../app/Icon';
+import { PhaseIndicator } from '../facilitation/AgendaPanel';
+import { TimerWidget } from '../facilitation/TimerWidget';
 import { initialsOf } from '../person/personStore';
 import type { ConnectionStatus } from '../sync/workshopSync';
 import { ConnectionBadge } from './ConnectionBadge';
@@ -47,6 +49,19 @@ export function TopBar(props: TopBarProps) {
             {t(`templateShort.${template}`)}
           </span>
         </div>
+      </div>
+      <div className="top-bar__middle">
+        {role !== 'projector' && (
+          <>
+            <PhaseIndicator
+              facilitator={role === 'facilitator'}
+              workshopId={workshopId}
+              token={token}
+              template={template}
+            />
+            <TimerWidget facilitator={role === 'facilitator'} />
+          </>
+        )}
       </div>
       <div className="top-bar__end">
         <ConnectionBadge status={status} />

@@ -7,6 +7,16 @@ import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { metaMap, readMeta } from '../../../shared/doc';
 import type { WorkshopSession } from '../../../shared/domain/workshop';
+import {
+  ControlContext,
+  RoomContext,
+  useControlConnection,
+  type RoomInfo,
+} from '../facilitation/control';
+import { FollowPill, useFollowMe } from '../facilitation/FollowMe';
+import { LockRefusedNotice } from '../facilitation/Locks';
+import { useLockRefusalRecovery, usePhaseNavigation } from '../facilitation/usePhaseNavigation';
+import { WallFrame } from '../facilitation/WallPanel';
 import { usePersonStore } from '../person/personStore';
 import { useBoardStore } from '../store/boardStore';
 import { useWorkshopStore } from '../store/workshopStore';
@@ -81,6 +91,12 @@ function useWorkshopTitle(sync: WorkshopSync | null, fallback: string): string {
 function WorkshopRoom({ session, token }: { session: WorkshopSession; token: string }) {
   const { t } = useTranslation();
   const sync = useWorkshopSync(session.id, token);
+  const control = useControlConnection(session.id, token);
+  const awareness = sync?.awareness ?? null;
+  const room = useMemo<RoomInfo>(
+    () => ({ awareness, role: session.role, template: session.template }),
+    [awareness, session.role, session.template],
+  );
   const status = useConnectionStatus(sync);
   const rejection = useSyncRejection(sync);
   const title = useWorkshopTitle(sync, session.title);
@@ -115,46 +131,62 @@ function WorkshopRoom({ session, token }: { session: WorkshopSession; token: str
   if (rejection) return <InvalidLinkScreen />;
 
   const askName = canEdit && (!displayName || renaming);
-  return (
-    <div className="workshop" data-role={session.role}>
-      <TopBar
-        workshopId={session.id}
-        token={token}
-        title={title}
-        template={session.template}
-        role={session.role}
-        status={status}
-        awareness={sync?.awareness ?? null}
-        doc={sync?.doc ?? null}
-        displayName={displayName}
-        color={color}
-        onEditName={() => setRenaming(true)}
-      />
-      <BoardTabs template={session.template} />
-      <main className="workshop__board">
-        {sync && (
-          <ActiveBoard
-            template={session.template}
-            doc={sync.doc}
-            sync={sync}
-            role={session.role}
-            canEdit={canEdit && user !== null}
-            user={user}
-          />
-        )}
-      </main>
-      {askName && (
-        <JoinDialog
-          mode={displayName ? 'rename' : 'join'}
-          workshopTitle={title}
-          initialName={displayName}
-          onSubmit={(name) => {
-            setDisplayName(name);
-            setRenaming(false);
-          }}
-          onCancel={displayName ? () => setRenaming(false) : undefined}
-        />
-      )}
-    </div>
+  const board = sync && (
+    <ActiveBoard
+      template={session.template}
+      doc={sync.doc}
+      sync={sync}
+      role={session.role}
+      canEdit={canEdit && user !== null}
+      user={user}
+    />
   );
+  return (
+    <ControlContext value={control}>
+      <RoomContext value={room}>
+        <RoomEffects sync={sync} />
+        <div className="workshop" data-role={session.role}>
+          <TopBar
+            workshopId={session.id}
+            token={token}
+            title={title}
+            template={session.template}
+            role={session.role}
+            status={status}
+            awareness={sync?.awareness ?? null}
+            doc={sync?.doc ?? null}
+            displayName={displayName}
+            color={color}
+            onEditName={() => setRenaming(true)}
+          />
+          <BoardTabs template={session.template} />
+          <main className="workshop__board">
+            {session.role === 'projector' ? <WallFrame>{board}</WallFrame> : board}
+            <FollowPill />
+            <LockRefusedNotice workshopId={session.id} />
+          </main>
+          {askName && (
+            <JoinDialog
+              mode={displayName ? 'rename' : 'join'}
+              workshopTitle={title}
+              initialName={displayName}
+              onSubmit={(name) => {
+                setDisplayName(name);
+                setRenaming(false);
+              }}
+              onCancel={displayName ? () => setRenaming(false) : undefined}
+            />
+          )}
+        </div>
+      </RoomContext>
+    </ControlContext>
+  );
+}
+
+/** The control plane's room-wide effects: phase navigation, follow-me, lock refusals. */
+function RoomEffects({ sync }: { sync: WorkshopSync | null }) {
+  usePhaseNavigation();
+  useFollowMe();
+  useLockRefusalRecovery(sync);
+  return null;
 }

@@ -6,6 +6,7 @@ import { actionList } from './en/actionList';
 import { activityCanvas } from './en/activityCanvas';
 import { boards } from './en/boards';
 import { capacityMap } from './en/capacityMap';
+import { facilitation } from './en/facilitation';
 import { opportunityBoard } from './en/opportunityBoard';
 import { s3 } from './en/s3';
 
@@ -16,6 +17,7 @@ export const en = {
   opportunityBoard,
   activityCanvas,
   actionList,
+  facilitation,
   app: {
     name: 'Transforma',
     tagline: 'Live, co-edited boards for Smart Specialisation (S3) workshops.',
