@@ -92,6 +92,24 @@ function findRegion(value: string, regions: Region[]): Region | undefined {
   );
 }
 
+/** Every problem the schema finds in a row, except in fields already reported for that row. */
+function reportSchemaIssues(
+  parsed:
+    | { success: true }
+    | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } },
+  rowErrors: RowError[],
+  fail: (field: string, message: string) => void,
+): void {
+  if (parsed.success) return;
+  const reported = new Set(rowErrors.map((e) => e.field));
+  for (const issue of parsed.error.issues) {
+    const field = String(issue.path[0] ?? '');
+    if (reported.has(field)) continue;
+    reported.add(field);
+    fail(field, issue.message);
+  }
+}
+
 /** Validates every data row (rows[0] is the header). */
 export function planImport(
   rows: string[][],
@@ -153,11 +171,7 @@ export function planImport(
         evidenceUrl: cell('evidenceUrl'),
         createdBy: context.createdBy,
       };
-      const parsed = newCapacitySchema.safeParse(card);
-      if (!parsed.success && rowErrors.length === 0) {
-        const issue = parsed.error.issues[0]!;
-        fail(String(issue.path[0] ?? ''), issue.message);
-      }
+      reportSchemaIssues(newCapacitySchema.safeParse(card), rowErrors, fail);
     } else {
       const kindText = cell('kind');
       const kind: OpportunityKind | undefined = kindText
@@ -177,11 +191,7 @@ export function planImport(
         sourceUrl: cell('sourceUrl'),
         createdBy: context.createdBy,
       };
-      const parsed = newOpportunitySchema.safeParse(card);
-      if (!parsed.success && rowErrors.length === 0) {
-        const issue = parsed.error.issues[0]!;
-        fail(String(issue.path[0] ?? ''), issue.message);
-      }
+      reportSchemaIssues(newOpportunitySchema.safeParse(card), rowErrors, fail);
     }
     if (rowErrors.length > 0) errors.push(...rowErrors);
     else prepared.push({ row, card, description: cell('description'), group: cell('group') });

@@ -162,3 +162,17 @@ describe('mapping and validation', () => {
     expect(opps[0]!.groupId).toBe(opps[1]!.groupId);
   });
 });
+
+describe('every problem of a row at once', () => {
+  it('reports a bad horizon and a bad source link of the same row together', () => {
+    const rows = parseCsv('Title,Horizon,Source\nRobots,someday,not-a-url\n');
+    const plan = planImport(rows, 'opportunity', guessMapping(rows[0]!, 'opportunity'), {
+      regions: [],
+      createdBy: '',
+    });
+    expect(plan.errors.map((e) => [e.row, e.field])).toEqual([
+      [2, 'horizon'],
+      [2, 'sourceUrl'],
+    ]);
+  });
+});
