@@ -1,0 +1,211 @@
+/**
+ * One measured run = a fresh server child + a fresh load-generator child, so the server and the
+ * load each get one of the box's two cores and no run inherits another's heap. A plan is a list of
+ * scenarios; for each one both servers run back to back, the first server alternating from one
+ * scenario (and repetition) to the next so both see similar machine noise.
+ */
+import { fork } from 'node:child_process';
+import { join } from 'node:path';
+import { machineBusySeconds } from './proc';
+import { BENCH_DIR, PROJECT_DIR, startServer, track } from './servers';
+import type { LoadConfig, LoadMessage, ScenarioResult, ScenarioSpec, ServerKind } from './types';
+
+export interface RunRecord {
+  server: ServerKind;
+  spec: ScenarioSpec;
+  rep: number;
+  startedAt: string;
+  serverStartMs: number | null;
+  result: ScenarioResult | null;
+  error: string | null;
+  /** server output after it was ready (warnings / errors with LOG_LEVEL=warn) */
+  serverOutput: string[];
+  serverExit: string | null;
+  /** time spent waiting for the box to be quiet before this run, and whether it got quiet */
+  quietWaitMs: number;
+  quiet: boolean;
+  /** replaced by a re-run because other processes disturbed it (--retry-noisy); not in the tables */
+  discarded?: boolean;
+}
+
+/** Share of a core other processes may use during a run before it counts as disturbed. */
+export const NOISY_OTHER_CPU_PCT = 25;
+
+export function isNoisy(r: RunRecord): boolean {
+  const other = r.result?.cpu.otherCpuPct;
+  return typeof other === 'number' && other > NOISY_OTHER_CPU_PCT;
+}
+
+export interface RunOptions {
+  log?: (msg: string) => void;
+  /** y-protocols renews presence every 15 s; 0 turns renewal off */
+  awarenessRenewMs?: number;
+  settleMinMs?: number;
+  /** wait up to this long for the rest of the box to use < 25 % of a core before a run (0: don't) */
+  quietWaitMaxMs?: number;
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/**
+ * Other work on the box (a test run, a build) distorts a run completely, so wait until the whole
+ * machine used less than a quarter of a core for two consecutive seconds (bounded by maxMs).
+ */
+export async function waitForQuiet(maxMs: number): Promise<{ waitedMs: number; quiet: boolean }> {
+  const t0 = performance.now();
+  let calm = 0;
+  let prev = machineBusySeconds();
+  if (prev === null || maxMs <= 0) return { waitedMs: 0, quiet: maxMs <= 0 };
+  while (performance.now() - t0 < maxMs) {
+    await sleep(1000);
+    const cur = machineBusySeconds();
+    if (cur === null) break;
+    calm = cur - prev < 0.25 ? calm + 1 : 0;
+    prev = cur;
+    if (calm >= 2) return { waitedMs: performance.now() - t0, quiet: true };
+  }
+  return { waitedMs: performance.now() - t0, quiet: false };
+}
+
+/**
+ * Time limits of one run: the measured loop, and the load child's watchdog (loop + connecting,
+ * settling, draining and analysing, which take well under a minute).
+ */
+function limits(spec: ScenarioSpec): { loopLimitS: number; watchdogS: number } {
+  const loopLimitS = spec.scenario === 'fanout' ? 120 : spec.durationS + 5;
+  return { loopLimitS, watchdogS: loopLimitS + 90 };
+}
+
+async function runLoad(cfg: LoadConfig): Promise<ScenarioResult> {
+  const child = fork(join(BENCH_DIR, 'load.ts'), [], {
+    cwd: PROJECT_DIR,
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  track(child);
+  return new Promise<ScenarioResult>((resolve, reject) => {
+    let settled = false;
+    const finish = (err: Error | null, result?: ScenarioResult): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      if (err) reject(err);
+      else resolve(result as ScenarioResult);
+    };
+    const timer = setTimeout(
+      () => finish(new Error(`load generator exceeded ${cfg.watchdogS + 15} s`)),
+      (cfg.watchdogS + 15) * 1000,
+    );
+    child.on('message', (msg: LoadMessage) => {
+      if (msg.type === 'result') finish(null, msg.result);
+      else finish(new Error(`load generator: ${msg.error}`));
+    });
+    child.on('exit', (code, signal) =>
+      finish(new Error(`load generator exited (${signal ?? `code ${code}`}) without a result`)),
+    );
+    child.on('error', (e) => finish(e));
+    child.send(cfg);
+  });
+}
+
+export async function runOnce(
+  server: ServerKind,
+  spec: ScenarioSpec,
+  rep = 0,
+  opts: RunOptions = {},
+): Promise<RunRecord> {
+  const log = opts.log ?? (() => {});
+  const { loopLimitS, watchdogS } = limits(spec);
+  const rec: RunRecord = {
+    server,
+    spec,
+    rep,
+    startedAt: new Date().toISOString(),
+    serverStartMs: null,
+    result: null,
+    error: null,
+    serverOutput: [],
+    serverExit: null,
+    quietWaitMs: 0,
+    quiet: true,
+  };
+  const q = await waitForQuiet(opts.quietWaitMaxMs ?? 20_000);
+  rec.quietWaitMs = q.waitedMs;
+  rec.quiet = q.quiet;
+  if (!q.quiet) log(`box still busy after ${(q.waitedMs / 1000).toFixed(0)} s; running anyway`);
+  else if (q.waitedMs > 3000) log(`waited ${(q.waitedMs / 1000).toFixed(0)} s for a quiet box`);
+  let handle;
+  try {
+    handle = await startServer(server, { watchdogS: watchdogS + 60 });
+  } catch (e) {
+    rec.error = e instanceof Error ? e.message : String(e);
+    return rec;
+  }
+  rec.serverStartMs = handle.startMs;
+  try {
+    const url = await handle.newRoom(`bench ${spec.scenario} ${spec.n}`);
+    log(
+      `${server}: pid ${handle.pid}, port ${handle.port}, ready in ${handle.startMs.toFixed(0)} ms`,
+    );
+    rec.result = await runLoad({
+      spec,
+      url,
+      serverPid: handle.pid,
+      watchdogS,
+      loopLimitS,
+      awarenessRenewMs: opts.awarenessRenewMs ?? 15_000,
+      settleMinMs: opts.settleMinMs ?? 2000,
+    });
+  } catch (e) {
+    rec.error = e instanceof Error ? e.message : String(e);
+  } finally {
+    if (!handle.alive()) {
+      rec.serverExit = handle.exitInfo();
+      rec.error ??= `server died: ${rec.serverExit}`;
+    }
+    rec.serverOutput = handle.laterOutput();
+    if (rec.error) rec.serverOutput.push(`--- output tail ---`, handle.outputTail().slice(-1500));
+    await handle.stop();
+  }
+  return rec;
+}
+
+export interface PlanOptions extends RunOptions {
+  servers: readonly ServerKind[];
+  reps: number;
+  /** re-run a run that was disturbed by other processes, at most this many times */
+  retryNoisy?: number;
+}
+
+export async function runPlan(
+  plan: readonly ScenarioSpec[],
+  opts: PlanOptions,
+): Promise<RunRecord[]> {
+  const log = opts.log ?? (() => {});
+  const out: RunRecord[] = [];
+  let turn = 0;
+  for (let rep = 0; rep < opts.reps; rep++) {
+    for (const spec of plan) {
+      const order = turn++ % 2 === 0 ? [...opts.servers] : [...opts.servers].reverse();
+      for (const server of order) {
+        for (let attempt = 0; attempt <= (opts.retryNoisy ?? 0); attempt++) {
+          const again = attempt > 0 ? ` (again: the last attempt was disturbed)` : '';
+          log(`rep ${rep + 1}/${opts.reps} ${describe(spec)} on ${server}${again}`);
+          const r = await runOnce(server, spec, rep, opts);
+          if (r.error) log(`  ERROR: ${r.error}`);
+          out.push(r);
+          if (r.error || !isNoisy(r)) break;
+          if (attempt < (opts.retryNoisy ?? 0)) r.discarded = true;
+        }
+      }
+    }
+  }
+  return out;
+}
+
+export function describe(spec: ScenarioSpec): string {
+  return spec.scenario === 'fanout'
+    ? `fan-out N=${spec.n}, ${spec.edits} edits, gap ${spec.gapMs} ms`
+    : `throughput N=${spec.n} × ${spec.rate} edit/s for ${spec.durationS} s`;
+}

@@ -1,0 +1,171 @@
+/** Text tables: one per scenario, our server and the reference side by side. */
+import { describe, isNoisy, NOISY_OTHER_CPU_PCT, type RunRecord } from './orchestrate';
+import { fmt, median, ratio } from './stats';
+import type { FanoutResult, ScenarioResult, ServerKind, ThroughputResult } from './types';
+
+interface Row<R> {
+  label: string;
+  get: (r: R) => number | null;
+  digits?: number;
+  /** show ours/reference */
+  ratio?: boolean;
+}
+
+const FANOUT_ROWS: Row<FanoutResult>[] = [
+  { label: 'latency p50 ms', get: (r) => r.latencyMs.p50, ratio: true },
+  { label: 'latency p95 ms', get: (r) => r.latencyMs.p95, ratio: true },
+  { label: 'latency p99 ms', get: (r) => r.latencyMs.p99, ratio: true },
+  { label: 'latency max ms', get: (r) => r.latencyMs.max },
+  { label: 'last receiver p50 ms', get: (r) => r.lastReceiverMs.p50, ratio: true },
+  { label: 'delivered', get: (r) => r.delivered, digits: 0 },
+  { label: 'expected', get: (r) => r.expected, digits: 0 },
+  { label: 'lost', get: (r) => r.lost, digits: 0 },
+  { label: 'edit timeouts', get: (r) => r.editTimeouts, digits: 0 },
+  { label: 'echoes to writer (excluded)', get: (r) => r.diagnostics.echoesToWriter, digits: 0 },
+  { label: 'notes per message', get: (r) => r.diagnostics.notesPerMessage },
+  {
+    label: 'srv CPU µs/delivery',
+    get: (r) => r.cpu.serverCpuUsPerDelivery,
+    digits: 1,
+    ratio: true,
+  },
+  { label: 'srv CPU %', get: (r) => r.cpu.serverCpuPct, digits: 1 },
+  { label: 'srv RSS MB (end)', get: (r) => r.serverRssMB, digits: 0 },
+  { label: 'cli CPU %', get: (r) => r.cpu.clientCpuPct, digits: 1 },
+  { label: 'cli CPU µs/delivery', get: (r) => r.cpu.clientCpuUsPerDelivery, digits: 1 },
+  { label: 'cli event-loop delay p99 ms', get: (r) => r.cpu.clientLoopDelayP99Ms, digits: 1 },
+  { label: 'other processes CPU %', get: (r) => r.cpu.otherCpuPct, digits: 1 },
+];
+
+const THROUGHPUT_ROWS: Row<ThroughputResult>[] = [
+  { label: 'achieved edits/s', get: (r) => r.achievedEditsPerSec, digits: 1 },
+  { label: 'deliveries/s', get: (r) => r.deliveriesPerSec, digits: 0 },
+  { label: 'latency p50 ms', get: (r) => r.latencyMs.p50, ratio: true },
+  { label: 'latency p95 ms', get: (r) => r.latencyMs.p95, ratio: true },
+  { label: 'latency p99 ms', get: (r) => r.latencyMs.p99, ratio: true },
+  { label: 'latency max ms', get: (r) => r.latencyMs.max },
+  { label: 'delivered', get: (r) => r.delivered, digits: 0 },
+  { label: 'expected', get: (r) => r.expected, digits: 0 },
+  { label: 'lost', get: (r) => r.lost, digits: 0 },
+  { label: 'echoes to writer (excluded)', get: (r) => r.diagnostics.echoesToWriter, digits: 0 },
+  { label: 'notes per message', get: (r) => r.diagnostics.notesPerMessage },
+  { label: 'srv CPU %', get: (r) => r.cpu.serverCpuPct, digits: 1, ratio: true },
+  { label: 'srv CPU % peak 1 s', get: (r) => r.peakServerCpuPct, digits: 0 },
+  {
+    label: 'srv CPU µs/delivery',
+    get: (r) => r.cpu.serverCpuUsPerDelivery,
+    digits: 1,
+    ratio: true,
+  },
+  { label: 'srv RSS MB before', get: (r) => r.serverRssBeforeMB, digits: 0 },
+  { label: 'srv RSS MB peak', get: (r) => r.serverRssPeakMB, digits: 0 },
+  { label: 'cli CPU %', get: (r) => r.cpu.clientCpuPct, digits: 1 },
+  { label: 'cli CPU % peak 1 s', get: (r) => r.peakClientCpuPct, digits: 0 },
+  { label: 'cli event-loop delay p99 ms', get: (r) => r.cpu.clientLoopDelayP99Ms, digits: 1 },
+  { label: 'schedule lag p99 ms', get: (r) => r.scheduleLagMs.p99, digits: 1 },
+  { label: 'other processes CPU %', get: (r) => r.cpu.otherCpuPct, digits: 1 },
+  { label: 'drain after send ms', get: (r) => r.drainMs, digits: 0 },
+];
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0)))
+      .join('  ');
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+function section<R extends ScenarioResult>(
+  rows: Row<R>[],
+  byServer: Map<ServerKind, R[]>,
+  servers: readonly ServerKind[],
+): string {
+  const header = ['metric', ...servers, ...(servers.length === 2 ? ['ours/ref'] : [])];
+  const body = rows.map((row) => {
+    const all = servers.map((s) => (byServer.get(s) ?? []).map(row.get));
+    const vals = all.map((xs) => median(xs));
+    const cells = [row.label];
+    for (const [i, xs] of all.entries()) {
+      const d = row.digits ?? 2;
+      const finite = xs.filter((x): x is number => typeof x === 'number' && Number.isFinite(x));
+      const spread =
+        finite.length > 1 ? ` (${fmt(Math.min(...finite), d)}–${fmt(Math.max(...finite), d)})` : '';
+      cells.push(fmt(vals[i], d) + spread);
+    }
+    if (servers.length === 2) cells.push(row.ratio ? fmt(ratio(vals[0], vals[1]), 2) : '');
+    return cells;
+  });
+  return table(header, body);
+}
+
+export function renderReport(
+  allRecords: readonly RunRecord[],
+  meta: { versions: Record<string, string>; reps: number; wallS: number; command: string },
+): string {
+  const records = allRecords.filter((r) => !r.discarded);
+  const discarded = allRecords.length - records.length;
+  const out: string[] = [];
+  out.push(`Transforma relay bench — ${new Date().toISOString()}`);
+  out.push(`command: ${meta.command}`);
+  for (const [k, v] of Object.entries(meta.versions)) out.push(`  ${k.padEnd(14)} ${v}`);
+  out.push(
+    `runs: ${records.length}${discarded > 0 ? ` (+${discarded} disturbed and re-run, in the JSON only)` : ''}, reps per cell: ${meta.reps}${meta.reps > 1 ? ' (cells: median (min–max))' : ''}, wall ${meta.wallS.toFixed(0)} s`,
+  );
+  out.push(
+    'latencies are edit -> remote receiver; lower is better everywhere except edits/s and deliveries/s;',
+  );
+  out.push('ours/ref < 1 means our server is faster / cheaper.');
+
+  const servers = [...new Set(records.map((r) => r.server))].sort((a, b) =>
+    a === 'ours' ? -1 : b === 'ours' ? 1 : 0,
+  );
+  const groups = new Map<string, RunRecord[]>();
+  for (const r of records) {
+    const k = describe(r.spec);
+    groups.set(k, [...(groups.get(k) ?? []), r]);
+  }
+  for (const [title, recs] of groups) {
+    out.push('', `== ${title} ==`);
+    const byServer = new Map<ServerKind, ScenarioResult[]>();
+    for (const r of recs) {
+      if (r.result) byServer.set(r.server, [...(byServer.get(r.server) ?? []), r.result]);
+    }
+    const first = recs[0]?.spec;
+    if (first?.scenario === 'fanout') {
+      out.push(section(FANOUT_ROWS, byServer as Map<ServerKind, FanoutResult[]>, servers));
+    } else {
+      out.push(section(THROUGHPUT_ROWS, byServer as Map<ServerKind, ThroughputResult[]>, servers));
+    }
+    for (const r of recs) {
+      if (r.error) out.push(`! ${r.server} rep ${r.rep + 1}: ${r.error}`);
+      const d = r.result?.diagnostics;
+      const notes: string[] = [];
+      if (d) {
+        if (Object.keys(d.closes).length > 0)
+          notes.push(`socket closes ${JSON.stringify(d.closes)}`);
+        if (Object.keys(d.otherMessageTypes).length > 0) {
+          notes.push(`other messages ${JSON.stringify(d.otherMessageTypes)}`);
+        }
+        if (d.duplicates > 0) notes.push(`${d.duplicates} duplicate deliveries`);
+        if (d.foreignUpdateMessages > 0) {
+          notes.push(`${d.foreignUpdateMessages} update messages without a note of this run`);
+        }
+        if (!d.settled) notes.push('join storm did not settle before measuring');
+        if (d.recorderDropped > 0) notes.push(`${d.recorderDropped} arrivals not recorded`);
+      }
+      if (!r.quiet)
+        notes.push('the box was busy with other work before this run (see other CPU %)');
+      if (isNoisy(r)) {
+        notes.push(
+          `other processes used ${r.result?.cpu.otherCpuPct?.toFixed(0)} % of a core during the run (> ${NOISY_OTHER_CPU_PCT}): NOISY`,
+        );
+      }
+      const srvLines = r.serverOutput.filter((l) => !l.startsWith('--- output tail'));
+      if (srvLines.length > 0 && !r.error) notes.push(`${srvLines.length} server output lines`);
+      if (notes.length > 0) out.push(`! ${r.server} rep ${r.rep + 1}: ${notes.join('; ')}`);
+      for (const l of srvLines.slice(0, 5)) out.push(`    ${r.server} said: ${l.slice(0, 300)}`);
+    }
+  }
+  return out.join('\n');
+}
