@@ -44,6 +44,11 @@ export interface RoomOptions {
 /** Transaction origin of changes the server makes itself. */
 const SERVER_ORIGIN = Symbol('server');
 
+interface PendingUpdate {
+  update: Uint8Array;
+  origin: Connection | null;
+}
+
 interface AwarenessChange {
   added: number[];
   updated: number[];
@@ -55,8 +60,8 @@ export class Room {
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly connections = new Set<Connection>();
 
-  private pendingUpdates: Uint8Array[] = [];
-  private pendingUpdateOrigins = new Set<Connection | null>();
+  /** This turn's accepted updates and who sent each (null: the server itself). */
+  private pendingUpdates: PendingUpdate[] = [];
   private pendingPresence = new Set<number>();
   private pendingPresenceOrigins = new Set<Connection | null>();
   private flushScheduled = false;
@@ -214,8 +219,10 @@ export class Room {
   /** Collects the doc changes clients caused; only updates that changed something arrive here. */
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === this) return; // loading from storage
-    this.pendingUpdates.push(update);
-    this.pendingUpdateOrigins.add(origin === SERVER_ORIGIN ? null : (origin as Connection));
+    this.pendingUpdates.push({
+      update,
+      origin: origin === SERVER_ORIGIN ? null : (origin as Connection),
+    });
     this.scheduleFlush();
   };
 
@@ -255,19 +262,22 @@ export class Room {
     if (this.pendingUpdates.length === 0 || this.failed) return;
 
     const batch = this.pendingUpdates;
-    const origins = this.pendingUpdateOrigins;
     this.pendingUpdates = [];
-    this.pendingUpdateOrigins = new Set();
     const firstSeq = this.lastSeq + 1;
     this.lastSeq += batch.length;
     this.inFlight++;
     this.persisting = this.persisting
-      .then(() => this.options.storage.appendUpdates(this.workshopId, firstSeq, batch))
+      .then(() =>
+        this.options.storage.appendUpdates(
+          this.workshopId,
+          firstSeq,
+          batch.map((p) => p.update),
+        ),
+      )
       .then(
         () => {
           this.inFlight--;
-          const merged = batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch);
-          this.broadcast(encodeUpdate(merged), origins);
+          this.relay(batch);
           this.updatesSinceSnapshot += batch.length;
           this.maybeCompact();
         },
@@ -276,6 +286,27 @@ export class Room {
           this.fail(err);
         },
       );
+  }
+
+  /**
+   * One merged message for everyone who sent nothing this turn; each sender gets the merge of the
+   * others' updates only (never its own back), or nothing when it was the only sender.
+   */
+  private relay(batch: PendingUpdate[]): void {
+    const merge = (parts: PendingUpdate[]) =>
+      encodeUpdate(
+        parts.length === 1 ? parts[0]!.update : Y.mergeUpdates(parts.map((p) => p.update)),
+      );
+    const senders = new Set(batch.map((p) => p.origin));
+    const everyone = merge(batch);
+    for (const conn of this.connections) {
+      if (!senders.has(conn)) {
+        conn.send(everyone);
+        continue;
+      }
+      const others = batch.filter((p) => p.origin !== conn);
+      if (others.length > 0) conn.send(merge(others));
+    }
   }
 
   /** Sends to every connection; skips the sender when a message holds one sender's changes only. */

@@ -4,6 +4,8 @@
  * data survives a restart.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import type { RunningServer } from '../../server/app';
 import { createCard, listCards, moveCard, readMeta, setCardTitle } from '../../shared/doc';
@@ -201,5 +203,43 @@ describe('durability', () => {
     b.provider.connect();
     await waitFor(() => listCards(a.doc).length === 2 && listCards(b.doc).length === 2, 'merge');
     expect(Y.encodeStateVector(a.doc)).toEqual(Y.encodeStateVector(b.doc));
+  });
+});
+
+describe('relay', () => {
+  it('never sends writers their own updates back, however updates are batched', async () => {
+    const s = await server();
+    const w = await createWorkshop(s.url);
+    const writers = [0, 1, 2].map(() => {
+      const doc = new Y.Doc();
+      const raw = rawSocket(`${wsBase(s.url)}/${w.id}?token=${w.tokens.participant}`);
+      doc.on('update', (update: Uint8Array) => {
+        const e = encoding.createEncoder();
+        encoding.writeVarUint(e, 0);
+        encoding.writeVarUint(e, 2);
+        encoding.writeVarUint8Array(e, update);
+        if (raw.socket.readyState === 1) raw.socket.send(encoding.toUint8Array(e));
+      });
+      return { doc, raw };
+    });
+    await Promise.all(writers.map((wr) => wr.raw.opened));
+    // Bursts from three writers at once, so the server merges several senders per turn.
+    for (let i = 0; i < 30; i++) for (const wr of writers) createCard(wr.doc, { title: `c${i}` });
+    const reader = await client(s, w.id, w.tokens.participant);
+    await waitFor(() => listCards(reader.doc).length === 90, 'all 90 cards at a reader');
+    await new Promise((r) => setTimeout(r, 200));
+
+    for (const wr of writers) {
+      const own = wr.doc.clientID;
+      const received = wr.raw.messages
+        .map((m) => decoding.createDecoder(m))
+        .filter((d) => decoding.readVarUint(d) === 0 && decoding.readVarUint(d) === 2)
+        .map((d) => Y.decodeUpdate(decoding.readVarUint8Array(d)));
+      expect(received.length).toBeGreaterThan(0); // it did hear the others
+      for (const update of received) {
+        expect(update.structs.every((struct) => struct.id.client !== own)).toBe(true);
+      }
+      wr.raw.socket.close();
+    }
   });
 });
