@@ -112,6 +112,19 @@ function WorkshopRoom({ session, token }: { session: WorkshopSession; token: str
   );
   useUndoShortcuts(sync?.doc, canEdit && user !== null);
 
+  // Load the rich-text editor's code while the person is still looking around, so the first
+  // "Edit description" opens at once and no early keystroke is lost to the download.
+  useEffect(() => {
+    if (!canEdit) return;
+    const preload = () => void import('../boards/board/CardBodyEditor');
+    const idle = window.requestIdleCallback?.(preload, { timeout: 2000 });
+    const timer = idle === undefined ? window.setTimeout(preload, 500) : undefined;
+    return () => {
+      if (idle !== undefined) window.cancelIdleCallback(idle);
+      if (timer !== undefined) window.clearTimeout(timer);
+    };
+  }, [canEdit]);
+
   // A fresh board for each workshop.
   useEffect(() => {
     useBoardStore.getState().reset();
