@@ -2,12 +2,14 @@
  * The wall screen's side panel, for the room: the current phase in large type, the big timer, and
  * (when the facilitator shows it) a QR code with a short link to join.
  */
-import { useEffect, useState, type ReactNode } from 'react';
+import { isValidElement, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type * as Y from 'yjs';
 import { useControlState } from './control';
 import { currentPhase } from './AgendaPanel';
 import { phaseLabel } from './format';
 import { TimerDisplay, useTimerView } from './TimerWidget';
+import { useWallAutoFit } from './WallAutoFit';
 import '../styles/facilitation.css';
 
 /** The link without its scheme: what people can read and type. */
@@ -79,16 +81,29 @@ export function WallPanel() {
   );
 }
 
-/** The wall screen's layout: the live board beside the panel; cursors hidden when asked. */
-export function WallFrame({ children }: { children: ReactNode }) {
+/** The doc the board shows: given, or read from the board element's own props. */
+function docOf(children: ReactNode): Y.Doc | null {
+  if (!isValidElement<{ doc?: Y.Doc }>(children)) return null;
+  return children.props.doc ?? null;
+}
+
+/**
+ * The wall screen's layout: the live board (a presentation: large type, no editing chrome, fitted
+ * to its content) beside the panel; cursors hidden when asked.
+ */
+export function WallFrame({ children, doc }: { children: ReactNode; doc?: Y.Doc | null }) {
   const showCursors = useControlState()?.wall.showCursors ?? true;
+  const boardRef = useRef<HTMLDivElement>(null);
+  useWallAutoFit(boardRef, doc ?? docOf(children));
   return (
     <div
       className={showCursors ? 'wall' : 'wall wall--no-cursors'}
       data-testid="wall"
       data-cursors={showCursors ? 'shown' : 'hidden'}
     >
-      <div className="wall__board">{children}</div>
+      <div className="wall__board" ref={boardRef}>
+        {children}
+      </div>
       <WallPanel />
     </div>
   );
