@@ -19,7 +19,17 @@ import {
   setOpportunityGroup,
   setOpportunityGroupFrame,
   GROUP_FRAME_MIN,
+  CARD_WIDTH,
+  cardRect,
+  findFreeSpot,
+  freeGroupFrame,
+  layoutOpportunityBoard,
+  planOpportunityLayout,
+  rectsOverlap,
+  type LayoutRect,
 } from '../../shared/doc';
+import { guessMapping } from '../../shared/import/fields';
+import { applyImport, planImport } from '../../shared/import/rows';
 import { asUndoStep, getUndoManager } from '../../client/src/sync/undo';
 
 describe('opportunity group frames', () => {
@@ -140,5 +150,160 @@ describe('shared undo history', () => {
     expect(listOpportunities(local).map((o) => o.id)).toEqual([theirs]);
     expect(undo.canUndo()).toBe(false);
     expect(group).toBeTruthy();
+  });
+});
+
+describe('opportunity layout (groups without a frame, new groups)', () => {
+  const overlapsAny = (r: LayoutRect, others: LayoutRect[]) =>
+    others.some((o) => rectsOverlap(r, o));
+
+  it('findFreeSpot keeps the wished spot when free and avoids obstacles otherwise', () => {
+    const size = { width: 300, height: 200 };
+    expect(findFreeSpot([], size, { x: 10, y: 20 })).toEqual({ x: 10, y: 20 });
+    const obstacles = [
+      { x: 0, y: 0, width: 220, height: 150 },
+      { x: 260, y: 0, width: 220, height: 150 },
+    ];
+    const spot = findFreeSpot(obstacles, size, { x: 50, y: 50 });
+    expect(overlapsAny({ ...spot, ...size }, obstacles)).toBe(false);
+    // Nearest free spot: just below the cards, not far away.
+    expect(spot.y).toBeLessThanOrEqual(150 + 40);
+  });
+
+  it('frames each imported group in free space with its cards inside, none overlapping', () => {
+    const doc = new Y.Doc();
+    // An existing framed group with a card, and a loose card.
+    const existing = createOpportunityGroup(doc, 'Existing', [], {
+      x: 0,
+      y: 0,
+      width: 560,
+      height: 420,
+    });
+    createOpportunity(doc, { title: 'in existing', x: 40, y: 70, groupId: existing });
+    createOpportunity(doc, { title: 'loose', x: 700, y: 0 });
+    // The import: cards in a 6-wide grid at an origin that overlaps the existing frame.
+    const rows = [
+      ['title', 'group'],
+      ['A1', 'Alpha'],
+      ['B1', 'Beta'],
+      ['A2', 'Alpha'],
+      ['none', ''],
+      ['B2', 'Beta'],
+      ['A3', 'Alpha'],
+      ['none 2', ''],
+    ];
+    const plan = planImport(rows, 'opportunity', guessMapping(rows[0]!, 'opportunity'), {
+      createdBy: 'T',
+      regions: [],
+    });
+    expect(plan.errors).toEqual([]);
+    const ids = applyImport(doc, plan, { x: 40, y: 300 });
+    expect(layoutOpportunityBoard(doc, ids)).toBe(true);
+
+    const groups = listOpportunityGroups(doc);
+    expect(groups.every((g) => g.frame)).toBe(true);
+    const frames = groups.map((g) => g.frame!);
+    // No two frames overlap.
+    for (let i = 0; i < frames.length; i++)
+      for (let j = i + 1; j < frames.length; j++)
+        expect(rectsOverlap(frames[i]!, frames[j]!)).toBe(false);
+    const opportunities = listOpportunities(doc);
+    for (const o of opportunities) {
+      const rect = cardRect(o);
+      const own = groups.find((g) => g.id === o.groupId)?.frame;
+      if (own) {
+        // Members lie wholly inside their own frame…
+        expect(rect.x).toBeGreaterThanOrEqual(own.x);
+        expect(rect.y).toBeGreaterThanOrEqual(own.y);
+        expect(rect.x + CARD_WIDTH).toBeLessThanOrEqual(own.x + own.width);
+        expect(rect.y + rect.height).toBeLessThanOrEqual(own.y + own.height);
+      }
+      // …and on no other frame; ungrouped cards on none.
+      const foreign = groups.filter((g) => g.id !== o.groupId).map((g) => g.frame!);
+      expect(overlapsAny(rect, foreign)).toBe(false);
+    }
+    // Cards do not overlap each other.
+    for (let i = 0; i < opportunities.length; i++)
+      for (let j = i + 1; j < opportunities.length; j++)
+        expect(rectsOverlap(cardRect(opportunities[i]!), cardRect(opportunities[j]!))).toBe(false);
+    // Untouched: the existing group's frame and card, the loose card.
+    expect(groups.find((g) => g.id === existing)!.frame).toEqual({
+      x: 0,
+      y: 0,
+      width: 560,
+      height: 420,
+    });
+    expect(opportunities.find((o) => o.title === 'loose')).toMatchObject({ x: 700, y: 0 });
+    // Nothing left to do: running it again changes nothing.
+    expect(layoutOpportunityBoard(doc, ids)).toBe(false);
+  });
+
+  it('is one undo step together with the import when run right after it', () => {
+    const doc = new Y.Doc();
+    const undo = getUndoManager(doc);
+    createOpportunity(doc, { title: 'before', x: 0, y: 0 });
+    undo.stopCapturing();
+    const rows = [
+      ['title', 'group'],
+      ['A1', 'Alpha'],
+      ['A2', 'Alpha'],
+    ];
+    const plan = planImport(rows, 'opportunity', guessMapping(rows[0]!, 'opportunity'), {
+      createdBy: 'T',
+      regions: [],
+    });
+    const ids = applyImport(doc, plan, { x: 0, y: 0 });
+    layoutOpportunityBoard(doc, ids);
+    undo.undo();
+    expect(listOpportunities(doc).map((o) => o.title)).toEqual(['before']);
+    expect(listOpportunityGroups(doc)).toEqual([]);
+  });
+
+  it('puts new cards of a framed group into free slots of its frame, growing it when full', () => {
+    const frame = { x: 0, y: 0, width: 560, height: 260 };
+    const groups = [{ id: 'g', frame }];
+    const cards = [
+      { id: 'old', x: 40, y: 64, groupId: 'g' },
+      { id: 'n1', x: 900, y: 900, groupId: 'g' },
+      { id: 'n2', x: 1140, y: 900, groupId: 'g' },
+    ];
+    const plan = planOpportunityLayout(groups, cards, ['n1', 'n2']);
+    const grown = plan.frames.find((f) => f.groupId === 'g')!.frame;
+    expect(grown.height).toBeGreaterThan(frame.height);
+    const placed = plan.moves.map(cardRect);
+    expect(placed).toHaveLength(2);
+    for (const r of placed) {
+      expect(r.x).toBeGreaterThanOrEqual(grown.x);
+      expect(r.y + r.height).toBeLessThanOrEqual(grown.y + grown.height);
+      expect(rectsOverlap(r, cardRect(cards[0]!))).toBe(false);
+    }
+    expect(rectsOverlap(placed[0]!, placed[1]!)).toBe(false);
+  });
+
+  it('plans deterministically and moves only stray new cards', () => {
+    const groups = [{ id: 'g', frame: { x: 0, y: 0, width: 560, height: 420 } }];
+    const cards = [
+      { id: 'old', x: 100, y: 100, groupId: '' },
+      { id: 'new', x: 120, y: 120, groupId: '' },
+    ];
+    const plan = planOpportunityLayout(groups, cards, ['new']);
+    expect(plan.frames).toEqual([]);
+    expect(plan.moves.map((m) => m.id)).toEqual(['new']);
+    const moved = plan.moves[0]!;
+    expect(rectsOverlap(cardRect(moved), groups[0]!.frame)).toBe(false);
+    expect(planOpportunityLayout(groups, cards, ['new'])).toEqual(plan);
+  });
+
+  it('places a new group clear of cards and frames', () => {
+    const doc = new Y.Doc();
+    createOpportunity(doc, { title: 'a', x: 0, y: 0 });
+    createOpportunity(doc, { title: 'b', x: 240, y: 0 });
+    createOpportunityGroup(doc, 'G', [], { x: 0, y: 400, width: 560, height: 420 });
+    const frame = freeGroupFrame(doc, { x: 0, y: 0 });
+    const obstacles = [
+      ...listOpportunities(doc).map(cardRect),
+      ...listOpportunityGroups(doc).map((g) => g.frame!),
+    ];
+    expect(overlapsAny(frame, obstacles)).toBe(false);
   });
 });

@@ -4,8 +4,18 @@
  * (@tanstack/react-virtual) with sticky headers, so hundreds of rows and columns stay smooth.
  * Click a row or column header to select it, a cell to select its pair (Ctrl/Shift adds); hovering
  * a header highlights the activities that use it, hovering an activity highlights what it links.
+ * Keyboard: the cells form one tab stop (roving tabindex); arrows, Home/End (Ctrl: first/last
+ * row), PageUp/PageDown move; Enter or Space selects the cell's pair (Ctrl/Shift adds).
  */
-import { memo, useRef, type MouseEvent } from 'react';
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type MouseEvent,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Activity, Capacity, Opportunity } from '../../../../shared/doc';
@@ -21,7 +31,9 @@ const COLUMN_HEADER = 92;
 const HEADER_HEIGHT = GROUP_BAND + COLUMN_HEADER;
 const CHIPS_PER_CELL = 2;
 
-const additive = (e: MouseEvent) => e.ctrlKey || e.metaKey || e.shiftKey;
+const additive = (e: MouseEvent | KeyboardEvent) => e.ctrlKey || e.metaKey || e.shiftKey;
+/** Rows a PageUp/PageDown moves by. */
+const PAGE_ROWS = 5;
 
 export function highlightOfActivity(activity: Activity): Highlight {
   return {
@@ -81,6 +93,119 @@ export function ActivityMatrix({ data, canEdit }: ActivityMatrixProps) {
   const firstColumn = virtualColumns[0]?.index ?? 0;
   const lastColumn = virtualColumns[virtualColumns.length - 1]?.index ?? -1;
 
+  // The cell that is the grid's one tab stop, by ids so it survives rows and columns moving.
+  const [active, setActive] = useState<{ capacityId: string; opportunityId: string } | null>(null);
+  let activeRow = active
+    ? rows.findIndex((r) => r.kind === 'capacity' && r.capacity.id === active.capacityId)
+    : -1;
+  if (activeRow < 0) activeRow = rows.findIndex((r) => r.kind === 'capacity');
+  let activeColumn = active ? columns.findIndex((c) => c.id === active.opportunityId) : -1;
+  if (activeColumn < 0) activeColumn = 0;
+  const activeRowItem = rows[activeRow];
+  const activeCapacityId = activeRowItem?.kind === 'capacity' ? activeRowItem.capacity.id : '';
+  const activeOpportunityId = columns[activeColumn]?.id ?? '';
+
+  /** Focus wanted on this cell once it is rendered (it may be scrolled out and virtualised). */
+  const pendingFocus = useRef<{ capacityId: string; opportunityId: string } | null>(null);
+  useEffect(() => {
+    if (!pendingFocus.current) return;
+    const focusPending = () => {
+      const want = pendingFocus.current;
+      const grid = scrollRef.current;
+      if (!want || !grid) return true;
+      const cell = grid.querySelector<HTMLElement>(
+        `[data-testid="matrix-cell"][data-capacity-id="${CSS.escape(want.capacityId)}"][data-opportunity-id="${CSS.escape(want.opportunityId)}"]`,
+      );
+      if (!cell) return false;
+      pendingFocus.current = null;
+      cell.focus({ preventScroll: true });
+      return true;
+    };
+    let tries = 0;
+    let frame = 0;
+    const attempt = () => {
+      if (focusPending() || ++tries > 10) return;
+      frame = requestAnimationFrame(attempt);
+    };
+    attempt();
+    return () => cancelAnimationFrame(frame);
+  });
+
+  const moveTo = (rowIndex: number, columnIndex: number, direction: 1 | -1) => {
+    if (columns.length === 0) return;
+    let r = Math.max(0, Math.min(rows.length - 1, rowIndex));
+    // Skip region bands, in the direction of travel, else the other way.
+    while (r >= 0 && r < rows.length && rows[r]?.kind !== 'capacity') r += direction;
+    if (r < 0 || r >= rows.length) {
+      r = Math.max(0, Math.min(rows.length - 1, rowIndex));
+      while (r >= 0 && r < rows.length && rows[r]?.kind !== 'capacity') r -= direction;
+    }
+    const row = rows[r];
+    if (!row || row.kind !== 'capacity') return;
+    const c = Math.max(0, Math.min(columns.length - 1, columnIndex));
+    const target = { capacityId: row.capacity.id, opportunityId: columns[c]!.id };
+    setActive(target);
+    pendingFocus.current = target;
+    rowVirtualizer.scrollToIndex(r, { align: 'auto' });
+    columnVirtualizer.scrollToIndex(c, { align: 'auto' });
+  };
+
+  const onCellKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const cell = e.target as HTMLElement;
+    if (cell.dataset.testid !== 'matrix-cell') return;
+    const r = activeRow;
+    const c = activeColumn;
+    const ctrl = e.ctrlKey || e.metaKey;
+    let handled = true;
+    switch (e.key) {
+      case 'ArrowRight':
+        moveTo(r, c + 1, 1);
+        break;
+      case 'ArrowLeft':
+        moveTo(r, c - 1, 1);
+        break;
+      case 'ArrowDown':
+        moveTo(r + 1, c, 1);
+        break;
+      case 'ArrowUp':
+        moveTo(r - 1, c, -1);
+        break;
+      case 'PageDown':
+        moveTo(r + PAGE_ROWS, c, 1);
+        break;
+      case 'PageUp':
+        moveTo(r - PAGE_ROWS, c, -1);
+        break;
+      case 'Home':
+        if (ctrl) moveTo(0, 0, 1);
+        else moveTo(r, 0, 1);
+        break;
+      case 'End':
+        if (ctrl) moveTo(rows.length - 1, columns.length - 1, -1);
+        else moveTo(r, columns.length - 1, 1);
+        break;
+      case 'Enter':
+      case ' ': {
+        const capacityId = cell.dataset.capacityId;
+        const opportunityId = cell.dataset.opportunityId;
+        if (capacityId && opportunityId)
+          useCanvasStore.getState().selectCell(capacityId, opportunityId, additive(e));
+        break;
+      }
+      default:
+        handled = false;
+    }
+    if (handled) e.preventDefault();
+  };
+
+  const onCellFocus = useCallback((capacityId: string, opportunityId: string) => {
+    setActive((a) =>
+      a && a.capacityId === capacityId && a.opportunityId === opportunityId
+        ? a
+        : { capacityId, opportunityId },
+    );
+  }, []);
+
   if (data.capacities.length === 0 && data.opportunities.length === 0) {
     return (
       <div className="matrix-empty" data-testid="matrix-empty">
@@ -99,6 +224,7 @@ export function ActivityMatrix({ data, canEdit }: ActivityMatrixProps) {
       aria-rowcount={rows.length + 1}
       aria-colcount={columns.length + 1}
       data-testid="activity-matrix"
+      onKeyDown={onCellKeyDown}
       onMouseLeave={() => useCanvasStore.getState().setHighlight(null)}
     >
       <div className="matrix__inner" style={{ width, height }}>
@@ -165,6 +291,11 @@ export function ActivityMatrix({ data, canEdit }: ActivityMatrixProps) {
                       left={ROW_HEADER_WIDTH + vc.start}
                       colIndex={vc.index + 2}
                       canEdit={canEdit}
+                      tabbable={
+                        row.capacity.id === activeCapacityId &&
+                        columns[vc.index]!.id === activeOpportunityId
+                      }
+                      onFocusCell={onCellFocus}
                     />
                   ))}
                 </>
@@ -317,6 +448,9 @@ interface MatrixCellProps {
   left: number;
   colIndex: number;
   canEdit: boolean;
+  /** The grid's one tab stop. */
+  tabbable: boolean;
+  onFocusCell: (capacityId: string, opportunityId: string) => void;
 }
 
 const MatrixCell = memo(function MatrixCell({
@@ -325,6 +459,8 @@ const MatrixCell = memo(function MatrixCell({
   activities,
   left,
   colIndex,
+  tabbable,
+  onFocusCell,
 }: MatrixCellProps) {
   const { t } = useTranslation();
   const rowSelected = useCanvasStore((s) => s.capacityIds.has(capacity.id));
@@ -335,6 +471,8 @@ const MatrixCell = memo(function MatrixCell({
       (s.highlight?.opportunityIds.has(opportunity.id) ?? false),
   );
   const list = activities ?? [];
+  const capacityTitle = capacity.title || t('activityCanvas.list.untitled');
+  const opportunityTitle = opportunity.title || t('activityCanvas.list.untitled');
   const classes = [
     'matrix__cell',
     (rowSelected || columnSelected) && 'is-in-selection',
@@ -353,11 +491,20 @@ const MatrixCell = memo(function MatrixCell({
       data-testid="matrix-cell"
       data-capacity-id={capacity.id}
       data-opportunity-id={opportunity.id}
-      title={t('activityCanvas.matrix.cell', {
-        capacity: capacity.title,
-        opportunity: opportunity.title,
+      tabIndex={tabbable ? 0 : -1}
+      aria-label={t('activityCanvas.matrix.cellLabel', {
+        capacity: capacityTitle,
+        opportunity: opportunityTitle,
         count: list.length,
       })}
+      title={t('activityCanvas.matrix.cell', {
+        capacity: capacityTitle,
+        opportunity: opportunityTitle,
+        count: list.length,
+      })}
+      onFocus={(e) => {
+        if (e.target === e.currentTarget) onFocusCell(capacity.id, opportunity.id);
+      }}
       onClick={(e) => {
         if (e.target instanceof Element && e.target.closest('button')) return;
         useCanvasStore.getState().selectCell(capacity.id, opportunity.id, additive(e));

@@ -387,7 +387,10 @@ function LinkSection({
               key={link.id}
               className={link.removed ? 'link-list__item is-removed' : 'link-list__item'}
             >
-              <span className="link-list__title">
+              <span
+                className="link-list__title"
+                title={link.title || t('activityCanvas.list.untitled')}
+              >
                 <LinkTitle link={link} />
               </span>
               {canEdit && (

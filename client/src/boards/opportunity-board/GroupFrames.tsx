@@ -4,7 +4,16 @@
  * cards, or drop it on another group's header to merge the two; resize from the corner; rename,
  * merge and delete from the header's menu. Every change is one undo step of the shared history.
  */
-import { memo, useEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
+import {
+  memo,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type PointerEvent as ReactPointerEvent,
+  type RefObject,
+} from 'react';
+import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { create } from 'zustand';
@@ -38,17 +47,33 @@ export function requestGroupRename(groupId: string): void {
   useRenameRequestStore.setState({ id: groupId });
 }
 
+/** What a merge did, for the board's confirmation and to bring the merged group into view. */
+export interface MergeResult {
+  targetId: string;
+  targetName: string;
+  sourceName: string;
+  moved: number;
+}
+
 interface GroupFramesProps {
   doc: Y.Doc;
   canEdit: boolean;
+  onMerged?: (result: MergeResult) => void;
 }
 
-export const GroupFrames = memo(function GroupFrames({ doc, canEdit }: GroupFramesProps) {
+export const GroupFrames = memo(function GroupFrames({ doc, canEdit, onMerged }: GroupFramesProps) {
   const placed = usePlacedGroups(doc);
   return (
     <>
       {placed.map((p) => (
-        <GroupFrameView key={p.group.id} doc={doc} canEdit={canEdit} placed={p} all={placed} />
+        <GroupFrameView
+          key={p.group.id}
+          doc={doc}
+          canEdit={canEdit}
+          placed={p}
+          all={placed}
+          onMerged={onMerged}
+        />
       ))}
     </>
   );
@@ -59,9 +84,10 @@ interface GroupFrameViewProps {
   canEdit: boolean;
   placed: PlacedGroup;
   all: PlacedGroup[];
+  onMerged?: (result: MergeResult) => void;
 }
 
-function GroupFrameView({ doc, canEdit, placed, all }: GroupFrameViewProps) {
+function GroupFrameView({ doc, canEdit, placed, all, onMerged }: GroupFrameViewProps) {
   const { t } = useTranslation();
   const { group, count } = placed;
   const [dragFrame, setDragFrame] = useState<GroupFrame | null>(null);
@@ -69,6 +95,7 @@ function GroupFrameView({ doc, canEdit, placed, all }: GroupFrameViewProps) {
   const [renaming, setRenaming] = useState(false);
   const [menuOpen, setMenuOpen] = useState(false);
   const headerRef = useRef<HTMLDivElement>(null);
+  const menuButtonRef = useRef<HTMLButtonElement>(null);
   const cleanup = useRef<(() => void) | null>(null);
   useEffect(() => () => cleanup.current?.(), []);
   const allRef = useRef(all);
@@ -87,6 +114,18 @@ function GroupFrameView({ doc, canEdit, placed, all }: GroupFrameViewProps) {
   const dropping = useDragStore(
     (s) => s.drag !== null && groupAtCard(all, s.drag.x, s.drag.y)?.group.id === group.id,
   );
+
+  /** Merges this group into `target` (one undo step) and tells the board. */
+  const mergeWith = (target: PlacedGroup) => {
+    const merged = mergeOpportunityGroups(doc, target.group.id, group.id);
+    if (merged)
+      onMerged?.({
+        targetId: target.group.id,
+        targetName: target.group.name,
+        sourceName: group.name,
+        moved: count,
+      });
+  };
 
   /** Pointer drag on the header (move) or the corner (resize). */
   const startDrag = (event: ReactPointerEvent<HTMLElement>, mode: 'move' | 'resize') => {
@@ -149,7 +188,7 @@ function GroupFrameView({ doc, canEdit, placed, all }: GroupFrameViewProps) {
         writeMove.cancel();
         if (target) {
           // Dropped on another group's header: merge into it (one undo step with the move).
-          mergeOpportunityGroups(doc, target.group.id, group.id);
+          mergeWith(target);
         } else {
           moveOpportunityGroup(doc, group.id, written, last.x, last.y);
         }
@@ -255,6 +294,7 @@ function GroupFrameView({ doc, canEdit, placed, all }: GroupFrameViewProps) {
         {canEdit && !renaming && (
           <div className="group-frame__menu">
             <button
+              ref={menuButtonRef}
               type="button"
               className="icon-button group-frame__menu-button"
               aria-label={t('opportunityBoard.group.menu', { name: group.name })}
@@ -267,12 +307,11 @@ function GroupFrameView({ doc, canEdit, placed, all }: GroupFrameViewProps) {
             </button>
             {menuOpen && (
               <GroupMenu
+                anchor={menuButtonRef}
                 others={others}
                 onClose={() => setMenuOpen(false)}
                 onRename={() => setRenaming(true)}
-                onMerge={(targetId) =>
-                  asUndoStep(doc, () => mergeOpportunityGroups(doc, targetId, group.id))
-                }
+                onMerge={(target) => asUndoStep(doc, () => mergeWith(target))}
                 onDelete={() => asUndoStep(doc, () => deleteOpportunityGroup(doc, group.id))}
               />
             )}
@@ -335,38 +374,77 @@ function GroupNameInput({ name, onDone }: { name: string; onDone: (name: string)
 }
 
 interface GroupMenuProps {
+  /** The "⋯" button the menu opens from. */
+  anchor: RefObject<HTMLButtonElement | null>;
   others: PlacedGroup[];
   onClose: () => void;
   onRename: () => void;
-  onMerge: (targetId: string) => void;
+  onMerge: (target: PlacedGroup) => void;
   onDelete: () => void;
 }
 
-function GroupMenu({ others, onClose, onRename, onMerge, onDelete }: GroupMenuProps) {
+const MENU_MARGIN = 8;
+
+/**
+ * The group's menu. Rendered in a portal on top of the page (position: fixed under its button), so
+ * no card on the board can cover it, and at the page's scale whatever the board's zoom.
+ */
+function GroupMenu({ anchor, others, onClose, onRename, onMerge, onDelete }: GroupMenuProps) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
+  const [position, setPosition] = useState<{ top: number; left: number } | null>(null);
+  // Follow the button while the board pans or zooms.
+  const viewport = useBoardStore((s) => s.viewport);
+  useLayoutEffect(() => {
+    const button = anchor.current?.getBoundingClientRect();
+    const menu = ref.current?.getBoundingClientRect();
+    if (!button || !menu) return;
+    let left = button.right - menu.width;
+    let top = button.bottom + 4;
+    left = Math.max(MENU_MARGIN, Math.min(left, window.innerWidth - menu.width - MENU_MARGIN));
+    // No room below: open upwards.
+    if (top + menu.height > window.innerHeight - MENU_MARGIN)
+      top = Math.max(MENU_MARGIN, button.top - 4 - menu.height);
+    setPosition((p) => (p && p.top === top && p.left === left ? p : { top, left }));
+  }, [anchor, viewport, others.length]);
   useEffect(() => {
     ref.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
     const onDown = (e: PointerEvent) => {
-      if (!ref.current?.parentElement?.contains(e.target as Node)) onClose();
+      const target = e.target as Node;
+      if (!ref.current?.contains(target) && !anchor.current?.contains(target)) onClose();
     };
+    const onResize = () => onClose();
     window.addEventListener('pointerdown', onDown, true);
-    return () => window.removeEventListener('pointerdown', onDown, true);
-  }, [onClose]);
+    window.addEventListener('resize', onResize);
+    return () => {
+      window.removeEventListener('pointerdown', onDown, true);
+      window.removeEventListener('resize', onResize);
+    };
+  }, [onClose, anchor]);
   const run = (action: () => void) => () => {
     onClose();
     action();
   };
-  return (
+  return createPortal(
     <div
       ref={ref}
-      className="s3-menu group-menu"
+      className="s3-menu group-menu is-floating"
       role="menu"
       data-testid="group-menu"
+      style={
+        position
+          ? { top: position.top, left: position.left }
+          : { top: 0, left: 0, visibility: 'hidden' }
+      }
       onPointerDown={(e) => e.stopPropagation()}
+      onDoubleClick={(e) => e.stopPropagation()}
       onKeyDown={(e) => {
         e.stopPropagation();
-        if (e.key === 'Escape') onClose();
+        if (e.key === 'Escape' || e.key === 'Tab') {
+          e.preventDefault();
+          onClose();
+          anchor.current?.focus();
+        }
         if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
           e.preventDefault();
           const items = [
@@ -396,7 +474,7 @@ function GroupMenu({ others, onClose, onRename, onMerge, onDelete }: GroupMenuPr
           role="menuitem"
           className="s3-menu__item s3-menu__item--indent"
           data-testid="group-merge-into"
-          onClick={run(() => onMerge(o.group.id))}
+          onClick={run(() => onMerge(o))}
         >
           {t('opportunityBoard.group.mergeIntoGroup', { name: o.group.name })}
         </button>
@@ -412,6 +490,7 @@ function GroupMenu({ others, onClose, onRename, onMerge, onDelete }: GroupMenuPr
       >
         {t('opportunityBoard.group.delete')}
       </button>
-    </div>
+    </div>,
+    document.body,
   );
 }

@@ -4,26 +4,33 @@
  * Drag a card into a frame to group it; the side panel edits every field; organisers import a
  * prepared spreadsheet.
  */
-import { lazy, Suspense, useCallback, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import * as Y from 'yjs';
 import {
-  CARD_WIDTH,
+  cardsMap,
   createOpportunity,
-  GROUP_FRAME_GAP,
   createOpportunityGroup,
+  freeGroupFrame,
   getCard,
   getOpportunity,
+  GROUP_FRAME_GAP,
+  layoutOpportunityBoard,
+  listOpportunityGroups,
+  NEW_GROUP_FRAME_SIZE,
   OPPORTUNITY_BOARD,
+  opportunityGroupsMap,
   setOpportunityGroup,
+  type GroupFrame,
 } from '../../../../shared/doc';
 import { Icon } from '../../app/Icon';
 import { useBoardStore } from '../../store/boardStore';
-import { asUndoStep } from '../../sync/undo';
+import { asUndoStep, getUndoManager } from '../../sync/undo';
 import { Board } from '../board/Board';
-import { screenToBoard } from '../board/viewport';
+import { fitBounds, screenToBoard } from '../board/viewport';
 import type { BoardViewProps } from '../boardView';
 import { frameBounds, groupAtCard } from './groupLayout';
-import { GroupFrames, requestGroupRename } from './GroupFrames';
+import { GroupFrames, requestGroupRename, type MergeResult } from './GroupFrames';
 import { OpportunityCardSlot } from './OpportunitySlot';
 import { OpportunityPanel } from './OpportunityPanel';
 import { placedGroupsNow } from './useGroups';
@@ -31,10 +38,133 @@ import '../../styles/opportunity-board.css';
 
 const ImportDialog = lazy(() => import('../../import/ImportDialog'));
 
+const TOAST_MS = 6000;
+
+/** The board element's size on screen (the viewport maths works in its coordinates). */
+function boardRect(): DOMRect | undefined {
+  return document.querySelector('[data-testid="board"]')?.getBoundingClientRect();
+}
+
+/**
+ * Brings a frame into view: 'fit' zooms to show it whole (never above 100 %); 'reveal' only pans,
+ * and only when part of it is off screen.
+ */
+function showFrame(frame: GroupFrame, mode: 'fit' | 'reveal'): void {
+  const board = boardRect();
+  if (!board) return;
+  const { setViewport, viewport: vp } = useBoardStore.getState();
+  if (mode === 'fit') {
+    setViewport(fitBounds(frameBounds(frame), board.width, board.height, 96));
+    return;
+  }
+  const left = frame.x * vp.zoom + vp.x;
+  const top = frame.y * vp.zoom + vp.y;
+  const right = left + frame.width * vp.zoom;
+  const bottom = top + frame.height * vp.zoom;
+  const margin = 2 * GROUP_FRAME_GAP;
+  let dx = 0;
+  let dy = 0;
+  if (right > board.width - margin) dx = board.width - margin - right;
+  if (left + dx < margin) dx = margin - left;
+  if (bottom > board.height - margin) dy = board.height - margin - bottom;
+  if (top + dy < margin) dy = margin - top;
+  if (dx !== 0 || dy !== 0) setViewport((v) => ({ ...v, x: v.x + dx, y: v.y + dy }));
+}
+
+/**
+ * Keeps the board tidy after this person's bulk changes (the spreadsheet import): groups without a
+ * frame get one in free space with their cards arranged inside, and new ungrouped cards that landed
+ * on a frame move off it. Runs right after the change, so it joins the same undo step. Deterministic,
+ * so two editors doing it at once write the same values.
+ */
+type MapChange = Pick<Y.YMapEvent<unknown>, 'transaction'> & {
+  changes: { keys: Map<string, { action: 'add' | 'update' | 'delete' }> };
+};
+
+function useTidyLayout(doc: Y.Doc, canEdit: boolean): void {
+  useEffect(() => {
+    if (!canEdit) return;
+    const cards = cardsMap(doc);
+    const groups = opportunityGroupsMap(doc);
+    const added = new Set<string>();
+    let scheduled = false;
+    let stopped = false;
+    const run = () => {
+      scheduled = false;
+      if (stopped) return;
+      const loose = [...added];
+      added.clear();
+      layoutOpportunityBoard(doc, loose);
+    };
+    const schedule = () => {
+      if (scheduled) return;
+      scheduled = true;
+      queueMicrotask(run);
+    };
+    const local = (transaction: Y.Transaction) =>
+      transaction.local && !(transaction.origin instanceof Y.UndoManager);
+    const onCards = (event: MapChange) => {
+      if (!local(event.transaction)) return;
+      let bulk = 0;
+      event.changes.keys.forEach((change, key) => {
+        if (change.action === 'add') {
+          added.add(key);
+          bulk++;
+        }
+      });
+      // One card at a time (add, paste, restore) is placed by the person; a bulk add is an import.
+      if (bulk < 2) {
+        added.clear();
+        return;
+      }
+      schedule();
+    };
+    const onGroups = (event: MapChange) => {
+      if (!local(event.transaction)) return;
+      let addedGroup = false;
+      event.changes.keys.forEach((change) => {
+        if (change.action === 'add') addedGroup = true;
+      });
+      if (addedGroup) schedule();
+    };
+    cards.observe(onCards);
+    groups.observe(onGroups);
+    // Groups left without a frame (an import by an older version, a copy) are framed once seen.
+    if (listOpportunityGroups(doc).some((g) => !g.frame)) schedule();
+    return () => {
+      stopped = true;
+      cards.unobserve(onCards);
+      groups.unobserve(onGroups);
+    };
+  }, [doc, canEdit]);
+}
+
 export default function OpportunityBoardView({ doc, sync, canEdit, user }: BoardViewProps) {
   const { t } = useTranslation();
   const [openId, setOpenId] = useState<string | null>(null);
   const [importing, setImporting] = useState(false);
+  const [merged, setMerged] = useState<(MergeResult & { at: number }) | null>(null);
+  useTidyLayout(doc, canEdit);
+
+  useEffect(() => {
+    if (!merged) return;
+    const timer = setTimeout(() => setMerged(null), TOAST_MS);
+    return () => clearTimeout(timer);
+  }, [merged]);
+
+  const onMerged = useCallback(
+    (result: MergeResult) => {
+      setMerged({ ...result, at: Date.now() });
+      // Show the merged group whole once the frame has its new size.
+      requestAnimationFrame(() => {
+        const target = listOpportunityGroups(doc).find((g) => g.id === result.targetId);
+        const placed = placedGroupsNow(doc).find((p) => p.group.id === result.targetId);
+        const frame = target?.frame ?? placed?.frame;
+        if (frame) showFrame(frame, 'fit');
+      });
+    },
+    [doc],
+  );
 
   const createCardAt = useCallback(
     (x: number, y: number) => {
@@ -86,38 +216,22 @@ export default function OpportunityBoardView({ doc, sync, canEdit, user }: Board
         ?.focus({ preventScroll: true });
   }, [openId]);
 
-  /** A new group goes in the middle of the view, or right of it where no frame is yet. */
+  /** A new group goes in the middle of the view, or the nearest spot clear of cards and frames. */
   const addGroup = () => {
-    const board = document.querySelector('[data-testid="board"]')?.getBoundingClientRect();
+    const board = boardRect();
     const vp = useBoardStore.getState().viewport;
     const centre = screenToBoard(vp, (board?.width ?? 800) / 2, (board?.height ?? 600) / 2);
-    const width = 2 * CARD_WIDTH + 120;
-    const height = 420;
-    const frames = placedGroupsNow(doc).map((p) => p.frame);
-    let x = Math.round(centre.x - width / 2);
-    const y = Math.round(centre.y - height / 2);
-    const blocking = (left: number) =>
-      frames.filter(
-        (f) =>
-          left < f.x + f.width + GROUP_FRAME_GAP &&
-          left + width + GROUP_FRAME_GAP > f.x &&
-          y < f.y + f.height + GROUP_FRAME_GAP &&
-          y + height + GROUP_FRAME_GAP > f.y,
-      );
-    for (let i = 0, hit = blocking(x); i < 50 && hit.length > 0; i++, hit = blocking(x)) {
-      x = Math.max(...hit.map((f) => f.x + f.width + GROUP_FRAME_GAP));
-    }
+    const { width, height } = NEW_GROUP_FRAME_SIZE;
+    const frame = freeGroupFrame(doc, {
+      x: Math.round(centre.x - width / 2),
+      y: Math.round(centre.y - height / 2),
+    });
     const id = asUndoStep(doc, () =>
-      createOpportunityGroup(doc, t('opportunityBoard.newGroupName'), [], { x, y, width, height }),
+      createOpportunityGroup(doc, t('opportunityBoard.newGroupName'), [], frame),
     );
     requestGroupRename(id);
     // Bring it into view if it had to go aside.
-    const right = (x + width) * vp.zoom + vp.x;
-    if (board && right > board.width) {
-      useBoardStore
-        .getState()
-        .setViewport((v) => ({ ...v, x: v.x - (right - board.width) - 2 * GROUP_FRAME_GAP }));
-    }
+    showFrame(frame, 'reveal');
   };
 
   const extraBounds = useCallback(
@@ -171,7 +285,7 @@ export default function OpportunityBoardView({ doc, sync, canEdit, user }: Board
         emptyTitle={t('opportunityBoard.emptyTitle')}
         emptyHint={t('opportunityBoard.emptyHint')}
         extraBounds={extraBounds}
-        underlay={<GroupFrames doc={doc} canEdit={canEdit} />}
+        underlay={<GroupFrames doc={doc} canEdit={canEdit} onMerged={onMerged} />}
         toolbarExtra={toolbarExtra}
       >
         {openId && (
@@ -182,6 +296,37 @@ export default function OpportunityBoardView({ doc, sync, canEdit, user }: Board
             canEdit={canEdit}
             onClose={closePanel}
           />
+        )}
+        {merged && (
+          <div className="opportunity-toast" role="status" data-testid="group-merged-toast">
+            <span className="opportunity-toast__text">
+              {t('opportunityBoard.group.merged', {
+                source: merged.sourceName,
+                target: merged.targetName,
+                count: merged.moved,
+              })}
+            </span>
+            {canEdit && (
+              <button
+                type="button"
+                className="opportunity-toast__undo"
+                onClick={() => {
+                  getUndoManager(doc).undo();
+                  setMerged(null);
+                }}
+              >
+                {t('opportunityBoard.group.undo')}
+              </button>
+            )}
+            <button
+              type="button"
+              className="opportunity-toast__close"
+              aria-label={t('opportunityBoard.group.dismiss')}
+              onClick={() => setMerged(null)}
+            >
+              <Icon name="close" size={14} />
+            </button>
+          </div>
         )}
       </Board>
       {importing && canEdit && (

@@ -7,6 +7,8 @@ import * as Y from 'yjs';
 import {
   CARD_WIDTH,
   GROUP_FRAME_GAP,
+  GROUP_FRAME_HEADER,
+  OPPORTUNITY_CARD_HEIGHT,
   GROUP_FRAME_MIN,
   OPPORTUNITY_BOARD,
   type CardMap,
@@ -16,9 +18,9 @@ import {
 import type { Bounds } from '../board/viewport';
 
 /** Height of a frame's header (board px): the part you grab to move it. */
-export const FRAME_HEADER = 44;
+export const FRAME_HEADER = GROUP_FRAME_HEADER;
 /** Cards are not measured here; this is a typical opportunity card's height. */
-export const CARD_HEIGHT_ESTIMATE = 150;
+export const CARD_HEIGHT_ESTIMATE = OPPORTUNITY_CARD_HEIGHT;
 
 export interface OpportunityPosition {
   id: string;

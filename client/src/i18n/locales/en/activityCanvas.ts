@@ -23,6 +23,8 @@ export const activityCanvas = {
     usedBy_one: 'Used by {{count}} activity',
     usedBy_other: 'Used by {{count}} activities',
     cell: '{{capacity}} × {{opportunity}}: {{count}} activities',
+    cellLabel_one: '{{capacity}} × {{opportunity}}: {{count}} activity',
+    cellLabel_other: '{{capacity}} × {{opportunity}}: {{count}} activities',
     more: '+{{count}}',
     emptyTitle: 'Nothing to combine yet',
     emptyBody:

@@ -32,6 +32,10 @@ export const opportunityBoard = {
     drag: 'Drag to move the group with its opportunities; drop on another group to merge',
     resize: 'Resize the group',
     dropHint: 'Drop to add to {{name}}',
+    merged_one: 'Merged “{{source}}” into “{{target}}” ({{count}} opportunity moved)',
+    merged_other: 'Merged “{{source}}” into “{{target}}” ({{count}} opportunities moved)',
+    undo: 'Undo',
+    dismiss: 'Dismiss',
   },
   panel: {
     label: 'Opportunity details',
