@@ -12,9 +12,11 @@ import type { Browser } from 'playwright-core';
 import type { RunningServer } from '../../server/app';
 import {
   addRegion,
+  cardBody,
   createActivity,
   createCapacity,
   createOpportunity,
+  getCard,
   linkToActivity,
   listActions,
   listActivities,
@@ -291,6 +293,32 @@ describe.skipIf(!hasChromium)('action list, import and ADW from EDW, in Chromium
     await a.keyboard.press('Enter');
     await waitFor(() => listActions(client.doc)[0]!.end === '2028-12-31', 'the end date', TIMEOUT);
 
+    // The Regions cell: Tab walks through the regions and Done, then saves and moves on.
+    await rowA.locator('[data-column="regions"]').click();
+    const regionsEditor = a.getByTestId('cell-editor');
+    await regionsEditor.waitFor({ timeout: TIMEOUT });
+    const focusedText = () =>
+      a.evaluate<string>("document.activeElement?.closest('label, button')?.textContent ?? ''");
+    await expect.poll(focusedText).toContain('Tyrol');
+    await a.keyboard.press('Space');
+    await a.keyboard.press('Tab');
+    expect(await focusedText()).toContain('Western Slovenia');
+    await a.keyboard.press('Space');
+    await a.keyboard.press('Tab');
+    expect(await focusedText()).toBe('Done');
+    await a.keyboard.press('Tab');
+    // Past Done: saved, and the next cell (Start) is edited, as after any other cell.
+    await a
+      .locator('[data-testid="cell-editor"][aria-label="Start"]')
+      .waitFor({ timeout: TIMEOUT });
+    await a.keyboard.press('Escape');
+    await regionsEditor.waitFor({ state: 'detached' });
+    await waitFor(
+      () => listActions(client.doc)[0]!.regionIds.length === 2,
+      'both regions to reach the doc',
+      TIMEOUT,
+    );
+
     // The detail panel: an indicator, seen live in Ben's kanban card details.
     await rowA.getByTestId('open-action').click();
     const detail = a.getByTestId('action-detail');
@@ -317,6 +345,45 @@ describe.skipIf(!hasChromium)('action list, import and ADW from EDW, in Chromium
       'The end date must not be before the start date.',
     );
     await screenshot(a, 'actions-08-table-detail');
+
+    // The description: its format bar sits right above the editor, inside the panel (not at the
+    // page's top-left); Escape leaves the editor, a second Escape closes the panel.
+    await detail.getByTestId('detail-description-edit').click();
+    const bodyEditor = detail.getByTestId('card-body-editor');
+    await bodyEditor.waitFor({ timeout: TIMEOUT });
+    await a.keyboard.type('Pilot with five resorts.', { delay: 5 });
+    const formatBar = detail.getByTestId('format-bar');
+    await formatBar.waitFor();
+    const panelBox = (await detail.boundingBox())!;
+    const barBox = (await formatBar.boundingBox())!;
+    const editorBox = (await bodyEditor.boundingBox())!;
+    expect(barBox.x).toBeGreaterThanOrEqual(panelBox.x);
+    expect(barBox.y).toBeGreaterThanOrEqual(panelBox.y);
+    expect(barBox.x + barBox.width).toBeLessThanOrEqual(panelBox.x + panelBox.width);
+    expect(barBox.y + barBox.height).toBeLessThanOrEqual(panelBox.y + panelBox.height);
+    // Next to the editor: just above it, over the same column.
+    expect(barBox.y + barBox.height).toBeLessThanOrEqual(editorBox.y + 1);
+    expect(editorBox.y - (barBox.y + barBox.height)).toBeLessThan(40);
+    expect(Math.abs(barBox.x - editorBox.x)).toBeLessThan(40);
+    await formatBar.getByRole('button', { name: 'Bold' }).click();
+    await screenshot(a, 'actions-08b-description-format-bar');
+    await a.keyboard.press('Escape');
+    await bodyEditor.waitFor({ state: 'detached' });
+    await expect
+      .poll(() =>
+        a.evaluate<string | null>("document.activeElement?.getAttribute('data-testid') ?? null"),
+      )
+      .toBe('detail-description-edit');
+    await a.keyboard.press('Escape');
+    await detail.waitFor({ state: 'detached' });
+    await waitFor(
+      () => {
+        const card = getCard(client.doc, actionId);
+        return Boolean(card && cardBody(card)?.toString().includes('five resorts'));
+      },
+      'the description to reach the doc',
+      TIMEOUT,
+    );
 
     await cardB.getByRole('button').first().click();
     await b

@@ -2,7 +2,7 @@
  * The facilitator's workshop settings: the field (topic) of the workshop, its language and its
  * regions. Every change is written to the doc at once, so everyone sees it live; there is no Save.
  */
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import {
@@ -59,6 +59,14 @@ export default function WorkshopSettings({ doc, onClose }: { doc: Y.Doc; onClose
   const field = useYValue(meta, readField);
   const language = useYValue(meta, readLanguage);
   const regions = useYValue(regionsArray(doc), readRegions);
+  const pendingRegion = useRef<PendingRegion | null>(null);
+
+  // A region typed in the form but not added yet is not lost on closing: added if valid, else
+  // the form says why and a second close leaves it.
+  const close = () => {
+    if (pendingRegion.current?.flush() === false) return;
+    onClose();
+  };
 
   useEffect(() => {
     const dialog = dialogRef.current;
@@ -74,7 +82,7 @@ export default function WorkshopSettings({ doc, onClose }: { doc: Y.Doc; onClose
       data-testid="workshop-settings"
       onCancel={(event) => {
         event.preventDefault();
-        onClose();
+        close();
       }}
     >
       <div className="workshop-settings__header">
@@ -86,7 +94,7 @@ export default function WorkshopSettings({ doc, onClose }: { doc: Y.Doc; onClose
           className="icon-button"
           aria-label={t('capacityMap.settings.close')}
           data-testid="workshop-settings-close"
-          onClick={onClose}
+          onClick={close}
         >
           <Icon name="close" />
         </button>
@@ -154,11 +162,16 @@ export default function WorkshopSettings({ doc, onClose }: { doc: Y.Doc; onClose
             {t('capacityMap.settings.noRegions')}
           </p>
         )}
-        <AddRegionForm doc={doc} />
+        <AddRegionForm doc={doc} pending={pendingRegion} />
       </section>
 
       <div className="dialog__actions">
-        <button type="button" className="button button--primary" onClick={onClose}>
+        <button
+          type="button"
+          className="button button--primary"
+          data-testid="workshop-settings-done"
+          onClick={close}
+        >
           {t('capacityMap.settings.done')}
         </button>
       </div>
@@ -245,7 +258,7 @@ function RegionRow({ doc, region }: { doc: Y.Doc; region: Region }) {
           data-testid="region-nuts"
           aria-label={t('capacityMap.settings.nutsOf', { name: region.name })}
           value={region.nuts}
-          maxLength={5}
+          maxLength={40}
           transform={upper}
           placeholder={t('capacityMap.settings.nutsPlaceholder')}
           onCommit={(v) => commit('nuts', v)}
@@ -267,34 +280,83 @@ function RegionRow({ doc, region }: { doc: Y.Doc; region: Region }) {
   );
 }
 
-function AddRegionForm({ doc }: { doc: Y.Doc }) {
+/** The add-region form, seen from the dialog: add what is typed there before closing. */
+interface PendingRegion {
+  /** True when nothing is left in the form (added now, or empty); false when it was refused. */
+  flush: () => boolean;
+}
+
+function AddRegionForm({ doc, pending }: { doc: Y.Doc; pending: RefObject<PendingRegion | null> }) {
   const { t } = useTranslation();
   const nameId = useId();
   const countryId = useId();
   const nutsId = useId();
   const errorId = useId();
   const nameRef = useRef<HTMLInputElement>(null);
+  const nutsRef = useRef<HTMLInputElement>(null);
+  const countryRef = useRef<HTMLInputElement>(null);
   const [name, setName] = useState('');
   const [country, setCountry] = useState('');
   const [nuts, setNuts] = useState('');
-  const [error, setError] = useState<'name' | 'country' | 'nuts' | null>(null);
+  const [error, setError] = useState<RegionField | null>(null);
+  /** Closing was refused once for this draft: the next close leaves it. */
+  const [warned, setWarned] = useState(false);
+  const typed = Boolean(name.trim() || country.trim() || nuts.trim());
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const problem =
-      regionFieldError('name', name.trim()) ??
-      regionFieldError('country', country.trim()) ??
-      regionFieldError('nuts', nuts.trim());
-    if (problem) {
-      setError(problem);
-      return;
-    }
-    addRegion(doc, { name: name.trim(), country: country.trim(), nuts: nuts.trim() });
+  const problem = () =>
+    regionFieldError('name', name.trim()) ??
+    regionFieldError('country', country.trim()) ??
+    regionFieldError('nuts', nuts.trim());
+
+  const clear = () => {
     setName('');
     setCountry('');
     setNuts('');
     setError(null);
-    nameRef.current?.focus();
+    setWarned(false);
+  };
+
+  /** Adds the typed region; on a refusal shows why and puts the focus on the field to fix. */
+  const add = (): boolean => {
+    const refused = problem();
+    if (refused) {
+      setError(refused);
+      const field = refused === 'nuts' ? nutsRef : refused === 'country' ? countryRef : nameRef;
+      field.current?.focus();
+      return false;
+    }
+    addRegion(doc, { name: name.trim(), country: country.trim(), nuts: nuts.trim() });
+    clear();
+    return true;
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (add()) nameRef.current?.focus();
+  };
+
+  useEffect(() => {
+    pending.current = {
+      flush: () => {
+        if (!typed) return true;
+        if (warned) {
+          clear();
+          return true;
+        }
+        if (add()) return true;
+        setWarned(true);
+        return false;
+      },
+    };
+    return () => {
+      pending.current = null;
+    };
+  });
+
+  const change = (set: (value: string) => void, value: string) => {
+    set(value);
+    setError(null);
+    setWarned(false);
   };
 
   return (
@@ -313,10 +375,7 @@ function AddRegionForm({ doc }: { doc: Y.Doc }) {
           placeholder={t('capacityMap.settings.regionNamePlaceholder')}
           aria-invalid={error === 'name' || undefined}
           aria-describedby={error ? errorId : undefined}
-          onChange={(e) => {
-            setName(e.target.value);
-            setError(null);
-          }}
+          onChange={(e) => change(setName, e.target.value)}
         />
       </div>
       <div className="field">
@@ -324,13 +383,16 @@ function AddRegionForm({ doc }: { doc: Y.Doc }) {
           {t('capacityMap.settings.country')}
         </label>
         <input
+          ref={countryRef}
           id={countryId}
           className="field__input"
           data-testid="region-add-country"
           value={country}
           maxLength={80}
           placeholder={t('capacityMap.settings.countryPlaceholder')}
-          onChange={(e) => setCountry(e.target.value)}
+          aria-invalid={error === 'country' || undefined}
+          aria-describedby={error ? errorId : undefined}
+          onChange={(e) => change(setCountry, e.target.value)}
         />
       </div>
       <div className="field region-add__nuts">
@@ -338,17 +400,19 @@ function AddRegionForm({ doc }: { doc: Y.Doc }) {
           {t('capacityMap.settings.nutsOptional')}
         </label>
         <input
+          ref={nutsRef}
           id={nutsId}
           className="field__input"
           data-testid="region-add-nuts"
           value={nuts}
-          maxLength={5}
+          maxLength={40}
           placeholder={t('capacityMap.settings.nutsPlaceholder')}
           aria-invalid={error === 'nuts' || undefined}
           aria-describedby={error ? errorId : undefined}
-          onChange={(e) => {
-            setNuts(e.target.value.toUpperCase());
-            setError(null);
+          onChange={(e) => change(setNuts, e.target.value.toUpperCase())}
+          // A code that cannot be right is said at once, not only when adding.
+          onBlur={() => {
+            if (nuts.trim() && regionFieldError('nuts', nuts.trim())) setError('nuts');
           }}
         />
       </div>
@@ -361,8 +425,14 @@ function AddRegionForm({ doc }: { doc: Y.Doc }) {
         {t('capacityMap.settings.addRegion')}
       </button>
       {error && (
-        <p id={errorId} className="field__error region-add__error" role="alert">
+        <p
+          id={errorId}
+          className="field__error region-add__error"
+          role="alert"
+          data-testid="region-add-error"
+        >
           {t(`capacityMap.settings.errors.${error}`)}
+          {warned && ` ${t('capacityMap.settings.notAdded')}`}
         </p>
       )}
     </form>

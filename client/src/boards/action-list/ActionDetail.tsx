@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import {
   addIndicator,
+  CARD_TITLE_MAX,
   cardBody,
   deleteCard,
   getCard,
@@ -101,7 +102,12 @@ export function ActionDetail(props: ActionDetailProps) {
       data-action-id={action.id}
       tabIndex={-1}
       onKeyDown={(e) => {
-        if (e.key === 'Escape' && !editingBody && e.target === e.currentTarget) props.onClose();
+        // Escape closes the panel from anywhere in it, unless a field used it (a draft put
+        // back, the description editor left).
+        if (e.key === 'Escape' && !e.defaultPrevented && !editingBody) {
+          e.preventDefault();
+          props.onClose();
+        }
       }}
     >
       <header className="action-detail__header">
@@ -126,6 +132,7 @@ export function ActionDetail(props: ActionDetailProps) {
           value={action.title}
           canEdit={canEdit}
           large
+          maxLength={CARD_TITLE_MAX}
           testId="detail-title"
           onCommit={(v) => write('title', v)}
         />
@@ -351,6 +358,8 @@ interface TextFieldProps {
   type?: 'text' | 'date';
   inputMode?: 'decimal';
   large?: boolean;
+  /** Longest value; reaching it says so under the field. */
+  maxLength?: number;
   testId?: string;
   /** False: the value was refused (the field keeps what was typed). */
   onCommit: (value: string) => boolean;
@@ -365,13 +374,17 @@ function TextField({
   type = 'text',
   inputMode,
   large,
+  maxLength,
   testId,
   onCommit,
 }: TextFieldProps) {
+  const { t } = useTranslation();
   const id = useId();
   const [draft, setDraft] = useState<string | null>(null);
   const [focused, setFocused] = useState(false);
   const shown = draft ?? (focused || !display ? value : display);
+  const atLimit =
+    canEdit && (focused || draft !== null) && maxLength !== undefined && shown.length >= maxLength;
   const save = () => {
     if (draft === null || draft === value) {
       setDraft(null);
@@ -395,6 +408,8 @@ function TextField({
         inputMode={inputMode}
         value={shown}
         readOnly={!canEdit}
+        maxLength={maxLength}
+        aria-describedby={atLimit ? `${id}-limit` : undefined}
         data-testid={testId}
         onFocus={() => setFocused(true)}
         onChange={(e) => setDraft(e.target.value)}
@@ -413,6 +428,11 @@ function TextField({
           }
         }}
       />
+      {atLimit && (
+        <p id={`${id}-limit`} className="field__error" role="status" data-testid="detail-limit">
+          {t('actionList.titleLimit', { max: maxLength })}
+        </p>
+      )}
     </div>
   );
 }

@@ -5,7 +5,7 @@
  */
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Action, Activity } from '../../../../shared/doc';
+import { CARD_TITLE_MAX, type Action, type Activity } from '../../../../shared/doc';
 import {
   ACTION_STATUSES,
   ACTION_TYPES,
@@ -202,7 +202,7 @@ export function CellEditor(props: CellEditorProps) {
         inputMode={column === 'budget' ? 'decimal' : undefined}
         autoFocus
         value={text}
-        maxLength={column === 'title' ? 500 : column === 'partners' ? 4000 : 200}
+        maxLength={column === 'title' ? CARD_TITLE_MAX : column === 'partners' ? 4000 : 200}
         placeholder={column === 'partners' ? t('actionList.listHint') : undefined}
         onFocus={(e) => {
           if (props.initial === undefined && e.currentTarget.type === 'text')
@@ -219,6 +219,11 @@ export function CellEditor(props: CellEditorProps) {
         onKeyDown={(e) => onKeyDown(e)}
         onBlur={onBlur}
       />
+      {column === 'title' && !shown && text.length >= CARD_TITLE_MAX && (
+        <span className="cell-error cell-error--hint" role="status" data-testid="cell-limit">
+          {t('actionList.titleLimit', { max: CARD_TITLE_MAX })}
+        </span>
+      )}
       {column === 'budget' && text && Number.isFinite(parseBudget(text) ?? 0) && (
         <span className="cell-preview" aria-hidden="true">
           {formatBudget(parseBudget(text))}
@@ -263,6 +268,14 @@ function RegionsEditor({ action, regions, onCommit, onCancel }: CellEditorProps)
           settled.current = true;
           onCancel();
         } else if (e.key === 'Tab') {
+          // Tab walks through the regions and Done; past the last (or before the first) it saves
+          // and moves to the next (previous) cell, as in every other cell.
+          const controls = [
+            ...e.currentTarget.querySelectorAll<HTMLElement>('input, button:not([disabled])'),
+          ];
+          const at = controls.indexOf(e.target as HTMLElement);
+          const edge = e.shiftKey ? at <= 0 : at === -1 || at === controls.length - 1;
+          if (!edge) return;
           e.preventDefault();
           commit(e.shiftKey ? 'previous' : 'next');
         } else if (e.key === 'Enter') {

@@ -49,7 +49,7 @@ export const COLUMNS: ColumnDef[] = [
   { key: 'regions', width: 170, editor: 'regions' },
   { key: 'start', width: 128, editor: 'date' },
   { key: 'end', width: 128, editor: 'date' },
-  { key: 'budget', width: 120, editor: 'budget' },
+  { key: 'budget', width: 140, editor: 'budget' },
   { key: 'fundingSource', width: 190, editor: 'select' },
   { key: 'clusterService', width: 180, editor: 'text' },
   { key: 'indicators', width: 110, editor: 'none' },

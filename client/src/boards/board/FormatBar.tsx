@@ -1,4 +1,8 @@
-/** Formatting buttons above a card whose body is being edited. */
+/**
+ * Formatting buttons of a body being edited. On a board card they float above the card (and keep
+ * their size whatever the zoom); anywhere else (a side panel's description) they sit in the flow,
+ * right above the text (rich-text.css).
+ */
 import { useEditorState, type Editor } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
 import { Icon, type IconName } from '../../app/Icon';
@@ -48,9 +52,10 @@ export function FormatBar({ editor, onDone }: FormatBarProps) {
 
   return (
     <div
-      className="card-bar"
+      className="card-bar card-bar--format"
       role="toolbar"
       aria-label={t('format.label')}
+      data-testid="format-bar"
       data-board-ui
       style={scale}
       onPointerDown={(e) => e.stopPropagation()}

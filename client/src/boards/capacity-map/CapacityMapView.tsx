@@ -9,7 +9,6 @@ import type { Region } from '../../../../shared/domain/s3';
 import {
   CAPACITY_BOARD,
   cardsMap,
-  createCapacity,
   deleteCard,
   listRegions,
   readWorkshopField,
@@ -27,7 +26,7 @@ import {
   useCapacityMap,
   type CapacityMapContextValue,
 } from './capacityMapContext';
-import { useCapacityMapStore } from './capacityMapStore';
+import { addCapacityFromToolbar, useCapacityMapStore } from './capacityMapStore';
 import { CapacityPanel } from './CapacityPanel';
 import { CapacityToolbar } from './CapacityToolbar';
 import { UndoToast, type DeletedCapacity } from './UndoToast';
@@ -67,22 +66,7 @@ export default function CapacityMapView({ doc, sync, role, canEdit, user }: Boar
     [doc, user],
   );
 
-  const addCapacity = useCallback(() => {
-    const { filters: f, lastRegionId } = useCapacityMapStore.getState();
-    const known = new Set(listRegions(doc).map((r) => r.id));
-    const regionId =
-      f.regionId && known.has(f.regionId)
-        ? f.regionId
-        : known.has(lastRegionId)
-          ? lastRegionId
-          : '';
-    const id = createCapacity(doc, {
-      regionId,
-      kind: f.kind || 'industry',
-      createdBy: user?.name ?? '',
-    });
-    useCapacityMapStore.getState().open(id, true);
-  }, [doc, user]);
+  const addCapacity = useCallback(() => addCapacityFromToolbar(doc, user?.name ?? ''), [doc, user]);
 
   const context = useMemo<CapacityMapContextValue>(
     () => ({ doc, index, canEdit, role, user, deleteCapacity }),

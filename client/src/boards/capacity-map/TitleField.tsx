@@ -1,8 +1,10 @@
 /**
  * A capacity's title as a text field bound to its Y.Text: each input becomes the smallest splice
  * (setCardTitle → applyTextChange), and a peer's typing is merged in with the caret kept in place.
+ * Near the length limit a counter shows; text past it (a long paste) is cut with a message.
  */
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { CARD_TITLE_MAX, setCardTitle } from '../../../../shared/doc';
 import { transformCaret, type TextDeltaOp } from '../board/caretTransform';
@@ -20,6 +22,9 @@ interface TitleFieldProps {
 
 const oneLine = (value: string) => value.replace(/\r?\n/g, ' ');
 
+/** The counter shows from this many characters before the limit. */
+const COUNTER_FROM = CARD_TITLE_MAX - 50;
+
 function fitHeight(area: HTMLTextAreaElement): void {
   area.style.height = 'auto';
   area.style.height = `${area.scrollHeight}px`;
@@ -34,8 +39,13 @@ export function TitleField({
   autoFocus,
   onEnter,
 }: TitleFieldProps) {
+  const { t } = useTranslation();
+  const limitId = useId();
   const ref = useRef<HTMLTextAreaElement>(null);
   const composing = useRef(false);
+  const [length, setLength] = useState(() => text.length);
+  /** Characters past the limit were just dropped (a long paste). */
+  const [cut, setCut] = useState(false);
 
   useLayoutEffect(() => {
     const area = ref.current;
@@ -61,6 +71,7 @@ export function TitleField({
       const end = transformCaret(area.selectionEnd, delta);
       area.value = next;
       fitHeight(area);
+      setLength(next.length);
       if (focused && !transaction.local) area.setSelectionRange(start, end);
     };
     text.observe(onChange);
@@ -68,7 +79,10 @@ export function TitleField({
   }, [text]);
 
   const commit = (area: HTMLTextAreaElement) => {
-    const value = oneLine(area.value).slice(0, CARD_TITLE_MAX);
+    const whole = oneLine(area.value);
+    const value = whole.slice(0, CARD_TITLE_MAX);
+    setCut(whole.length > CARD_TITLE_MAX);
+    setLength(value.length);
     if (value !== area.value) {
       const caret = area.selectionStart;
       area.value = value;
@@ -78,33 +92,50 @@ export function TitleField({
     fitHeight(area);
   };
 
+  const atLimit = cut || length >= CARD_TITLE_MAX;
   return (
-    <textarea
-      ref={ref}
-      id={id}
-      className="cmap-panel__title-input"
-      data-testid="capacity-title-input"
-      placeholder={placeholder}
-      maxLength={CARD_TITLE_MAX}
-      rows={1}
-      spellCheck
-      onInput={(e) => {
-        if (!composing.current) commit(e.currentTarget);
-      }}
-      onCompositionStart={() => {
-        composing.current = true;
-      }}
-      onCompositionEnd={(e) => {
-        composing.current = false;
-        commit(e.currentTarget);
-      }}
-      onKeyDown={(e) => {
-        if (e.nativeEvent.isComposing) return;
-        if (e.key === 'Enter') {
-          e.preventDefault();
-          onEnter?.();
-        }
-      }}
-    />
+    <>
+      <textarea
+        ref={ref}
+        id={id}
+        className="cmap-panel__title-input"
+        data-testid="capacity-title-input"
+        placeholder={placeholder}
+        aria-describedby={length >= COUNTER_FROM || cut ? limitId : undefined}
+        aria-invalid={cut || undefined}
+        rows={1}
+        spellCheck
+        onInput={(e) => {
+          if (!composing.current) commit(e.currentTarget);
+        }}
+        onCompositionStart={() => {
+          composing.current = true;
+        }}
+        onCompositionEnd={(e) => {
+          composing.current = false;
+          commit(e.currentTarget);
+        }}
+        onKeyDown={(e) => {
+          if (e.nativeEvent.isComposing) return;
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            onEnter?.();
+          }
+        }}
+      />
+      {(length >= COUNTER_FROM || cut) && (
+        <p
+          id={limitId}
+          className={atLimit ? 'field__error' : 'muted'}
+          style={{ fontSize: 13 }}
+          role="status"
+          data-testid="capacity-title-limit"
+        >
+          {cut
+            ? t('capacityMap.panel.titleCut', { max: CARD_TITLE_MAX })
+            : t('capacityMap.panel.titleCount', { count: length, max: CARD_TITLE_MAX })}
+        </p>
+      )}
+    </>
   );
 }

@@ -3,7 +3,9 @@
  * the side panel, the diamond's display mode, and the last region someone filed a capacity under
  * (the region a new capacity from the toolbar goes to).
  */
+import type * as Y from 'yjs';
 import { create } from 'zustand';
+import { createCapacity, listRegions } from '../../../../shared/doc';
 import type { CapacityKind, Helix } from '../../../../shared/domain/s3';
 
 /** Filter value meaning "capacities without a (known) region". */
@@ -41,6 +43,32 @@ interface CapacityMapUiState {
   setLastRegionId: (regionId: string) => void;
 }
 
+/**
+ * The regions this person last filed a capacity under, newest first, kept in this browser across
+ * reloads. Region ids are unique across workshops: the newest one the workshop knows is used.
+ */
+const RECENT_REGIONS_KEY = 'transforma.capacityMap.recentRegions';
+const RECENT_REGIONS_MAX = 20;
+
+function readRecentRegions(): string[] {
+  try {
+    const stored: unknown = JSON.parse(localStorage.getItem(RECENT_REGIONS_KEY) ?? '[]');
+    return Array.isArray(stored) ? stored.filter((id): id is string => typeof id === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+function rememberRegion(regionId: string): void {
+  if (!regionId) return;
+  try {
+    const recent = [regionId, ...readRecentRegions().filter((id) => id !== regionId)];
+    localStorage.setItem(RECENT_REGIONS_KEY, JSON.stringify(recent.slice(0, RECENT_REGIONS_MAX)));
+  } catch {
+    // Storage full or blocked: remembered for this visit only.
+  }
+}
+
 export const useCapacityMapStore = create<CapacityMapUiState>()((set) => ({
   mode: 'map',
   filters: NO_FILTERS,
@@ -48,7 +76,7 @@ export const useCapacityMapStore = create<CapacityMapUiState>()((set) => ({
   focusTitle: false,
   diamondLayout: 'overlay',
   hiddenRegions: [],
-  lastRegionId: '',
+  lastRegionId: readRecentRegions()[0] ?? '',
   setMode: (mode) => set({ mode }),
   setFilters: (patch) => set((s) => ({ filters: { ...s.filters, ...patch } })),
   open: (id, focusTitle = false) => set({ openId: id, focusTitle }),
@@ -59,5 +87,48 @@ export const useCapacityMapStore = create<CapacityMapUiState>()((set) => ({
         ? s.hiddenRegions.filter((r) => r !== regionId)
         : [...s.hiddenRegions, regionId],
     })),
-  setLastRegionId: (lastRegionId) => set({ lastRegionId }),
+  setLastRegionId: (lastRegionId) => {
+    rememberRegion(lastRegionId);
+    set({ lastRegionId });
+  },
 }));
+
+/**
+ * Where a capacity added from the toolbar goes: the region (and kind) filtered on, else the region
+ * this person last filed a capacity under (this visit or an earlier one), else no region.
+ */
+export function newCapacityPlace(doc: Y.Doc): { regionId: string; kind: CapacityKind } {
+  const { filters, lastRegionId } = useCapacityMapStore.getState();
+  const known = new Set(listRegions(doc).map((r) => r.id));
+  const kind = filters.kind || 'industry';
+  if (filters.regionId === NO_REGION_FILTER) return { regionId: '', kind };
+  if (filters.regionId && known.has(filters.regionId)) return { regionId: filters.regionId, kind };
+  const remembered = [lastRegionId, ...readRecentRegions()].find((id) => known.has(id));
+  return { regionId: remembered ?? '', kind };
+}
+
+/**
+ * Adds a capacity from the toolbar and opens it in the panel: its title focused, or, when no region
+ * could be chosen although the workshop has regions, its region select (so it is not left under
+ * "No region" by accident).
+ */
+export function addCapacityFromToolbar(doc: Y.Doc, createdBy: string): string {
+  const { regionId, kind } = newCapacityPlace(doc);
+  const id = createCapacity(doc, { regionId, kind, createdBy });
+  const { open, setLastRegionId } = useCapacityMapStore.getState();
+  if (regionId) setLastRegionId(regionId);
+  const chooseRegion = !regionId && listRegions(doc).length > 0;
+  open(id, !chooseRegion);
+  if (chooseRegion) focusRegionSelect(id);
+  return id;
+}
+
+function focusRegionSelect(id: string, tries = 10): void {
+  requestAnimationFrame(() => {
+    const select = document.querySelector<HTMLElement>(
+      `[data-testid="capacity-panel"][data-capacity-id="${CSS.escape(id)}"] [data-testid="capacity-region"]`,
+    );
+    if (select) select.focus();
+    else if (tries > 1) focusRegionSelect(id, tries - 1);
+  });
+}

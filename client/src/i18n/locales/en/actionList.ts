@@ -75,6 +75,7 @@ export const actionList = {
     budgetInvalid: 'Enter an amount in EUR, for example 250000 or 250k.',
     failed: 'This change could not be saved.',
   },
+  titleLimit: 'A title can have at most {{max}} characters.',
   kanbanColumn: '{{status}}: {{count}}',
   cardLabel: 'Action {{title}}, {{status}}',
   moveTo: 'Status of {{title}}',

@@ -69,6 +69,8 @@ export const capacityMap = {
     gone: 'This capacity was deleted.',
     title: 'Title',
     titlePlaceholder: 'e.g. Precision mechanics suppliers',
+    titleCount: '{{count}} of {{max}} characters',
+    titleCut: 'A title can have at most {{max}} characters: the text past that was not kept.',
     region: 'Region',
     kind: 'Kind',
     strength: 'Strength',
@@ -191,6 +193,8 @@ export const capacityMap = {
     removeNoCapacities: 'It has no capacities.',
     keep: 'Keep',
     remove: 'Remove',
+    notAdded:
+      'This region is not added yet: fix it and press Add region, or press Done again to close without it.',
     errors: {
       name: 'Give the region a name.',
       country: 'The country name is too long.',
