@@ -4,7 +4,7 @@
  * removed"), actors, structural change, critical mass with rationale, cross-regional need, and
  * where it was copied from. Text fields are co-edited live (Y.Text); each change is one doc operation.
  */
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as Y from 'yjs';
 import {
@@ -36,14 +36,12 @@ import { ACTIVITY_STATUSES, HELICES, type Helix, type Region } from '../../../..
 import { Icon } from '../../app/Icon';
 import { asUndoStep } from '../../sync/undo';
 import { useYValue } from '../../sync/useY';
-import { StaticRichText } from '../board/StaticRichText';
+import { RichTextField } from '../board/RichTextField';
 import { YTextField } from '../board/YTextField';
 import type { CanvasData } from './canvasData';
 import { useCanvasStore } from './canvasStore';
 import { LinkTitle } from './LinkedCards';
 import { ProvenanceNote } from './ProvenanceNote';
-
-const CardBodyEditor = lazy(() => import('../board/CardBodyEditor'));
 
 interface ActivityPanelProps {
   doc: Y.Doc;
@@ -105,7 +103,6 @@ function ActivityFields({ doc, card, data, canEdit }: FieldsProps) {
   const titleText = cardTitle(card);
   const structural = card.get('structuralChange');
   const rationale = card.get('criticalMassRationale');
-  const [editingBody, setEditingBody] = useState(false);
   const fieldId = (name: string) => `activity-${id}-${name}`;
   const nameRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -169,33 +166,14 @@ function ActivityFields({ doc, card, data, canEdit }: FieldsProps) {
         <span className="field__label" id={fieldId('description')}>
           {t('activityCanvas.panel.description')}
         </span>
-        {body && (
-          <div className="s3-panel__rich" aria-labelledby={fieldId('description')}>
-            {editingBody && canEdit ? (
-              <Suspense fallback={<StaticRichText body={body} />}>
-                <CardBodyEditor body={body} onDone={() => setEditingBody(false)} />
-              </Suspense>
-            ) : (
-              <>
-                <StaticRichText
-                  body={body}
-                  placeholder={t('activityCanvas.panel.descriptionEmpty')}
-                />
-                {canEdit && (
-                  <button
-                    type="button"
-                    className="button button--ghost"
-                    data-testid="activity-edit-description"
-                    onClick={() => setEditingBody(true)}
-                  >
-                    <Icon name="pencil" size={16} />
-                    {t('activityCanvas.panel.editDescription')}
-                  </button>
-                )}
-              </>
-            )}
-          </div>
-        )}
+        <RichTextField
+          body={body}
+          canEdit={canEdit}
+          labelledBy={fieldId('description')}
+          placeholder={t('activityCanvas.panel.descriptionEmpty')}
+          editLabel={t('activityCanvas.panel.editDescription')}
+          editTestId="activity-edit-description"
+        />
       </div>
 
       <LinkSection doc={doc} activity={activity} kind="capacity" data={data} canEdit={canEdit} />

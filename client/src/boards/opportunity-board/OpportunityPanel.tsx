@@ -2,7 +2,7 @@
  * The side panel that edits every field of one opportunity: title (co-edited Y.Text), kind, time
  * horizon, source link, group and the rich-text description (Tiptap mounted only while editing it).
  */
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import {
@@ -23,10 +23,8 @@ import { useBoardStore } from '../../store/boardStore';
 import { asUndoStep } from '../../sync/undo';
 import { useYValue } from '../../sync/useY';
 import { YTextField } from '../board/YTextField';
-import { StaticRichText } from '../board/StaticRichText';
+import { RichTextField } from '../board/RichTextField';
 import { useOpportunityGroups } from './useGroups';
-
-const CardBodyEditor = lazy(() => import('../board/CardBodyEditor'));
 
 const SOURCE_URL = /^https?:\/\/\S+$/i;
 
@@ -114,7 +112,6 @@ function OpportunityFields({ doc, cardId, card, canEdit, onClose }: FieldsProps)
   );
   const [source, setSource] = useState(opportunity.sourceUrl);
   const [sourceFocused, setSourceFocused] = useState(false);
-  const [editingBody, setEditingBody] = useState(false);
   useEffect(() => {
     if (!sourceFocused) setSource(opportunity.sourceUrl);
   }, [opportunity.sourceUrl, sourceFocused]);
@@ -259,36 +256,15 @@ function OpportunityFields({ doc, cardId, card, canEdit, onClose }: FieldsProps)
         <span className="field__label" id={id('description')}>
           {t('opportunityBoard.panel.description')}
         </span>
-        {body && (
-          <div className="s3-panel__rich" aria-labelledby={id('description')}>
-            {editingBody && canEdit ? (
-              <Suspense fallback={<StaticRichText body={body} />}>
-                <CardBodyEditor body={body} onDone={() => setEditingBody(false)} />
-              </Suspense>
-            ) : (
-              <>
-                <StaticRichText
-                  body={body}
-                  placeholder={t('opportunityBoard.panel.descriptionEmpty')}
-                />
-                {canEdit && (
-                  <button
-                    type="button"
-                    className="button button--ghost"
-                    data-testid="opportunity-edit-description"
-                    onClick={() => {
-                      useBoardStore.getState().stopEditing();
-                      setEditingBody(true);
-                    }}
-                  >
-                    <Icon name="pencil" size={16} />
-                    {t('opportunityBoard.panel.editDescription')}
-                  </button>
-                )}
-              </>
-            )}
-          </div>
-        )}
+        <RichTextField
+          body={body}
+          canEdit={canEdit}
+          labelledBy={id('description')}
+          placeholder={t('opportunityBoard.panel.descriptionEmpty')}
+          editLabel={t('opportunityBoard.panel.editDescription')}
+          editTestId="opportunity-edit-description"
+          onStartEditing={() => useBoardStore.getState().stopEditing()}
+        />
       </div>
       <p className="s3-panel__meta">
         {opportunity.createdBy &&
