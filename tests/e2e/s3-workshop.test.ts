@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { RunningServer } from '../../server/app';
-import { addRegion, listActions, listActivities } from '../../shared/doc';
+import { addRegion, cardBody, getCard, listActions, listActivities } from '../../shared/doc';
 import { newPerson, screenshot, type Person } from '../support/browser';
 import { hasChromium } from '../support/chromium';
 import { connectSynced, type TestClient } from '../support/clients';
@@ -99,6 +99,22 @@ describe.skipIf(!hasChromium)('a cross-regional EDW, from capacities to actions'
       opportunityIds: [genAi],
       status: 'selected',
     });
+    // Its description, typed the moment the editor is asked for.
+    await anna.getByTestId('activity-edit-description').click();
+    await anna.keyboard.type('Chatbots that speak the guests’ languages', { delay: 10 });
+    await waitFor(
+      () => {
+        const card = getCard(organiser.doc, activity.id);
+        return (
+          (card &&
+            cardBody(card)?.toString().includes('Chatbots that speak the guests’ languages')) ===
+          true
+        );
+      },
+      'the description to reach the server',
+      TIMEOUT,
+    );
+    await anna.keyboard.press('Escape');
     await screenshot(anna, 's3-03-activity-canvas');
 
     // Action list: Ben adds an action to Anna's activity.

@@ -31,6 +31,7 @@ import { TopBar } from './TopBar';
 import { useUndoShortcuts } from './useUndoShortcuts';
 import { useWorkshopSession } from './useWorkshopSession';
 import { takeWorkshopToken } from './workshopAccess';
+import { preloadBodyEditor } from '../boards/board/BodyEditor';
 
 export function WorkshopPage({ workshopId }: { workshopId: string }) {
   const { t } = useTranslation();
@@ -116,7 +117,7 @@ function WorkshopRoom({ session, token }: { session: WorkshopSession; token: str
   // "Edit description" opens at once and no early keystroke is lost to the download.
   useEffect(() => {
     if (!canEdit) return;
-    const preload = () => void import('../boards/board/CardBodyEditor');
+    const preload = preloadBodyEditor;
     const idle = window.requestIdleCallback?.(preload, { timeout: 2000 });
     const timer = idle === undefined ? window.setTimeout(preload, 500) : undefined;
     return () => {

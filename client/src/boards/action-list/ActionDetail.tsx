@@ -3,7 +3,7 @@
  * the rich-text description (the Tiptap editor is mounted only while it is edited), the partners
  * and the output and result indicators (name, unit, baseline, target).
  */
-import { lazy, Suspense, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import {
@@ -42,8 +42,7 @@ import {
 } from './actionFields';
 import type { ActionListSnapshot } from './actionStore';
 import { ActivityMark } from './parts';
-
-const CardBodyEditor = lazy(() => import('../board/CardBodyEditor'));
+import { BodyEditor } from '../board/BodyEditor';
 
 interface ActionDetailProps {
   doc: Y.Doc;
@@ -186,9 +185,7 @@ export function ActionDetail(props: ActionDetailProps) {
           {editingBody && body && canEdit ? (
             <div className="action-detail__editor">
               <BoardContext.Provider value={{ doc, sync, boardId: 'action-list', canEdit, user }}>
-                <Suspense fallback={<StaticRichText body={body} />}>
-                  <CardBodyEditor body={body} onDone={() => setEditingBody(false)} />
-                </Suspense>
+                <BodyEditor body={body} onDone={() => setEditingBody(false)} />
               </BoardContext.Provider>
             </div>
           ) : (

@@ -2,7 +2,7 @@
  * One card on the board. Subscribes to ITS card's Y.Map only (position, colour, stacking), its
  * title's Y.Text and its body's fragment, so a change to one card re-renders that card alone.
  */
-import { lazy, memo, Suspense, useCallback, useRef, type KeyboardEvent } from 'react';
+import { memo, useCallback, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   CARD_WIDTH,
@@ -20,8 +20,7 @@ import { CardActions } from './CardActions';
 import { CardTitleInput } from './CardTitleInput';
 import { StaticRichText } from './StaticRichText';
 import { useCardDrag } from './useCardDrag';
-
-const CardBodyEditor = lazy(() => import('./CardBodyEditor'));
+import { BodyEditor } from './BodyEditor';
 
 /** Arrow keys move a focused card by this much (Shift: ten times more). */
 const KEY_NUDGE = 10;
@@ -159,15 +158,13 @@ export const Card = memo(function Card({ cardId, card }: CardProps) {
       >
         {body &&
           (editingBody ? (
-            <Suspense fallback={<StaticRichText body={body} />}>
-              <CardBodyEditor
-                body={body}
-                onDone={() => {
-                  stopEditing(cardId);
-                  focusCard();
-                }}
-              />
-            </Suspense>
+            <BodyEditor
+              body={body}
+              onDone={() => {
+                stopEditing(cardId);
+                focusCard();
+              }}
+            />
           ) : (
             <StaticRichText
               body={body}

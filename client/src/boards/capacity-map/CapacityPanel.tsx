@@ -3,7 +3,7 @@
  * description in the shared rich-text editor, holders, strength, evidence link). Read-only on the
  * wall screen.
  */
-import { lazy, Suspense, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import type { Region } from '../../../../shared/domain/s3';
@@ -37,8 +37,7 @@ import { useCapacityMapStore } from './capacityMapStore';
 import { HelixChip, StrengthDots, StrengthPicker } from './capacityParts';
 import { TitleField } from './TitleField';
 import { BoardIcon } from './visuals';
-
-const CardBodyEditor = lazy(() => import('../board/CardBodyEditor'));
+import { BodyEditor } from '../board/BodyEditor';
 
 const URL_PATTERN = /^https?:\/\/\S+$/i;
 
@@ -269,9 +268,7 @@ function PanelBody({
             data-testid="capacity-description"
           >
             {editingBody && canEdit ? (
-              <Suspense fallback={<StaticRichText body={body} />}>
-                <CardBodyEditor body={body} onDone={() => setEditingBody(false)} />
-              </Suspense>
+              <BodyEditor body={body} onDone={() => setEditingBody(false)} />
             ) : (
               <>
                 <StaticRichText
