@@ -9,7 +9,6 @@
  */
 import * as Y from 'yjs';
 import { z } from 'zod';
-import { randomId } from '../ids';
 import {
   actionStatusSchema,
   actionTypeSchema,
@@ -31,15 +30,8 @@ import {
   readCardOfType,
   readCardsOfType,
 } from './cards';
-import {
-  enumOr,
-  removeItem,
-  replaceItem,
-  stringList,
-  validItems,
-  parsePatch,
-  setFields,
-} from './fieldValues';
+import { enumOr, stringList, validItems, parsePatch, setFields } from './fieldValues';
+import { cardItemList } from './itemLists';
 import { stringOr } from './meta';
 
 export const ACTION_BOARD = 'action-list';
@@ -143,38 +135,10 @@ export function setActionActivity(doc: Y.Doc, id: string, activityId: string): b
   return updateCardOfType(doc, id, 'action', (card) => card.set('activityId', activityId));
 }
 
-export function addIndicator(
-  doc: Y.Doc,
-  actionId: string,
-  indicator: Omit<z.input<typeof indicatorSchema>, 'id'>,
-): string | null {
-  const valid = indicatorSchema.parse({ ...indicator, id: randomId() });
-  const ok = updateCardOfType(doc, actionId, 'action', (card) => indicatorsOf(card)?.push([valid]));
-  return ok ? valid.id : null;
-}
-
-export function updateIndicator(
-  doc: Y.Doc,
-  actionId: string,
-  indicator: z.input<typeof indicatorSchema>,
-): boolean {
-  const valid = indicatorSchema.parse(indicator);
-  let found = false;
-  updateCardOfType(doc, actionId, 'action', (card) => {
-    const indicators = indicatorsOf(card);
-    found = indicators ? replaceItem(indicators, valid.id, valid) : false;
-  });
-  return found;
-}
-
-export function removeIndicator(doc: Y.Doc, actionId: string, indicatorId: string): boolean {
-  let found = false;
-  updateCardOfType(doc, actionId, 'action', (card) => {
-    const indicators = indicatorsOf(card);
-    found = indicators ? removeItem(indicators, indicatorId) : false;
-  });
-  return found;
-}
+const indicatorList = cardItemList('action', 'indicators', indicatorSchema);
+export const addIndicator = indicatorList.add;
+export const updateIndicator = indicatorList.update;
+export const removeIndicator = indicatorList.remove;
 
 export function readAction(card: CardMap): Action {
   const budget = card.get('budget');
@@ -207,9 +171,4 @@ export function listActions(doc: Y.Doc, activityId?: string): Action[] {
 
 function assertDateOrder(start: string, end: string): void {
   if (start && end && end < start) throw new Error('end date must not be before start date');
-}
-
-function indicatorsOf(card: CardMap): Y.Array<Indicator> | undefined {
-  const value = card.get('indicators');
-  return value instanceof Y.Array ? (value as Y.Array<Indicator>) : undefined;
 }

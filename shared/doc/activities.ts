@@ -16,7 +16,6 @@
  */
 import * as Y from 'yjs';
 import { z } from 'zod';
-import { randomId } from '../ids';
 import { activityStatusSchema, helixSchema, scoreSchema, type ActivityStatus } from '../domain/s3';
 import {
   CARD_TITLE_MAX,
@@ -33,16 +32,8 @@ import {
   readCardOfType,
   readCardsOfType,
 } from './cards';
-import {
-  enumOr,
-  idSet,
-  removeItem,
-  replaceItem,
-  textOf,
-  validItems,
-  parsePatch,
-  setFields,
-} from './fieldValues';
+import { enumOr, idSet, textOf, validItems, parsePatch, setFields } from './fieldValues';
+import { cardItemList } from './itemLists';
 import { numberOr, stringOr } from './meta';
 import { applyTextChange } from './text';
 
@@ -180,67 +171,15 @@ export function unlinkFromActivity(
   });
 }
 
-export function addActor(doc: Y.Doc, activityId: string, actor: Omit<Actor, 'id'>): string | null {
-  const valid = actorSchema.parse({ ...actor, id: randomId() });
-  const ok = updateCardOfType(doc, activityId, 'activity', (card) =>
-    arrayOf<Actor>(card, 'actors')?.push([valid]),
-  );
-  return ok ? valid.id : null;
-}
+const actorList = cardItemList('activity', 'actors', actorSchema);
+export const addActor = actorList.add;
+export const updateActor = actorList.update;
+export const removeActor = actorList.remove;
 
-export function updateActor(doc: Y.Doc, activityId: string, actor: Actor): boolean {
-  const valid = actorSchema.parse(actor);
-  let found = false;
-  updateCardOfType(doc, activityId, 'activity', (card) => {
-    const actors = arrayOf<Actor>(card, 'actors');
-    found = actors ? replaceItem(actors, valid.id, valid) : false;
-  });
-  return found;
-}
-
-export function removeActor(doc: Y.Doc, activityId: string, actorId: string): boolean {
-  let found = false;
-  updateCardOfType(doc, activityId, 'activity', (card) => {
-    const actors = arrayOf<Actor>(card, 'actors');
-    found = actors ? removeItem(actors, actorId) : false;
-  });
-  return found;
-}
-
-export function addCrossRegionalNeed(
-  doc: Y.Doc,
-  activityId: string,
-  need: Omit<CrossRegionalNeed, 'id'>,
-): string | null {
-  const valid = crossRegionalNeedSchema.parse({ ...need, id: randomId() });
-  const ok = updateCardOfType(doc, activityId, 'activity', (card) =>
-    arrayOf<CrossRegionalNeed>(card, 'crossRegionalNeeds')?.push([valid]),
-  );
-  return ok ? valid.id : null;
-}
-
-export function updateCrossRegionalNeed(
-  doc: Y.Doc,
-  activityId: string,
-  need: CrossRegionalNeed,
-): boolean {
-  const valid = crossRegionalNeedSchema.parse(need);
-  let found = false;
-  updateCardOfType(doc, activityId, 'activity', (card) => {
-    const needs = arrayOf<CrossRegionalNeed>(card, 'crossRegionalNeeds');
-    found = needs ? replaceItem(needs, valid.id, valid) : false;
-  });
-  return found;
-}
-
-export function removeCrossRegionalNeed(doc: Y.Doc, activityId: string, needId: string): boolean {
-  let found = false;
-  updateCardOfType(doc, activityId, 'activity', (card) => {
-    const needs = arrayOf<CrossRegionalNeed>(card, 'crossRegionalNeeds');
-    found = needs ? removeItem(needs, needId) : false;
-  });
-  return found;
-}
+const needList = cardItemList('activity', 'crossRegionalNeeds', crossRegionalNeedSchema);
+export const addCrossRegionalNeed = needList.add;
+export const updateCrossRegionalNeed = needList.update;
+export const removeCrossRegionalNeed = needList.remove;
 
 export function readActivity(card: CardMap): Activity {
   const provenance = cardProvenanceSchema.safeParse(card.get('provenance'));
@@ -311,9 +250,4 @@ function idMap(ids: string[]): Y.Map<true> {
   const map = new Y.Map<true>();
   for (const id of ids) map.set(id, true);
   return map;
-}
-
-function arrayOf<T>(card: CardMap, key: string): Y.Array<T> | undefined {
-  const value = card.get(key);
-  return value instanceof Y.Array ? (value as Y.Array<T>) : undefined;
 }

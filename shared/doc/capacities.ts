@@ -19,7 +19,8 @@ import {
   readCardOfType,
   readCardsOfType,
 } from './cards';
-import { enumOr, removeItem, replaceItem, validItems, parsePatch, setFields } from './fieldValues';
+import { enumOr, validItems, parsePatch, setFields } from './fieldValues';
+import { cardItemList } from './itemLists';
 import { numberOr, stringOr } from './meta';
 
 export const CAPACITY_BOARD = 'capacity-map';
@@ -99,36 +100,10 @@ export function updateCapacity(
   });
 }
 
-export function addHolder(
-  doc: Y.Doc,
-  capacityId: string,
-  holder: Omit<CapacityHolder, 'id'>,
-): string | null {
-  const valid = holderSchema.parse({ ...holder, id: randomId() });
-  const ok = updateCardOfType(doc, capacityId, 'capacity', (card) =>
-    holdersOf(card)?.push([valid]),
-  );
-  return ok ? valid.id : null;
-}
-
-export function updateHolder(doc: Y.Doc, capacityId: string, holder: CapacityHolder): boolean {
-  const valid = holderSchema.parse(holder);
-  let found = false;
-  updateCardOfType(doc, capacityId, 'capacity', (card) => {
-    const holders = holdersOf(card);
-    found = holders ? replaceItem(holders, valid.id, valid) : false;
-  });
-  return found;
-}
-
-export function removeHolder(doc: Y.Doc, capacityId: string, holderId: string): boolean {
-  let found = false;
-  updateCardOfType(doc, capacityId, 'capacity', (card) => {
-    const holders = holdersOf(card);
-    found = holders ? removeItem(holders, holderId) : false;
-  });
-  return found;
-}
+const holderList = cardItemList('capacity', 'holders', holderSchema);
+export const addHolder = holderList.add;
+export const updateHolder = holderList.update;
+export const removeHolder = holderList.remove;
 
 export function readCapacity(card: CardMap): Capacity {
   return {
@@ -148,9 +123,4 @@ export function getCapacity(doc: Y.Doc, id: string): Capacity | undefined {
 
 export function listCapacities(doc: Y.Doc): Capacity[] {
   return readCardsOfType(doc, 'capacity', readCapacity);
-}
-
-function holdersOf(card: CardMap): Y.Array<CapacityHolder> | undefined {
-  const holders = card.get('holders');
-  return holders instanceof Y.Array ? (holders as Y.Array<CapacityHolder>) : undefined;
 }
