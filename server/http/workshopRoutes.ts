@@ -10,6 +10,7 @@ import {
   type WorkshopSession,
 } from '../../shared/domain/workshop';
 import { bearerToken, type WorkshopAccess } from '../auth/access';
+import type { WorkshopRow } from '../storage/storage';
 import type { WorkshopService } from '../workshops/workshopService';
 import { linksFor } from '../workshops/workshopService';
 import { HttpError, parseOr400 } from './errors';
@@ -39,14 +40,21 @@ export function workshopRoutes({
     publicUrl?.replace(/\/$/, '') ?? `${req.protocol}://${req.get('host')}`;
 
   /** The caller's role in workshop :id, from its bearer token; 401 when it grants none. */
-  async function authorize(req: Request): Promise<{ id: string; role: Role; token: string }> {
+  async function authorize(req: Request): Promise<{
+    id: string;
+    workshop: WorkshopRow;
+    role: Role;
+    identityId: string | null;
+    token: string;
+  }> {
     const id = parseOr400(workshopIdSchema, req.params.id);
     const token = bearerToken(req.get('authorization'));
     if (!token) throw new HttpError(401, 'missing bearer token');
-    if (!(await workshops.get(id))) throw new HttpError(404, 'no such workshop');
-    const role = await access.roleFor(id, token);
-    if (!role) throw new HttpError(401, 'invalid token for this workshop');
-    return { id, role, token };
+    const workshop = await workshops.get(id);
+    if (!workshop) throw new HttpError(404, 'no such workshop');
+    const grant = await access.grantFor(id, token);
+    if (!grant) throw new HttpError(401, 'invalid token for this workshop');
+    return { id, workshop, token, ...grant };
   }
 
   router.post('/workshops', async (req, res) => {
@@ -66,9 +74,7 @@ export function workshopRoutes({
   });
 
   router.get('/workshops/:id', async (req, res) => {
-    const { id, role } = await authorize(req);
-    const workshop = await workshops.get(id);
-    if (!workshop) throw new HttpError(404, 'no such workshop');
+    const { workshop, role } = await authorize(req);
     const body: WorkshopSession = { ...workshop, role };
     res.json(body);
   });
@@ -81,12 +87,7 @@ export function workshopRoutes({
 
   /** A person joins with a workshop link: their own identity and token (votes, hands, removal). */
   router.post('/workshops/:id/join', async (req, res) => {
-    const id = parseOr400(workshopIdSchema, req.params.id);
-    const token = bearerToken(req.get('authorization'));
-    if (!token) throw new HttpError(401, 'missing bearer token');
-    if (!(await workshops.get(id))) throw new HttpError(404, 'no such workshop');
-    const grant = await access.grantFor(id, token);
-    if (!grant) throw new HttpError(401, 'invalid token for this workshop');
+    const { id, workshop: _workshop, ...grant } = await authorize(req);
     if (grant.identityId) throw new HttpError(409, 'this person has already joined');
     if (grant.role === 'projector')
       throw new HttpError(403, 'the wall screen does not join as a person');
@@ -109,12 +110,10 @@ export function workshopRoutes({
 
   /** Starts an ADW/cADW from this EDW/cEDW's selected activities, copied with provenance. */
   router.post('/workshops/:id/derive', async (req, res) => {
-    const { id, role } = await authorize(req);
+    const { id, role, workshop: sourceWorkshop } = await authorize(req);
     if (role !== 'facilitator')
       throw new HttpError(403, 'only facilitators can start a follow-up workshop');
     const input = parseOr400(deriveWorkshopRequestSchema, req.body ?? {});
-    const sourceWorkshop = await workshops.get(id);
-    if (!sourceWorkshop) throw new HttpError(404, 'no such workshop');
     if (sourceWorkshop.template !== 'edw' && sourceWorkshop.template !== 'cedw') {
       throw new HttpError(400, 'an ADW starts from an EDW or cEDW', 'template');
     }
