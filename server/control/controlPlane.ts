@@ -15,6 +15,7 @@ import type { WorkshopAccess } from '../auth/access';
 import type { Logger } from '../log';
 import type { ControlService } from './controlService';
 import type { PeopleService } from './peopleService';
+import type { DraftReply, PrivateWritingService } from './privateWritingService';
 
 interface SocketData {
   workshopId: string;
@@ -29,6 +30,7 @@ export function createControlPlane(
   access: WorkshopAccess,
   control: ControlService,
   people: PeopleService,
+  privateWriting: PrivateWritingService,
   log: Logger,
 ): ControlServer {
   const io: ControlServer = new Server(httpServer, {
@@ -56,6 +58,9 @@ export function createControlPlane(
   });
 
   control.onChange((workshopId, event) => io.to(workshopId).emit('control:state', event));
+  privateWriting.onProgress((workshopId, progress) =>
+    io.to(workshopId).emit('private:progress', progress),
+  );
   people.onChange(({ workshopId, identityId, change, participants }) => {
     for (const socket of io.of('/').sockets.values()) {
       if (socket.data.workshopId !== workshopId || socket.data.identityId !== identityId) continue;
@@ -69,10 +74,21 @@ export function createControlPlane(
     }
     io.to(workshopId).emit('participants', participants);
   });
+  people.onListChanged((workshopId) => {
+    people
+      .participants(workshopId)
+      .then((list) => io.to(workshopId).emit('participants', list))
+      .catch((err: unknown) => log.error({ err, workshopId }, 'could not list participants'));
+  });
+  httpServer.once('close', () => people.dispose());
 
   io.on('connection', (socket) => {
-    const { workshopId, role } = socket.data; // role as at connection; commands re-read it
+    const { workshopId, role, identityId } = socket.data; // role as at connection; commands re-read it
     void socket.join(workshopId);
+    if (identityId) {
+      people.connected(workshopId, identityId);
+      socket.on('disconnect', () => people.disconnected(workshopId, identityId));
+    }
     socket.emit('session', { workshopId, role });
     control
       .get(workshopId)
@@ -104,6 +120,36 @@ export function createControlPlane(
         .then((value) => ack({ ok: true, value }))
         .catch(() => ack({ ok: false, error: 'server error' }));
     });
+    const draftHandler =
+      (run: (identityId: string | null, payload: unknown) => Promise<DraftReply>) =>
+      (payload: unknown, ack: (reply: DraftReply) => void) => {
+        if (typeof ack !== 'function') return;
+        run(socket.data.identityId, payload)
+          .then(ack)
+          .catch((err: unknown) => {
+            log.error({ err, workshopId }, 'draft change failed');
+            ack({ ok: false, error: 'server error' });
+          });
+      };
+    socket.on(
+      'draft:put',
+      draftHandler((id, payload) => privateWriting.put(workshopId, id, payload)),
+    );
+    socket.on(
+      'draft:delete',
+      draftHandler((id, payload) => privateWriting.remove(workshopId, id, payload)),
+    );
+    socket.on('draft:mine', (_payload, ack) => {
+      if (typeof ack !== 'function') return;
+      privateWriting
+        .mine(workshopId, socket.data.identityId)
+        .then((value) => ack({ ok: true, value }))
+        .catch(() => ack({ ok: false, error: 'server error' }));
+    });
+    privateWriting
+      .progress(workshopId)
+      .then((progress) => progress && socket.emit('private:progress', progress))
+      .catch((err: unknown) => log.error({ err, workshopId }, 'could not count drafts'));
     socket.on('people:command', (command, ack) => {
       if (typeof ack !== 'function') return;
       people
@@ -113,6 +159,10 @@ export function createControlPlane(
           log.error({ err, workshopId }, 'people command failed');
           ack({ ok: false, error: 'server error' });
         });
+    });
+    socket.on('hand:set', (payload, ack) => {
+      if (typeof ack !== 'function') return;
+      ack(people.setHand(workshopId, { role: socket.data.role, identityId }, payload));
     });
     socket.on('control:command', (command, ack) => {
       if (typeof ack !== 'function') return; // every command is acknowledged; no ack, no command

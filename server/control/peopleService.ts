@@ -1,9 +1,15 @@
 /**
- * Promoting and removing people. The change is stored first; then everyone who must act on it is
- * told: the relay and the control plane close that person's connections (a removed identity's
- * token is refused from then on; a promoted one reconnects with its new role).
+ * The people of each workshop: who joined (stored), who is online and whose hand is up (in memory:
+ * a restart lowers every hand and the reconnecting sockets bring presence back).
+ *
+ * Promoting and removing are stored first; then everyone who must act on it is told: the relay and
+ * the control plane close that person's connections (a removed identity's token is refused from
+ * then on; a promoted one carries on with its new role). Every other change to the list (rename,
+ * hands, presence) is announced through `onListChanged` so the control plane broadcasts the list;
+ * presence changes are coalesced per workshop, so 150 people arriving at once send a few lists,
+ * not 150.
  */
-import { peopleCommandSchema } from '../../shared/control/people';
+import { handSetSchema, peopleCommandSchema, type HandState } from '../../shared/control/people';
 import type { Participant } from '../../shared/domain/identity';
 import type { Grant } from '../auth/access';
 import type { Storage } from '../storage/storage';
@@ -14,25 +20,125 @@ export type PeopleChange = {
   change: 'promoted' | 'removed';
   participants: Participant[];
 };
-export type PeopleReply = { ok: true; value: Participant[] } | { ok: false; error: string };
+type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+export type PeopleReply = Reply<Participant[]>;
+
+export interface PeopleOptions {
+  /** How long presence changes are gathered before the list is broadcast (ms). */
+  presenceDelayMs?: number;
+}
+
+const PRESENCE_DELAY_MS = 300;
+
+/** Per-workshop maps, created on first use and dropped when empty. */
+class WorkshopMaps<V> {
+  private readonly byWorkshop = new Map<string, Map<string, V>>();
+  get(workshopId: string, key: string): V | undefined {
+    return this.byWorkshop.get(workshopId)?.get(key);
+  }
+  set(workshopId: string, key: string, value: V): void {
+    let map = this.byWorkshop.get(workshopId);
+    if (!map) this.byWorkshop.set(workshopId, (map = new Map()));
+    map.set(key, value);
+  }
+  /** True when there was something to delete. */
+  delete(workshopId: string, key: string): boolean {
+    const map = this.byWorkshop.get(workshopId);
+    const deleted = map?.delete(key) ?? false;
+    if (map?.size === 0) this.byWorkshop.delete(workshopId);
+    return deleted;
+  }
+}
 
 export class PeopleService {
   private readonly listeners = new Set<(change: PeopleChange) => void>();
+  private readonly listListeners = new Set<(workshopId: string) => void>();
+  /** Open control-plane connections per person. */
+  private readonly connections = new WorkshopMaps<number>();
+  /** When each raised hand went up (server clock). */
+  private readonly hands = new WorkshopMaps<number>();
+  private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly presenceDelayMs: number;
 
-  constructor(private readonly storage: Storage) {}
+  constructor(
+    private readonly storage: Storage,
+    options: PeopleOptions = {},
+  ) {
+    this.presenceDelayMs = options.presenceDelayMs ?? PRESENCE_DELAY_MS;
+  }
 
+  /** Promotions and removals (the relay and control plane act on them). */
   onChange(listener: (change: PeopleChange) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
 
+  /** Any other change to a workshop's list: broadcast `participants(workshopId)`. */
+  onListChanged(listener: (workshopId: string) => void): () => void {
+    this.listListeners.add(listener);
+    return () => this.listListeners.delete(listener);
+  }
+
+  /** Everyone who joined and was not removed, in joining order, with presence and hands. */
   async participants(workshopId: string): Promise<Participant[]> {
     const all = await this.storage.listIdentities(workshopId);
     return all
       .filter((i) => !i.removed)
-      .map(({ workshopId: _w, removed: _r, ...participant }) => participant);
+      .map(({ workshopId: _w, removed: _r, ...identity }) => ({
+        ...identity,
+        online: (this.connections.get(workshopId, identity.id) ?? 0) > 0,
+        handRaisedAt: this.hands.get(workshopId, identity.id) ?? null,
+      }));
   }
 
+  async participant(workshopId: string, identityId: string): Promise<Participant | null> {
+    return (await this.participants(workshopId)).find((p) => p.id === identityId) ?? null;
+  }
+
+  /** A control-plane socket of this person connected. */
+  connected(workshopId: string, identityId: string): void {
+    const count = this.connections.get(workshopId, identityId) ?? 0;
+    this.connections.set(workshopId, identityId, count + 1);
+    if (count === 0) this.announceSoon(workshopId);
+  }
+
+  disconnected(workshopId: string, identityId: string): void {
+    const count = this.connections.get(workshopId, identityId) ?? 0;
+    if (count > 1) {
+      this.connections.set(workshopId, identityId, count - 1);
+    } else if (this.connections.delete(workshopId, identityId)) {
+      this.announceSoon(workshopId);
+    }
+  }
+
+  /** `hand:set` from a person: raising twice keeps their place in the queue. */
+  setHand(workshopId: string, grant: Grant, raw: unknown): Reply<HandState> {
+    if (!grant.identityId) return { ok: false, error: 'join the workshop to raise your hand' };
+    const parsed = handSetSchema.safeParse(raw);
+    if (!parsed.success)
+      return { ok: false, error: 'invalid payload: raised must be true or false' };
+    const current = this.hands.get(workshopId, grant.identityId) ?? null;
+    if (parsed.data.raised && current === null) {
+      const raisedAt = Date.now();
+      this.hands.set(workshopId, grant.identityId, raisedAt);
+      this.announce(workshopId);
+      return { ok: true, value: { handRaisedAt: raisedAt } };
+    }
+    if (!parsed.data.raised && current !== null) {
+      this.hands.delete(workshopId, grant.identityId);
+      this.announce(workshopId);
+    }
+    return { ok: true, value: { handRaisedAt: parsed.data.raised ? current : null } };
+  }
+
+  /** `PATCH /me`: a person changes their name (already validated). */
+  async rename(workshopId: string, identityId: string, name: string): Promise<Participant | null> {
+    if (!(await this.storage.updateIdentity(workshopId, identityId, { name }))) return null;
+    this.announce(workshopId);
+    return this.participant(workshopId, identityId);
+  }
+
+  /** A `people:command` (facilitators only). */
   async apply(workshopId: string, grant: Grant, raw: unknown): Promise<PeopleReply> {
     if (grant.role !== 'facilitator') {
       return { ok: false, error: 'only facilitators can run the workshop' };
@@ -40,6 +146,12 @@ export class PeopleService {
     const parsed = peopleCommandSchema.safeParse(raw);
     if (!parsed.success) return { ok: false, error: 'invalid command' };
     const command = parsed.data;
+    if (command.type === 'hand:lower') {
+      const person = await this.participant(workshopId, command.identityId);
+      if (!person) return { ok: false, error: 'no such person in this workshop' };
+      if (this.hands.delete(workshopId, command.identityId)) this.announce(workshopId);
+      return { ok: true, value: await this.participants(workshopId) };
+    }
     if (command.identityId === grant.identityId && command.type === 'participant:remove') {
       return { ok: false, error: 'you cannot remove yourself' };
     }
@@ -48,6 +160,7 @@ export class PeopleService {
     if (!(await this.storage.updateIdentity(workshopId, command.identityId, patch))) {
       return { ok: false, error: 'no such person in this workshop' };
     }
+    if (command.type === 'participant:remove') this.hands.delete(workshopId, command.identityId);
     const participants = await this.participants(workshopId);
     const change: PeopleChange = {
       workshopId,
@@ -57,5 +170,27 @@ export class PeopleService {
     };
     for (const listener of this.listeners) listener(change);
     return { ok: true, value: participants };
+  }
+
+  /** Stops pending announcements (server shutdown). */
+  dispose(): void {
+    for (const timer of this.pending.values()) clearTimeout(timer);
+    this.pending.clear();
+  }
+
+  /** Now (a pending presence announcement is folded into this one). */
+  private announce(workshopId: string): void {
+    const timer = this.pending.get(workshopId);
+    if (timer) clearTimeout(timer);
+    this.pending.delete(workshopId);
+    for (const listener of this.listListeners) listener(workshopId);
+  }
+
+  /** Within presenceDelayMs, once for every change in that window. */
+  private announceSoon(workshopId: string): void {
+    if (this.pending.has(workshopId)) return;
+    const timer = setTimeout(() => this.announce(workshopId), this.presenceDelayMs);
+    timer.unref?.();
+    this.pending.set(workshopId, timer);
   }
 }

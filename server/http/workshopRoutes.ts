@@ -8,6 +8,7 @@ import {
   type CreateWorkshopResponse,
   type Role,
   type WorkshopSession,
+  type WorkshopStatus,
 } from '../../shared/domain/workshop';
 import { bearerToken, type WorkshopAccess } from '../auth/access';
 import type { WorkshopRow } from '../storage/storage';
@@ -16,7 +17,12 @@ import { linksFor } from '../workshops/workshopService';
 import { HttpError, parseOr400 } from './errors';
 import * as Y from 'yjs';
 import { copyActivities, listActivities, listRegions } from '../../shared/doc';
-import { joinRequestSchema, type JoinResponse } from '../../shared/domain/identity';
+import {
+  joinRequestSchema,
+  renameRequestSchema,
+  type JoinResponse,
+  type MeResponse,
+} from '../../shared/domain/identity';
 import type { PeopleService } from '../control/peopleService';
 import type { RoomRegistry } from '../sync/rooms';
 
@@ -26,6 +32,8 @@ export interface WorkshopRoutesDeps {
   rooms: RoomRegistry;
   access: WorkshopAccess;
   publicUrl: string | undefined;
+  /** Open or archived (server/archive); part of the session so clients know when it is read-only. */
+  workshopStatus: (workshopId: string) => Promise<WorkshopStatus>;
 }
 
 export function workshopRoutes({
@@ -34,6 +42,7 @@ export function workshopRoutes({
   rooms,
   access,
   publicUrl,
+  workshopStatus,
 }: WorkshopRoutesDeps): Router {
   const router = Router();
   const originOf = (req: Request) =>
@@ -74,8 +83,8 @@ export function workshopRoutes({
   });
 
   router.get('/workshops/:id', async (req, res) => {
-    const { workshop, role } = await authorize(req);
-    const body: WorkshopSession = { ...workshop, role };
+    const { id, workshop, role } = await authorize(req);
+    const body: WorkshopSession = { ...workshop, role, status: await workshopStatus(id) };
     res.json(body);
   });
 
@@ -100,6 +109,25 @@ export function workshopRoutes({
     }
     const joined = await workshops.join(id, grant.role, input);
     res.status(201).json(joined satisfies JoinResponse);
+  });
+
+  /** The caller as a person: their identity, or null for a workshop (link) token. */
+  router.get('/workshops/:id/me', async (req, res) => {
+    const { id, identityId } = await authorize(req);
+    const body: MeResponse = {
+      participant: identityId ? await people.participant(id, identityId) : null,
+    };
+    res.json(body);
+  });
+
+  /** A person changes their name (identity token); everyone gets the new list. */
+  router.patch('/workshops/:id/me', async (req, res) => {
+    const { id, identityId } = await authorize(req);
+    if (!identityId) throw new HttpError(409, 'join the workshop first: this is a workshop link');
+    const input = parseOr400(renameRequestSchema, req.body ?? {});
+    const participant = await people.rename(id, identityId, input.name);
+    if (!participant) throw new HttpError(404, 'no such person in this workshop');
+    res.json({ participant } satisfies MeResponse);
   });
 
   /** Who has joined (removed people are left out). */

@@ -4,9 +4,11 @@
  * `{ ok: false, error }` and changes nothing.
  */
 import { z } from 'zod';
-import { roleSchema, workshopIdSchema } from '../domain/workshop';
+import { roleSchema, workshopIdSchema, type WorkshopStatus } from '../domain/workshop';
 import type { Participant } from '../domain/identity';
+import type { HandState } from './people';
 import type { ControlState } from './state';
+import type { DraftProgress, MyDrafts } from './privateWriting';
 import type { MyBallot } from './votes';
 
 export const CONTROL_PATH = '/socket.io';
@@ -24,6 +26,12 @@ export const sessionEventSchema = z.object({
 });
 export type SessionEvent = z.infer<typeof sessionEventSchema>;
 
+/** An archived workshop is read-only for everyone (the relay refuses every edit). */
+export interface WorkshopStatusEvent {
+  workshopId: string;
+  status: WorkshopStatus;
+}
+
 export type Ack<T = undefined> = { ok: true; value?: T } | { ok: false; error: string };
 
 /** The control state as broadcast, with the server's clock when it was sent. */
@@ -36,10 +44,17 @@ export interface ServerToClientEvents {
   session: (event: SessionEvent) => void;
   /** Sent on connect and after every accepted command, to everyone in the workshop. */
   'control:state': (event: ControlStateEvent) => void;
-  /** Who has joined; sent on connect and whenever someone is promoted or removed. */
+  /**
+   * Who has joined, with who is online and whose hand is up; sent on connect, on every people
+   * command, rename and hand change, and (debounced per workshop) when someone comes or goes.
+   */
   participants: (participants: Participant[]) => void;
+  /** Private writing: how many drafts by how many people (never their text). */
+  'private:progress': (progress: DraftProgress) => void;
   /** To a person the facilitator removed, just before their connection is closed. */
   removed: () => void;
+  /** Open or archived (read-only); sent on connect and whenever the facilitator archives or reopens. */
+  'workshop:status': (event: WorkshopStatusEvent) => void;
 }
 
 export interface ClientToServerEvents {
@@ -51,6 +66,13 @@ export interface ClientToServerEvents {
   'vote:cast': (payload: unknown, ack: (reply: Ack<MyBallot>) => void) => void;
   /** The sender's own ballot in the current vote (null when there is none). */
   'vote:mine': (payload: unknown, ack: (reply: Ack<MyBallot | null>) => void) => void;
-  /** Promote or remove a person (control/people.ts); the ack carries the new participant list. */
+  /** Private writing: create or replace one of my drafts; the ack carries all my drafts. */
+  'draft:put': (payload: unknown, ack: (reply: Ack<MyDrafts>) => void) => void;
+  'draft:delete': (payload: unknown, ack: (reply: Ack<MyDrafts>) => void) => void;
+  /** My drafts in the open round (null when none is open). */
+  'draft:mine': (payload: unknown, ack: (reply: Ack<MyDrafts | null>) => void) => void;
+  /** Promote, remove, lower a hand (control/people.ts); the ack carries the new participant list. */
   'people:command': (command: unknown, ack: (reply: Ack<Participant[]>) => void) => void;
+  /** The sender raises or lowers their own hand (people who joined only). */
+  'hand:set': (payload: unknown, ack: (reply: Ack<HandState>) => void) => void;
 }

@@ -8,17 +8,25 @@ import { z } from 'zod';
 import { helixSchema } from './s3';
 import type { Role } from './workshop';
 
+export const PERSON_NAME_MAX = 80;
+
+const personNameSchema = z
+  .string({ error: 'name must be a string' })
+  .trim()
+  .min(1, 'name must not be empty')
+  .max(PERSON_NAME_MAX, `name must be at most ${PERSON_NAME_MAX} characters`);
+
 export const joinRequestSchema = z.object({
-  name: z
-    .string({ error: 'name must be a string' })
-    .trim()
-    .min(1, 'name must not be empty')
-    .max(80, 'name must be at most 80 characters'),
+  name: personNameSchema,
   organisation: z.string().trim().max(120).default(''),
   helix: helixSchema.nullable().default(null),
   regionId: z.string().max(64).default(''),
 });
 export type JoinRequest = z.input<typeof joinRequestSchema>;
+
+/** `PATCH /api/workshops/:id/me` (identity token): the person changes their name. */
+export const renameRequestSchema = z.object({ name: personNameSchema });
+export type RenameRequest = z.input<typeof renameRequestSchema>;
 
 /** `POST /api/workshops/:id/join` answer: keep the token; it is the person's key to the workshop. */
 export interface JoinResponse {
@@ -27,7 +35,8 @@ export interface JoinResponse {
   role: Role;
 }
 
-export interface Participant {
+/** A person as stored: who they said they are when they joined, and their role. */
+export interface Identity {
   id: string;
   name: string;
   organisation: string;
@@ -35,4 +44,17 @@ export interface Participant {
   regionId: string;
   role: Role;
   joinedAt: string;
+}
+
+/** A person as everyone in the workshop sees them right now. */
+export interface Participant extends Identity {
+  /** Connected to the control plane (any tab or device of theirs). */
+  online: boolean;
+  /** Server time (ms) the hand went up; null when it is down. Queue order for the facilitator. */
+  handRaisedAt: number | null;
+}
+
+/** `GET /api/workshops/:id/me`: the caller's own identity; null for a workshop (link) token. */
+export interface MeResponse {
+  participant: Participant | null;
 }

@@ -15,17 +15,39 @@ export function localLink(server: RunningServer, link: string): string {
   return server.url + url.pathname + url.hash;
 }
 
-/** Opens a join link, enters a name, waits until synced; then opens `board` when given. */
+/** What a person may say about themselves when joining, besides their name. */
+export interface JoinProfile {
+  organisation?: string;
+  /** A helix value (shared/domain/s3.ts HELICES). */
+  helix?: string;
+  /** The region's name as the workshop lists it. */
+  region?: string;
+}
+
+/**
+ * Opens a join link, fills in the join dialog (name, and the profile when given), waits until the
+ * page is synced as that person; then opens `board` when given.
+ */
 export async function joinWorkshop(
   person: Person,
   link: string,
   name: string,
   board?: string,
+  profile: JoinProfile = {},
 ): Promise<Page> {
   const { page } = person;
   await page.goto(link);
   await page.getByTestId('join-name-input').fill(name);
+  if (profile.organisation) {
+    await page.getByTestId('join-organisation-input').fill(profile.organisation);
+  }
+  if (profile.helix) await page.getByTestId('join-helix-select').selectOption(profile.helix);
+  if (profile.region) {
+    await page.getByTestId('join-region-select').selectOption({ label: profile.region });
+  }
   await page.getByTestId('join-submit').click();
+  // Joined: the dialog goes and the page reconnects with the person's own token.
+  await page.getByTestId('join-dialog').waitFor({ state: 'detached', timeout: TIMEOUT });
   await expect
     .poll(() => page.getByTestId('connection-status').getAttribute('data-status'), {
       timeout: TIMEOUT,

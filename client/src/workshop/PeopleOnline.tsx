@@ -1,12 +1,20 @@
-/** Avatars of the others in the workshop right now (from awareness); you have the name button. */
+/**
+ * Avatars of the others on the board right now (from awareness, in their cursor colours); you have
+ * the name button. The face of the People button; the wall screen shows them on their own.
+ */
 import { useTranslation } from 'react-i18next';
 import type { Awareness } from 'y-protocols/awareness';
 import { initialsOf } from '../person/personStore';
 import { usePeers } from '../sync/presence';
 
-const MAX_AVATARS = 5;
+interface PeopleOnlineProps {
+  awareness: Awareness;
+  max?: number;
+  /** A "+N more" chip for the others (off when a count is shown beside). */
+  showMore?: boolean;
+}
 
-export function PeopleOnline({ awareness }: { awareness: Awareness }) {
+export function PeopleOnline({ awareness, max = 5, showMore = true }: PeopleOnlineProps) {
   const { t } = useTranslation();
   // One avatar per person, even with the workshop open in several tabs (yours included).
   const seen = new Set<string>();
@@ -16,13 +24,14 @@ export function PeopleOnline({ awareness }: { awareness: Awareness }) {
     seen.add(key);
     return show;
   });
-  const shown = peers.slice(0, MAX_AVATARS);
-  const hidden = peers.slice(MAX_AVATARS);
+  if (peers.length === 0) return null;
+  const shown = peers.slice(0, max);
+  const hidden = peers.slice(max);
 
   return (
-    <ul className="people" aria-label={t('people.label')} data-testid="people-online">
+    <span className="people" data-testid="people-online" title={t('people.label')}>
       {shown.map((peer) => (
-        <li
+        <span
           key={peer.clientId}
           className="avatar"
           style={{ backgroundColor: peer.color }}
@@ -32,13 +41,13 @@ export function PeopleOnline({ awareness }: { awareness: Awareness }) {
         >
           <span aria-hidden="true">{initialsOf(peer.name)}</span>
           <span className="visually-hidden">{peer.name}</span>
-        </li>
+        </span>
       ))}
-      {hidden.length > 0 && (
-        <li className="avatar avatar--more" title={hidden.map((peer) => peer.name).join(', ')}>
+      {showMore && hidden.length > 0 && (
+        <span className="avatar avatar--more" title={hidden.map((peer) => peer.name).join(', ')}>
           {t('people.more', { count: hidden.length })}
-        </li>
+        </span>
       )}
-    </ul>
+    </span>
   );
 }

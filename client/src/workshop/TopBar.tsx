@@ -1,12 +1,19 @@
-/** Workshop title, connection, people online, your name and role, and (facilitators) Share. */
+/**
+ * Workshop title, connection, people online and the people list, raise hand, your name and role,
+ * and (facilitators) Share.
+ */
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
-import type { Role, WorkshopTemplate } from '../../../shared/domain/workshop';
+import type { Role, WorkshopStatus, WorkshopTemplate } from '../../../shared/domain/workshop';
+import { WorkshopRecordMenu } from '../archive/WorkshopRecordMenu';
 import { Icon } from '../app/Icon';
 import { PhaseIndicator } from '../facilitation/AgendaPanel';
+import { BreakoutsMenu } from '../facilitation/breakouts/BreakoutsMenu';
 import { TimerWidget } from '../facilitation/TimerWidget';
+import { HandButton } from '../people/HandButton';
+import { PeopleButton } from '../people/PeoplePanel';
 import { initialsOf } from '../person/personStore';
 import type { ConnectionStatus } from '../sync/workshopSync';
 import { ConnectionBadge } from './ConnectionBadge';
@@ -16,7 +23,10 @@ import { WorkshopSettingsButton } from './WorkshopSettingsButton';
 
 interface TopBarProps {
   workshopId: string;
+  /** The workshop link's token (share and wall links derive from it). */
   token: string;
+  /** This person once they joined (hands, "you" in the people list). */
+  identityId: string | null;
   title: string;
   template: WorkshopTemplate;
   role: Role;
@@ -27,6 +37,10 @@ interface TopBarProps {
   displayName: string;
   color: string;
   onEditName: () => void;
+  /** Open or archived (read-only). */
+  workshopStatus: WorkshopStatus;
+  /** What the page connects with: the person's token once joined (snapshot, archive, outcome). */
+  sessionToken: string;
 }
 
 export function TopBar(props: TopBarProps) {
@@ -60,12 +74,22 @@ export function TopBar(props: TopBarProps) {
               template={template}
             />
             <TimerWidget facilitator={role === 'facilitator'} />
+            {role === 'facilitator' && <BreakoutsMenu />}
           </>
         )}
       </div>
       <div className="top-bar__end">
         <ConnectionBadge status={status} />
-        {awareness && <PeopleOnline awareness={awareness} />}
+        {role === 'projector' && awareness && <PeopleOnline awareness={awareness} />}
+        {role !== 'projector' && (
+          <PeopleButton
+            awareness={awareness}
+            identityId={props.identityId}
+            facilitator={role === 'facilitator'}
+            doc={props.doc}
+          />
+        )}
+        {role !== 'projector' && props.identityId && <HandButton identityId={props.identityId} />}
         <span
           className={`role-badge role-badge--${role}`}
           data-testid="role-badge"
@@ -90,6 +114,14 @@ export function TopBar(props: TopBarProps) {
             <span className="name-button__name">{props.displayName}</span>
             <Icon name="pencil" size={14} />
           </button>
+        )}
+        {role !== 'projector' && (
+          <WorkshopRecordMenu
+            workshopId={workshopId}
+            token={props.sessionToken}
+            facilitator={role === 'facilitator'}
+            status={props.workshopStatus}
+          />
         )}
         {role === 'facilitator' && <WorkshopSettingsButton doc={props.doc} />}
         {role === 'facilitator' && (

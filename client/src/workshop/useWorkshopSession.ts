@@ -1,6 +1,7 @@
 /**
- * Learns who we are in a workshop (GET /api/workshops/:id with the token). Offline, the session
- * remembered from the last visit is used, so the board opens from this device's copy.
+ * Learns who we are in a workshop (GET /api/workshops/:id with the token: the person's identity
+ * token once they joined, else the link's). Offline, the session remembered from the last visit is
+ * used, so the board opens from this device's copy.
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { WorkshopSession } from '../../../shared/domain/workshop';
@@ -34,7 +35,7 @@ export function useWorkshopSession(
     fetchWorkshopSession(workshopId, token).then(
       (session) => {
         if (cancelled) return;
-        updateWorkshopAccess(workshopId, { token, session });
+        updateWorkshopAccess(workshopId, { session });
         setState({ status: 'ready', session, offline: false });
       },
       (error: unknown) => {
@@ -46,7 +47,8 @@ export function useWorkshopSession(
           return;
         }
         const cached = readWorkshopAccess(workshopId);
-        if (cached?.token === token && cached.session) {
+        const known = cached?.token === token || cached?.identity?.token === token;
+        if (known && cached?.session) {
           setState({ status: 'ready', session: cached.session, offline: true });
         } else {
           setState({ status: 'error' });

@@ -1,14 +1,24 @@
 /**
- * What this browser remembers about each workshop it joined: the token it joined with (so a reload
- * works after the token left the address bar), all three tokens for the facilitator who created it,
+ * What this browser remembers about each workshop it joined: the link token it came with (so a
+ * reload works after the token left the address bar), all three tokens for the facilitator who
+ * created it, the person's identity once they joined (its token is what the page connects with),
  * and the last session, so the board still opens offline.
  */
 import type { RoleMap, WorkshopSession } from '../../../shared/domain/workshop';
+
+/** The person this browser joined as (POST /join); `removed` once the facilitator removed them. */
+export interface StoredIdentity {
+  id: string;
+  token: string;
+  name: string;
+  removed?: boolean;
+}
 
 export interface WorkshopAccess {
   token: string;
   tokens?: RoleMap<string>;
   session?: WorkshopSession;
+  identity?: StoredIdentity;
 }
 
 const keyOf = (workshopId: string) => `transforma:workshop:${workshopId}`;
@@ -55,10 +65,12 @@ export function takeWorkshopToken(workshopId: string): string | null {
   if (fromFragment) {
     const current = readWorkshopAccess(workshopId);
     const sameToken = current?.token === fromFragment;
+    // Another link (say the facilitator's after the participant's) is another person.
     saveWorkshopAccess(workshopId, {
       token: fromFragment,
       ...(current?.tokens ? { tokens: current.tokens } : {}),
       ...(sameToken && current?.session ? { session: current.session } : {}),
+      ...(sameToken && current?.identity ? { identity: current.identity } : {}),
     });
     window.history.replaceState(
       window.history.state,
@@ -68,4 +80,20 @@ export function takeWorkshopToken(workshopId: string): string | null {
     return fromFragment;
   }
   return readWorkshopAccess(workshopId)?.token ?? null;
+}
+
+/** The identity this browser joined the workshop as, if any. */
+export function readIdentity(workshopId: string): StoredIdentity | null {
+  const identity = readWorkshopAccess(workshopId)?.identity;
+  return identity && typeof identity.token === 'string' && typeof identity.id === 'string'
+    ? identity
+    : null;
+}
+
+/** Remembers (or, with null, forgets) the identity; the link token stays for re-joining. */
+export function saveIdentity(workshopId: string, identity: StoredIdentity | null): void {
+  const current = readWorkshopAccess(workshopId);
+  if (!current) return;
+  const { identity: _old, ...rest } = current;
+  saveWorkshopAccess(workshopId, identity ? { ...rest, identity } : rest);
 }

@@ -1,0 +1,53 @@
+/** React access to the people on the control connection (peopleChannel.ts) and the doc's regions. */
+import { useSyncExternalStore } from 'react';
+import type * as Y from 'yjs';
+import { listRegions, regionsArray } from '../../../shared/doc';
+import type { Region } from '../../../shared/domain/s3';
+import type { Participant } from '../../../shared/domain/identity';
+import type { Role } from '../../../shared/domain/workshop';
+import { useControl } from '../facilitation/control';
+import type { ControlConnection } from '../facilitation/controlConnection';
+import { useYValue } from '../sync/useY';
+import type { PeopleChannel } from './peopleChannel';
+
+const noop = () => () => {};
+
+export function usePeopleChannel(): PeopleChannel | null {
+  return useControl()?.people ?? null;
+}
+
+/** Everyone who joined, as the server last said (null before the first list). */
+export function useParticipants(): Participant[] | null {
+  const channel = usePeopleChannel();
+  return useSyncExternalStore(channel?.subscribe ?? noop, () => channel?.getParticipants() ?? null);
+}
+
+/** The role the server gives this page now (a promotion changes it live); null before it said. */
+export function useLiveRole(control: ControlConnection | null): Role | null {
+  const channel = control?.people;
+  return useSyncExternalStore(channel?.subscribe ?? noop, () => channel?.getRole() ?? null);
+}
+
+const readRegions = (regions: Y.Array<Region>) => (regions.doc ? listRegions(regions.doc) : []);
+const NO_REGIONS: Region[] = [];
+
+/** The workshop's regions, live (empty until the doc is there). */
+export function useRegions(doc: Y.Doc | null): Region[] {
+  return useYValue(doc ? regionsArray(doc) : undefined, readRegions, { fallback: NO_REGIONS });
+}
+
+/** The relay's close code for a removed person (server/sync/closeCodes.ts CLOSE_REMOVED). */
+const CLOSE_REMOVED = 4403;
+
+/** True once the facilitator removed this person: told by the control plane or the relay. */
+export function useRemoved(
+  control: ControlConnection | null,
+  syncCloseCode: number | null,
+): boolean {
+  const channel = control?.people;
+  const told = useSyncExternalStore(
+    channel?.subscribe ?? noop,
+    () => channel?.isRemoved() ?? false,
+  );
+  return told || syncCloseCode === CLOSE_REMOVED;
+}
