@@ -24,6 +24,7 @@ import {
   initialControlState,
   type ControlState,
 } from '../../shared/control/state';
+import type { PrivateRound } from '../../shared/control/privateWriting';
 import type { Role } from '../../shared/domain/workshop';
 import type { Logger } from '../log';
 import type { Storage } from '../storage/storage';
@@ -34,6 +35,11 @@ export type RevealListener = (workshopId: string, result: VoteResult) => Promise
 export type BallotReply = { ok: true; value: MyBallot } | { ok: false; error: string };
 type Ballots = Record<string, Allocation>;
 export type ControlReply = { ok: true; value: ControlStateEvent } | { ok: false; error: string };
+/** Private writing's part in commands: publish a revealed round's drafts, or drop a round's drafts. */
+export interface PrivateRoundHandler {
+  reveal(workshopId: string, round: PrivateRound): Promise<number>;
+  discard(workshopId: string): Promise<void>;
+}
 
 export class ControlService {
   private readonly states = new Map<string, ControlState>();
@@ -42,6 +48,8 @@ export class ControlService {
   /** Secret ballots of each workshop's current vote: identity id → allocation. */
   private readonly ballots = new Map<string, Ballots>();
   private revealListener: RevealListener | null = null;
+  private privateRounds: PrivateRoundHandler | null = null;
+  private guard: (workshopId: string) => Promise<string | null> = () => Promise.resolve(null);
 
   constructor(
     private readonly storage: Storage,
@@ -58,11 +66,30 @@ export class ControlService {
     this.revealListener = listener;
   }
 
+  /** A reason to refuse every change to a workshop now (it is archived), or null. */
+  setGuard(guard: (workshopId: string) => Promise<string | null>): void {
+    this.guard = guard;
+  }
+
+  /** Why changes to the workshop are refused now, or null when they are allowed. */
+  refusal(workshopId: string): Promise<string | null> {
+    return this.guard(workshopId);
+  }
+
+  onPrivateRound(handler: PrivateRoundHandler): void {
+    this.privateRounds = handler;
+  }
+
   /** The current state (loaded once; later reads come from memory). */
   get(workshopId: string): Promise<ControlState> {
     const cached = this.states.get(workshopId);
     if (cached) return Promise.resolve(cached);
     return this.serialise(workshopId, () => this.load(workshopId));
+  }
+
+  /** The current state, for a task already running in `exclusive` (which must not queue again). */
+  stateInQueue(workshopId: string): Promise<ControlState> {
+    return Promise.resolve(this.states.get(workshopId) ?? this.load(workshopId));
   }
 
   /** The current state if loaded (the relay's lock gate calls this on its hot path). */
@@ -89,12 +116,15 @@ export class ControlService {
       });
     }
     return this.serialise(workshopId, async (): Promise<ControlReply> => {
+      const refused = await this.guard(workshopId);
+      if (refused) return { ok: false, error: refused };
       const current = this.states.get(workshopId) ?? (await this.load(workshopId));
       const result: CommandResult = applyControlCommand(current, parsed.data, this.now());
       if (!result.ok) return result;
       const type = parsed.data.type;
       if (type === 'vote:open' || type === 'vote:cancel') await this.saveBallots(workshopId, {});
       if (type === 'vote:reveal') await this.reveal(workshopId, result.state.vote!);
+      await this.settlePrivateRound(workshopId, current, result.state);
       await this.storage.putControlState(workshopId, JSON.stringify(result.state));
       this.states.set(workshopId, result.state);
       const event = this.event(result.state);
@@ -110,6 +140,8 @@ export class ControlService {
     if (!parsed.success) return Promise.resolve({ ok: false, error: 'invalid vote' });
     const { voteId, cardId, delta } = parsed.data;
     return this.serialise(workshopId, async (): Promise<BallotReply> => {
+      const refused = await this.guard(workshopId);
+      if (refused) return { ok: false, error: refused };
       const vote = (this.states.get(workshopId) ?? (await this.load(workshopId))).vote;
       if (!vote || vote.id !== voteId) return { ok: false, error: 'that vote is not running' };
       const ballots = await this.loadBallots(workshopId);
@@ -133,6 +165,22 @@ export class ControlService {
     if (!vote || !identityId) return null;
     const allocation = (await this.loadBallots(workshopId))[identityId] ?? {};
     return { voteId: vote.id, allocation, remaining: remainingDots(vote, allocation) };
+  }
+
+  /** A revealed round's drafts go to the board; a cancelled or replaced round's are dropped. */
+  private async settlePrivateRound(
+    workshopId: string,
+    before: ControlState,
+    after: ControlState,
+  ): Promise<void> {
+    const was = before.privateRound;
+    const now = after.privateRound;
+    if (!this.privateRounds || !was || was.status !== 'open') return;
+    if (now && now.id === was.id && now.status === 'revealed') {
+      now.published = await this.privateRounds.reveal(workshopId, now);
+    } else if (!now || now.id !== was.id) {
+      await this.privateRounds.discard(workshopId);
+    }
   }
 
   private async reveal(workshopId: string, vote: VoteSession): Promise<void> {
@@ -189,6 +237,10 @@ export class ControlService {
   }
 
   /** Runs `task` after every earlier task of the same workshop (commands never interleave). */
+  exclusive<T>(workshopId: string, task: () => Promise<T>): Promise<T> {
+    return this.serialise(workshopId, task);
+  }
+
   private serialise<T>(workshopId: string, task: () => Promise<T>): Promise<T> {
     const previous = this.queues.get(workshopId) ?? Promise.resolve();
     const next = previous.then(task, task);

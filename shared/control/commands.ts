@@ -4,15 +4,16 @@
  * own clock, persists the result and broadcasts it.
  */
 import { z } from 'zod';
+import { BREAKOUT_GROUPS_MAX, checkGroups, newGroupTimer, plannedGroupSchema } from './breakouts';
+import { boardKindSchema, phaseSchema, type ControlState } from './state';
 import {
-  boardKindSchema,
+  applyTimerAction,
   MAX_TIMER_MS,
-  phaseSchema,
-  timerRemainingMs,
-  type ControlState,
-} from './state';
-
-const durationSchema = z.number().int().min(1000).max(MAX_TIMER_MS);
+  startedTimer,
+  timerActionSchema,
+  timerDurationSchema as durationSchema,
+  type TimerAction,
+} from './timer';
 
 export const controlCommandSchema = z.discriminatedUnion('type', [
   /** Replaces the agenda: add, rename, reorder and re-time phases in one go. */
@@ -69,6 +70,40 @@ export const controlCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('vote:reveal') }),
   /** Abandons the vote and its ballots. */
   z.object({ type: z.literal('vote:cancel') }),
+  /** Opens a private-writing round on a board (for the action list: for one activity). */
+  z.object({
+    type: z.literal('private:open'),
+    board: boardKindSchema,
+    prompt: z.string().trim().max(300).default(''),
+    activityId: z.string().min(1).max(64).nullable().default(null),
+  }),
+  /** Publishes every draft of the open round to its board, with or without the authors' names. */
+  z.object({ type: z.literal('private:reveal'), showAuthors: z.boolean() }),
+  /** Ends the round without publishing (the drafts are discarded). */
+  z.object({ type: z.literal('private:cancel') }),
+  /** Starts breakout groups (replacing ended ones); each has its own area and timer. */
+  z.object({
+    type: z.literal('breakout:start'),
+    groups: z.array(plannedGroupSchema).min(1).max(BREAKOUT_GROUPS_MAX),
+    /** Starts every group's timer with this duration. */
+    durationMs: durationSchema.nullable().default(null),
+  }),
+  /** Runs one group's timer, or every group's (`groupId: null`). */
+  z.object({
+    type: z.literal('breakout:timer'),
+    groupId: z.string().min(1).max(64).nullable(),
+    timer: timerActionSchema,
+  }),
+  /** Moves a person into a group (or out of every group, `groupId: null`) while groups run. */
+  z.object({
+    type: z.literal('breakout:assign'),
+    identityId: z.string().min(1).max(64),
+    groupId: z.string().min(1).max(64).nullable(),
+  }),
+  /** Brings everyone back to the plenary; the groups' layout stays for the roll-up. */
+  z.object({ type: z.literal('breakout:end') }),
+  /** Forgets the groups (the plenary roll-up closes). */
+  z.object({ type: z.literal('breakout:clear') }),
   /** Wall-screen options: show cursors; the participant link to show as a QR code (null hides it). */
   z.object({
     type: z.literal('wall:set'),
@@ -93,7 +128,7 @@ export function applyControlCommand(
 ): CommandResult {
   const next = structuredClone(state);
   const fail = (error: string): CommandResult => ({ ok: false, error });
-  const { timer, agenda, locks } = next;
+  const { agenda, locks } = next;
 
   switch (command.type) {
     case 'agenda:set': {
@@ -110,7 +145,12 @@ export function applyControlCommand(
       agenda.currentPhaseId = phase.id;
       agenda.log.push({ phaseId: phase.id, startedAt: now, endedAt: null });
       if (agenda.log.length > 500) agenda.log.splice(0, agenda.log.length - 500);
-      if (command.startTimer) startTimer(next, phase.minutes * 60_000, now);
+      if (command.startTimer) next.timer = startedTimer(phase.minutes * 60_000, now);
+      // An action-list round needs its activity, which only the facilitator can choose.
+      const canOpen = phase.board !== 'action-list' && next.privateRound?.status !== 'open';
+      if (phase.privateWriting && canOpen) {
+        openPrivateRound(next, phase.board, '', null, now);
+      }
       break;
     }
     case 'phase:end': {
@@ -119,42 +159,15 @@ export function applyControlCommand(
       break;
     }
     case 'timer:start':
-      startTimer(next, command.durationMs, now);
-      break;
-    case 'timer:pause': {
-      if (timer.status !== 'running') return fail('the timer is not running');
-      next.timer = {
-        status: 'paused',
-        durationMs: timer.durationMs,
-        endsAt: null,
-        remainingMs: timerRemainingMs(timer, now),
-      };
+    case 'timer:pause':
+    case 'timer:resume':
+    case 'timer:extend':
+    case 'timer:reset': {
+      const result = applyTimerAction(next.timer, timerActionOf(command), now);
+      if (!result.ok) return result;
+      next.timer = result.timer;
       break;
     }
-    case 'timer:resume': {
-      if (timer.status !== 'paused') return fail('the timer is not paused');
-      next.timer = {
-        status: 'running',
-        durationMs: timer.durationMs,
-        endsAt: now + (timer.remainingMs ?? 0),
-        remainingMs: null,
-      };
-      break;
-    }
-    case 'timer:extend': {
-      if (timer.status === 'idle') return fail('start the timer first');
-      const remaining = Math.min(
-        MAX_TIMER_MS,
-        Math.max(0, timerRemainingMs(timer, now) + command.ms),
-      );
-      timer.durationMs = Math.max(0, timer.durationMs + command.ms);
-      if (timer.status === 'running') timer.endsAt = now + remaining;
-      else timer.remainingMs = remaining;
-      break;
-    }
-    case 'timer:reset':
-      next.timer = { status: 'idle', durationMs: 0, endsAt: null, remainingMs: null };
-      break;
     case 'lock:set': {
       if (command.target === 'workshop') {
         locks.workshop = command.locked;
@@ -207,6 +220,89 @@ export function applyControlCommand(
       next.vote = null;
       break;
     }
+    case 'private:open': {
+      if (next.privateRound?.status === 'open') {
+        return fail('a private-writing round is open: reveal or cancel it first');
+      }
+      if (command.board === 'action-list' && !command.activityId) {
+        return fail('choose the activity the actions are for');
+      }
+      openPrivateRound(next, command.board, command.prompt, command.activityId, now);
+      break;
+    }
+    case 'private:reveal': {
+      const round = next.privateRound;
+      if (round?.status !== 'open') return fail('no private-writing round is open');
+      round.status = 'revealed';
+      round.revealedAt = now;
+      round.showAuthors = command.showAuthors;
+      break;
+    }
+    case 'private:cancel': {
+      if (next.privateRound?.status !== 'open') return fail('no private-writing round is open');
+      next.privateRound = null;
+      break;
+    }
+    case 'breakout:start': {
+      if (next.breakouts?.status === 'running')
+        return fail('breakout groups are running: end them first');
+      const problem = checkGroups(command.groups);
+      if (problem) return fail(problem);
+      next.breakouts = {
+        id: `breakouts-${state.version + 1}`,
+        status: 'running',
+        startedAt: now,
+        endedAt: null,
+        groups: command.groups.map((g) => ({
+          ...g,
+          timer: command.durationMs ? startedTimer(command.durationMs, now) : newGroupTimer(),
+        })),
+      };
+      break;
+    }
+    case 'breakout:timer': {
+      const breakouts = next.breakouts;
+      if (breakouts?.status !== 'running') return fail('no breakout groups are running');
+      const groups = breakouts.groups.filter(
+        (g) => command.groupId === null || g.id === command.groupId,
+      );
+      if (groups.length === 0) return fail(`no group "${command.groupId}"`);
+      let refusal: string | null = null;
+      let applied = 0;
+      for (const group of groups) {
+        const result = applyTimerAction(group.timer, command.timer, now);
+        // One group's refusal (e.g. pausing an idle timer) must not block the others.
+        if (result.ok) {
+          group.timer = result.timer;
+          applied++;
+        } else refusal ??= result.error;
+      }
+      // …but an action that fits no group at all is refused, like the workshop timer's.
+      if (applied === 0) return fail(refusal ?? 'nothing to do');
+      break;
+    }
+    case 'breakout:assign': {
+      const breakouts = next.breakouts;
+      if (breakouts?.status !== 'running') return fail('no breakout groups are running');
+      const target = breakouts.groups.find((g) => g.id === command.groupId);
+      if (command.groupId !== null && !target) return fail(`no group "${command.groupId}"`);
+      for (const group of breakouts.groups) {
+        group.memberIds = group.memberIds.filter((id) => id !== command.identityId);
+      }
+      target?.memberIds.push(command.identityId);
+      break;
+    }
+    case 'breakout:end': {
+      if (next.breakouts?.status !== 'running') return fail('no breakout groups are running');
+      next.breakouts.status = 'ended';
+      next.breakouts.endedAt = now;
+      break;
+    }
+    case 'breakout:clear': {
+      if (!next.breakouts) return fail('there are no breakout groups');
+      next.breakouts = null;
+      break;
+    }
     case 'wall:set': {
       if (command.showCursors !== undefined) next.wall.showCursors = command.showCursors;
       if (command.joinUrl !== undefined) next.wall.joinUrl = command.joinUrl;
@@ -217,8 +313,39 @@ export function applyControlCommand(
   return { ok: true, state: next };
 }
 
-function startTimer(state: ControlState, durationMs: number, now: number): void {
-  state.timer = { status: 'running', durationMs, endsAt: now + durationMs, remainingMs: null };
+function timerActionOf(command: Extract<ControlCommand, { type: `timer:${string}` }>): TimerAction {
+  switch (command.type) {
+    case 'timer:start':
+      return { action: 'start', durationMs: command.durationMs };
+    case 'timer:extend':
+      return { action: 'extend', ms: command.ms };
+    case 'timer:pause':
+      return { action: 'pause' };
+    case 'timer:resume':
+      return { action: 'resume' };
+    case 'timer:reset':
+      return { action: 'reset' };
+  }
+}
+
+function openPrivateRound(
+  state: ControlState,
+  board: ControlState['agenda']['phases'][number]['board'],
+  prompt: string,
+  activityId: string | null,
+  now: number,
+): void {
+  state.privateRound = {
+    id: `round-${state.version + 1}`,
+    board,
+    prompt,
+    activityId,
+    status: 'open',
+    openedAt: now,
+    revealedAt: null,
+    showAuthors: null,
+    published: null,
+  };
 }
 
 function endCurrentPhase(state: ControlState, now: number): void {

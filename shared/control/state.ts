@@ -7,12 +7,14 @@
 import { z } from 'zod';
 import { BOARD_KINDS, templateOf } from '../templates/templates';
 import type { WorkshopTemplate } from '../domain/workshop';
+import { breakoutsSchema } from './breakouts';
+import { privateRoundSchema } from './privateWriting';
+import { IDLE_TIMER, MAX_TIMER_MS, timerSchema } from './timer';
 import { voteSessionSchema } from './votes';
 
-export const boardKindSchema = z.enum(BOARD_KINDS);
+export { MAX_TIMER_MS, timerRemainingMs, timerSchema, type TimerState } from './timer';
 
-/** No practical cap on a timer (a day-long phase is fine); the bound only keeps numbers sane. */
-export const MAX_TIMER_MS = 30 * 24 * 3600 * 1000;
+export const boardKindSchema = z.enum(BOARD_KINDS);
 
 export const phaseSchema = z.object({
   id: z.string().min(1).max(64),
@@ -23,6 +25,8 @@ export const phaseSchema = z.object({
     .min(1)
     .max(MAX_TIMER_MS / 60_000),
   board: boardKindSchema,
+  /** A private-writing phase: starting it opens a private round on its board. */
+  privateWriting: z.boolean().default(false),
 });
 export type Phase = z.infer<typeof phaseSchema>;
 
@@ -32,17 +36,6 @@ export const phaseRunSchema = z.object({
   endedAt: z.number().nullable(),
 });
 export type PhaseRun = z.infer<typeof phaseRunSchema>;
-
-export const timerSchema = z.object({
-  status: z.enum(['idle', 'running', 'paused']),
-  /** Total length including extensions, for the progress ring. */
-  durationMs: z.number().min(0),
-  /** Server clock (ms since epoch) at which a running timer ends. */
-  endsAt: z.number().nullable(),
-  /** What is left of a paused timer. */
-  remainingMs: z.number().nullable(),
-});
-export type TimerState = z.infer<typeof timerSchema>;
 
 export const controlStateSchema = z.object({
   /** Increases with every accepted command; clients ignore older states. */
@@ -71,6 +64,10 @@ export const controlStateSchema = z.object({
   wall: z
     .object({ showCursors: z.boolean(), joinUrl: z.url().max(2000).nullable() })
     .default({ showCursors: true, joinUrl: null }),
+  /** The current private-writing round, without any draft (drafts stay on the server). */
+  privateRound: privateRoundSchema.nullable().default(null),
+  /** Breakout groups, while running (and after, for the plenary roll-up until cleared). */
+  breakouts: breakoutsSchema.nullable().default(null),
 });
 export type ControlState = z.infer<typeof controlStateSchema>;
 
@@ -84,23 +81,19 @@ export function initialControlState(template: WorkshopTemplate): ControlState {
         name: p.key,
         minutes: p.minutes,
         board: p.board,
+        privateWriting: p.privateWriting ?? false,
       })),
       currentPhaseId: null,
       log: [],
     },
-    timer: { status: 'idle', durationMs: 0, endsAt: null, remainingMs: null },
+    timer: IDLE_TIMER,
     locks: { workshop: false, boards: [] },
     followMe: { on: false, leader: null },
     vote: null,
     wall: { showCursors: true, joinUrl: null },
+    privateRound: null,
+    breakouts: null,
   };
-}
-
-/** Milliseconds left on the timer at server time `now` (0 when idle or over). */
-export function timerRemainingMs(timer: TimerState, now: number): number {
-  if (timer.status === 'running' && timer.endsAt !== null) return Math.max(0, timer.endsAt - now);
-  if (timer.status === 'paused') return Math.max(0, timer.remainingMs ?? 0);
-  return 0;
 }
 
 /** Whether participants may edit a board now. */

@@ -19,6 +19,8 @@ export interface PhaseTemplate {
   minutes: number;
   /** The board everyone is brought to when the phase starts. */
   board: BoardKind;
+  /** Participants first write privately; the facilitator reveals the drafts to the board. */
+  privateWriting?: boolean;
 }
 
 export interface Template {
@@ -92,7 +94,7 @@ export const TEMPLATES: Record<WorkshopTemplate, Template> = {
     crossRegional: false,
     boards: ['notes'],
     phases: [
-      { key: 'individual-reflection', minutes: 45, board: 'notes' },
+      { key: 'individual-reflection', minutes: 45, board: 'notes', privateWriting: true },
       { key: 'discussion-with-coach', minutes: 60, board: 'notes' },
       { key: 'summaries', minutes: 30, board: 'notes' },
     ],

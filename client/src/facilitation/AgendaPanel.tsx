@@ -169,6 +169,7 @@ function AgendaPanel({
               name: t('facilitation.agenda.newPhase'),
               minutes: 15,
               board: boards[0]!,
+              privateWriting: false,
             },
           ])
         }
@@ -275,6 +276,17 @@ function PhaseRow({ phase, index, count, boards, running, ...on }: PhaseRowProps
         <span aria-hidden="true">{t('facilitation.agenda.minutesShort')}</span>
       </span>
       <span className="agenda__actions">
+        <button
+          type="button"
+          className={phase.privateWriting ? 'icon-button is-active' : 'icon-button'}
+          aria-pressed={phase.privateWriting}
+          aria-label={t('facilitation.agenda.privateWriting', { name: label })}
+          title={t('facilitation.agenda.privateWritingHint')}
+          data-testid="agenda-phase-private"
+          onClick={() => on.onChange({ privateWriting: !phase.privateWriting })}
+        >
+          <Icon name="eyeOff" size={16} />
+        </button>
         <button
           type="button"
           className="icon-button"

@@ -4,20 +4,24 @@
  */
 import { createContext, use, useEffect, useState, useSyncExternalStore } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
+import type * as Y from 'yjs';
 import type { ControlState } from '../../../shared/control/state';
 import type { Role, WorkshopTemplate } from '../../../shared/domain/workshop';
 import { ControlConnection, type ControlStatus } from './controlConnection';
 
 export const ControlContext = createContext<ControlConnection | null>(null);
 
-/** Who is in the room on this page: the presence channel, the role, the workshop's template. */
+/** Who is in the room on this page: the presence channel, the role, the template, the doc. */
 export interface RoomInfo {
   awareness: Awareness | null;
+  /** The workshop's doc once its sync has started. */
+  doc: Y.Doc | null;
   role: Role;
   template: WorkshopTemplate;
 }
 export const RoomContext = createContext<RoomInfo>({
   awareness: null,
+  doc: null,
   role: 'participant',
   template: 'edw',
 });

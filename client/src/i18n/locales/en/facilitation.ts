@@ -38,6 +38,9 @@ export const facilitation = {
     remove: 'Delete {{name}}',
     add: 'Add a phase',
     newPhase: 'New phase',
+    privateWriting: 'Private writing in {{name}}',
+    privateWritingHint:
+      'Private writing: when this phase starts, everyone first writes ideas only they can see, until you reveal them',
     start: 'Start',
     startLabel: 'Start {{name}}',
     running: 'Running',

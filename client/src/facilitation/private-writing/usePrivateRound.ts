@@ -1,0 +1,40 @@
+/** The private-writing round in the control state, the room's draft counts, and reveal notices. */
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import type { DraftProgress, PrivateRound } from '../../../../shared/control/privateWriting';
+import { useWorkshopStore } from '../../store/workshopStore';
+import { useControl, useControlState } from '../control';
+
+export function usePrivateRound(): PrivateRound | null {
+  return useControlState()?.privateRound ?? null;
+}
+
+const noop = () => () => {};
+
+/** How many drafts by how many people in the open round (null when unknown or none open). */
+export function useDraftProgress(round: PrivateRound | null): DraftProgress | null {
+  const control = useControl();
+  const progress = useSyncExternalStore(
+    control?.drafts.subscribe ?? noop,
+    () => control?.drafts.getProgress() ?? null,
+  );
+  return round?.status === 'open' && progress?.roundId === round.id ? progress : null;
+}
+
+/**
+ * The round this page saw being revealed (not one revealed before it opened), to announce it; and
+ * everyone is brought to the board the ideas went to.
+ */
+export function useRevealNotice(round: PrivateRound | null) {
+  const [notice, setNotice] = useState<PrivateRound | null>(null);
+  const seenOpen = useRef<string | null>(null);
+  const showBoard = useWorkshopStore((s) => s.showBoard);
+  useEffect(() => {
+    if (round?.status === 'open') seenOpen.current = round.id;
+    if (round?.status === 'revealed' && seenOpen.current === round.id) {
+      seenOpen.current = null;
+      setNotice(round);
+      showBoard(round.board);
+    }
+  }, [round, showBoard]);
+  return { notice, dismiss: () => setNotice(null) };
+}

@@ -1,0 +1,82 @@
+/** Private-writing rounds in the control state: opened by a command or a private phase, revealed once. */
+import { describe, expect, it } from 'vitest';
+import {
+  applyControlCommand,
+  controlCommandSchema,
+  type ControlCommandInput,
+} from '../../shared/control/commands';
+import {
+  controlStateSchema,
+  initialControlState,
+  type ControlState,
+} from '../../shared/control/state';
+
+function attempt(state: ControlState, command: ControlCommandInput, now = 1000) {
+  return applyControlCommand(state, controlCommandSchema.parse(command), now);
+}
+function run(state: ControlState, command: ControlCommandInput, now = 1000): ControlState {
+  const result = attempt(state, command, now);
+  if (!result.ok) throw new Error(result.error);
+  return result.state;
+}
+
+describe('private-writing rounds', () => {
+  it('opens one round at a time, reveals it once with the authors choice, then allows a new one', () => {
+    let s = run(initialControlState('edw'), {
+      type: 'private:open',
+      board: 'opportunity-board',
+      prompt: 'Trends?',
+    });
+    expect(s.privateRound).toMatchObject({
+      board: 'opportunity-board',
+      prompt: 'Trends?',
+      status: 'open',
+      showAuthors: null,
+    });
+    expect(attempt(s, { type: 'private:open', board: 'notes' })).toMatchObject({ ok: false });
+    s = run(s, { type: 'private:reveal', showAuthors: false }, 5000);
+    expect(s.privateRound).toMatchObject({
+      status: 'revealed',
+      revealedAt: 5000,
+      showAuthors: false,
+    });
+    expect(attempt(s, { type: 'private:reveal', showAuthors: true })).toMatchObject({ ok: false });
+    expect(attempt(s, { type: 'private:cancel' })).toMatchObject({ ok: false });
+    const next = run(s, { type: 'private:open', board: 'notes' });
+    expect(next.privateRound?.id).not.toBe(s.privateRound?.id);
+    expect(controlStateSchema.parse(next)).toEqual(next);
+  });
+
+  it('a private phase opens a round on its board when it starts', () => {
+    const s = run(initialControlState('self-assessment'), {
+      type: 'phase:start',
+      phaseId: 'individual-reflection',
+    });
+    expect(s.privateRound).toMatchObject({ board: 'notes', status: 'open' });
+    // An ordinary phase leaves the round alone.
+    const later = run(s, { type: 'phase:start', phaseId: 'summaries' });
+    expect(later.privateRound?.id).toBe(s.privateRound?.id);
+  });
+
+  it('an action-list round needs its activity; invalid rounds are refused', () => {
+    const s = initialControlState('adw');
+    expect(attempt(s, { type: 'private:open', board: 'action-list' })).toEqual({
+      ok: false,
+      error: 'choose the activity the actions are for',
+    });
+    expect(
+      run(s, { type: 'private:open', board: 'action-list', activityId: 'act-1' }).privateRound,
+    ).toMatchObject({ activityId: 'act-1' });
+    expect(controlCommandSchema.safeParse({ type: 'private:open', board: 'nowhere' }).success).toBe(
+      false,
+    );
+    expect(controlCommandSchema.safeParse({ type: 'private:reveal' }).success).toBe(false);
+  });
+
+  it('a stored state from before private writing still loads', () => {
+    const old = structuredClone(initialControlState('edw')) as Partial<ControlState>;
+    delete old.privateRound;
+    delete old.breakouts;
+    expect(controlStateSchema.parse(old)).toMatchObject({ privateRound: null, breakouts: null });
+  });
+});
