@@ -1,0 +1,43 @@
+/**
+ * Breakout groups over the board: the banner of a person's own group while groups run, and the
+ * roll-up of every group side by side — always on the wall screen while there are groups, and on a
+ * facilitator's screen after End (or when shown from the panel).
+ */
+import { useEffect } from 'react';
+import { groupOf } from '../../../../shared/control/breakouts';
+import { useControlState, useRoom } from '../control';
+import { GroupBanner } from './GroupBanner';
+import { RollUp } from './RollUp';
+import { useRollUpStore } from './rollUpStore';
+
+/** `identityId`: this person once they joined (null for the wall, or before joining). */
+export function BreakoutLayer({ identityId }: { identityId: string | null }) {
+  const { role, doc } = useRoom();
+  const breakouts = useControlState()?.breakouts ?? null;
+  const shown = useRollUpStore((s) => s.shown);
+  const setShown = useRollUpStore((s) => s.setShown);
+
+  // A facilitator sees the roll-up when the groups end; new groups or Clear put it away.
+  const endedKey = breakouts?.status === 'ended' ? breakouts.id : null;
+  useEffect(() => {
+    if (role === 'facilitator') setShown(endedKey !== null);
+  }, [role, endedKey, setShown]);
+
+  if (!breakouts) return null;
+  const mine = groupOf(breakouts, identityId);
+  const wall = role === 'projector';
+  const rollUp = doc && (wall || (role === 'facilitator' && shown));
+  return (
+    <>
+      {mine && !wall && <GroupBanner group={mine} breakoutsId={breakouts.id} />}
+      {rollUp && (
+        <RollUp
+          breakouts={breakouts}
+          doc={doc}
+          wall={wall}
+          onClose={wall ? undefined : () => setShown(false)}
+        />
+      )}
+    </>
+  );
+}
