@@ -7,6 +7,8 @@ import type { BoardViewProps } from '../boards/boardView';
 import { useRoom } from '../facilitation/control';
 import { FollowToggle } from '../facilitation/FollowMe';
 import { LockBanner, LockMenu, TabLockIcon, useLockedForMe } from '../facilitation/Locks';
+import { VoteMenu } from '../facilitation/voting/VoteMenu';
+import { PrivateWritingMenu } from '../facilitation/private-writing/PrivateWritingMenu';
 import { BOARD_VIEWS } from '../boards/registry';
 import { useWorkshopStore } from '../store/workshopStore';
 
@@ -62,6 +64,8 @@ export function BoardTabs({ template }: { template: WorkshopTemplate }) {
       </nav>
       {facilitator && (
         <div className="board-tabs-row__tools">
+          <PrivateWritingMenu />
+          <VoteMenu />
           <LockMenu />
           <FollowToggle />
         </div>

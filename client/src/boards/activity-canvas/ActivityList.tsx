@@ -8,6 +8,7 @@ import type { CanvasData } from './canvasData';
 import { useCanvasStore } from './canvasStore';
 import { LinkChips } from './LinkedCards';
 import { ProvenanceNote } from './ProvenanceNote';
+import { CardVoteDots, VoteRankBadge } from '../../facilitation/voting/CardVoteDots';
 
 export function ActivityList({ doc, data }: { doc: Y.Doc; data: CanvasData }) {
   const { t } = useTranslation();
@@ -53,6 +54,7 @@ export function ActivityList({ doc, data }: { doc: Y.Doc; data: CanvasData }) {
           {shown.map((activity) => (
             <li key={activity.id}>
               <ActivityListItem doc={doc} activity={activity} />
+              <CardVoteDots cardId={activity.id} title={activity.title} />
             </li>
           ))}
         </ul>
@@ -85,6 +87,7 @@ function ActivityListItem({ doc, activity }: { doc: Y.Doc; activity: Activity })
         >
           {t(`s3.activityStatus.${activity.status}`)}
         </span>
+        <VoteRankBadge cardId={activity.id} doc={doc} />
         <CriticalMassDots score={activity.criticalMass} />
       </span>
       <span className="activity-card__title">

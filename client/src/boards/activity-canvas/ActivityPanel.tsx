@@ -42,6 +42,7 @@ import type { CanvasData } from './canvasData';
 import { useCanvasStore } from './canvasStore';
 import { LinkTitle } from './LinkedCards';
 import { ProvenanceNote } from './ProvenanceNote';
+import { CardVoteDots } from '../../facilitation/voting/CardVoteDots';
 
 interface ActivityPanelProps {
   doc: Y.Doc;
@@ -78,6 +79,12 @@ export function ActivityPanel({ doc, activityId, data, canEdit }: ActivityPanelP
         >
           ← {t('activityCanvas.panel.back')}
         </button>
+        {card && (
+          <CardVoteDots
+            cardId={activityId}
+            title={data.activityById.get(activityId)?.title ?? ''}
+          />
+        )}
       </header>
       {card ? (
         <ActivityFields doc={doc} card={card} data={data} canEdit={canEdit} />

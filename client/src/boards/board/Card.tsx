@@ -21,6 +21,7 @@ import { CardTitleInput } from './CardTitleInput';
 import { StaticRichText } from './StaticRichText';
 import { useCardDrag } from './useCardDrag';
 import { BodyEditor } from './BodyEditor';
+import { CardVoteDots, VoteRankBadge } from '../../facilitation/voting/CardVoteDots';
 
 /** Arrow keys move a focused card by this much (Shift: ten times more). */
 const KEY_NUDGE = 10;
@@ -132,6 +133,7 @@ export const Card = memo(function Card({ cardId, card }: CardProps) {
         <CardActions cardId={cardId} color={snapshot.color} />
       )}
       {Slot && <Slot cardId={cardId} card={card} />}
+      <VoteRankBadge cardId={cardId} doc={doc} />
       <div className="card__title" data-card-part="title">
         {editingPart === 'title' && titleText && canEdit ? (
           <CardTitleInput cardId={cardId} title={titleText} onDone={focusCard} />
@@ -172,6 +174,7 @@ export const Card = memo(function Card({ cardId, card }: CardProps) {
             />
           ))}
       </div>
+      <CardVoteDots cardId={cardId} title={title} />
       {snapshot.createdBy && (
         <footer className="card__author">{t('card.by', { author: snapshot.createdBy })}</footer>
       )}

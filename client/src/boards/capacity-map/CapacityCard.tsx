@@ -10,6 +10,7 @@ import { CAPACITY_DRAG_TYPE, takeFocusOnMount, useCapacityMap } from './capacity
 import { useCapacityMapStore } from './capacityMapStore';
 import { NO_REGION_ROW, useLinkCount } from './capacityIndex';
 import { HelixChip, StrengthDots } from './capacityParts';
+import { CardVoteDots, VoteRankBadge } from '../../facilitation/voting/CardVoteDots';
 
 const MAX_HOLDER_CHIPS = 4;
 
@@ -99,6 +100,8 @@ export const CapacityCard = memo(function CapacityCard({
           </span>
         )}
       </div>
+      <VoteRankBadge cardId={id} doc={doc} />
+      <CardVoteDots cardId={id} title={title} />
     </article>
   );
 });
