@@ -13,6 +13,8 @@ export interface HttpAppDeps extends WorkshopRoutesDeps {
   log: Logger;
   clientDir: string;
   trustProxy: boolean | number;
+  /** More API routers (records, exports), mounted under /api after the workshop routes. */
+  routers?: express.Router[];
 }
 
 export function createHttpApp(deps: HttpAppDeps): express.Express {
@@ -45,6 +47,7 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
   const api = express.Router();
   api.use(express.json({ limit: '64kb' }));
   api.use(workshopRoutes(deps));
+  for (const router of deps.routers ?? []) api.use(router);
   api.use(notFoundApi);
   app.use('/api', api);
 

@@ -5,8 +5,9 @@
  * Methods are async so a networked database fits; the SQLite implementation does its work
  * synchronously and returns settled promises, which keeps the relay's hot path short.
  */
-import type { Participant } from '../../shared/domain/identity';
-import type { Role, RoleMap, WorkshopTemplate } from '../../shared/domain/workshop';
+import type { Identity } from '../../shared/domain/identity';
+import type { Role, RoleMap, WorkshopStatus, WorkshopTemplate } from '../../shared/domain/workshop';
+import type { RecordSearchItem, RecordSummary } from '../../shared/record/api';
 
 export interface WorkshopRow {
   id: string;
@@ -31,9 +32,40 @@ export interface StoredDocument {
   lastSeq: number;
 }
 
-export interface IdentityRow extends Participant {
+export interface IdentityRow extends Identity {
   workshopId: string;
   removed: boolean;
+}
+
+/** A private-writing draft as stored: `draft` is the JSON of shared/control/privateWriting Draft. */
+export interface DraftRow {
+  draftId: string;
+  identityId: string;
+  draft: string;
+}
+
+/** A record version as stored: its summary, the columns search filters on, and the record JSON. */
+export interface RecordRow extends RecordSummary {
+  /** Lower-cased title, field, capacity and activity titles (what `q` searches). */
+  searchText: string;
+  /** Lower-cased region names and NUTS codes (the region filter matches one exactly). */
+  regionKeys: string[];
+  json: string;
+}
+
+/** A search over every workshop's latest record; text filters are lower-cased by the caller. */
+export interface RecordSearch {
+  /** Each must appear in searchText. */
+  words: string[];
+  region?: string;
+  template?: WorkshopTemplate;
+  /** Must appear in the lower-cased field. */
+  field?: string;
+  /** heldOn bounds, YYYY-MM-DD, inclusive. */
+  from?: string;
+  to?: string;
+  offset: number;
+  limit: number;
 }
 
 export interface Storage {
@@ -53,11 +85,11 @@ export interface Storage {
   createIdentity(identity: IdentityRow, tokenHash: string): Promise<void>;
   identityForToken(workshopId: string, tokenHash: string): Promise<IdentityRow | null>;
   listIdentities(workshopId: string): Promise<IdentityRow[]>;
-  /** Changes a person's role or removes them; false when there is no such person. */
+  /** Changes a person's role or name, or removes them; false when there is no such person. */
   updateIdentity(
     workshopId: string,
     identityId: string,
-    patch: { role?: Role; removed?: boolean },
+    patch: { role?: Role; removed?: boolean; name?: string },
   ): Promise<boolean>;
   /** The workshop's facilitation state (control plane) as JSON text, or null before the first command. */
   getControlState(workshopId: string): Promise<string | null>;
@@ -65,6 +97,44 @@ export interface Storage {
   /** The secret ballots of a workshop's current vote (JSON), kept apart from the broadcast state. */
   getBallots(workshopId: string): Promise<string | null>;
   putBallots(workshopId: string, json: string): Promise<void>;
+  /** Creates or replaces a person's draft; false when that draft id belongs to someone else. */
+  putDraft(workshopId: string, roundId: string, row: DraftRow): Promise<boolean>;
+  /** Deletes a person's draft; false when they have no such draft. */
+  deleteDraft(
+    workshopId: string,
+    roundId: string,
+    draftId: string,
+    identityId: string,
+  ): Promise<boolean>;
+  /** Every draft of a round, in the order they were first written. */
+  listDrafts(workshopId: string, roundId: string): Promise<DraftRow[]>;
+  /** Forgets every draft of the workshop (a round was revealed, cancelled or replaced). */
+  clearDrafts(workshopId: string): Promise<void>;
+  /** open, archived, or null when there is no such workshop. */
+  getWorkshopStatus(workshopId: string): Promise<WorkshopStatus | null>;
+  /** false when there is no such workshop. */
+  setWorkshopStatus(workshopId: string, status: WorkshopStatus): Promise<boolean>;
+  /**
+   * Stores a record version. Records are immutable: an existing (workshop, version) is refused
+   * (rejects), and stored ones never change. Storing an 'archive' record also marks the workshop
+   * archived, in the same transaction.
+   */
+  insertRecord(row: RecordRow): Promise<void>;
+  /** The highest version stored for the workshop; 0 when it has none. */
+  latestRecordVersion(workshopId: string): Promise<number>;
+  /** One version (the latest when `version` is omitted), or null. */
+  getRecord(
+    workshopId: string,
+    version?: number,
+  ): Promise<{ summary: RecordSummary; json: string } | null>;
+  /** Every version of a workshop, oldest first. */
+  listRecords(workshopId: string): Promise<RecordSummary[]>;
+  /** The latest record of each workshop that matches, most recently held first. */
+  searchRecords(search: RecordSearch): Promise<{ items: RecordSearchItem[]; total: number }>;
+  /** An instance setting, or null. */
+  getSetting(key: string): Promise<string | null>;
+  /** Stores `value` unless the key is set already; returns the stored value (the first writer wins). */
+  initSetting(key: string, value: string): Promise<string>;
   /** True while the database accepts writes (health check). */
   isWritable(): Promise<boolean>;
   close(): Promise<void>;

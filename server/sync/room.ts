@@ -13,6 +13,7 @@ import type { Role } from '../../shared/domain/workshop';
 import type { Logger } from '../log';
 import type { Storage } from '../storage/storage';
 import { CLOSE_LOCKED, CLOSE_MALFORMED, CLOSE_SERVER_ERROR } from './closeCodes';
+import { changesDocument } from './changesDocument';
 import type { Connection } from './connection';
 import {
   decodeClientMessage,
@@ -24,10 +25,11 @@ import {
 } from './protocol';
 
 /**
- * Decides whether a connection's document update may be applied (locks). Runs only for updates
- * from writers; without a gate every writer's update is accepted.
+ * Decides whether a connection's document update may be applied (locks, archived workshops). Runs
+ * only for updates from writers; without a gate every writer's update is accepted. A string
+ * refuses with that reason (sent as the close reason); false refuses as a lock.
  */
-export type UpdateGate = (role: Role, update: Uint8Array, doc: Y.Doc) => boolean;
+export type UpdateGate = (role: Role, update: Uint8Array, doc: Y.Doc) => boolean | string;
 
 export interface RoomOptions {
   gate?: UpdateGate;
@@ -200,10 +202,12 @@ export class Room {
   }
 
   private applyClientUpdate(conn: Connection, update: Uint8Array): void {
-    if (this.options.gate && !this.options.gate(conn.role, update, this.doc)) {
+    const verdict = this.options.gate ? this.options.gate(conn.role, update, this.doc) : true;
+    // An update that changes nothing (a sync reply) is never refused: reading stays possible.
+    if (verdict !== true && changesDocument(this.doc, update)) {
       // Closing (rather than dropping silently) matters: the client's later updates build on this
       // one, so it must discard it and resync, or all its later edits would be stuck.
-      conn.close(CLOSE_LOCKED, 'locked by the facilitator');
+      conn.close(CLOSE_LOCKED, verdict || 'locked by the facilitator');
       return;
     }
     try {

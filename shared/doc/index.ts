@@ -29,6 +29,7 @@
  *   doc.getMap('opportunityGroups') Y.Map<groupId, OpportunityGroup> (opportunities.ts)
  *   doc.getArray('diamondAxes')     Y.Array<DiamondAxis>; empty = one axis per capacity kind (diamond.ts)
  *   meta also holds field (the workshop's field/topic) and language.
+ *   meta.sources: the archived records the workshop was started from (provenance.ts)
  *
  * Each card type keeps its own fields beside the common ones in the same Y.Map, so every board can
  * show any card; each module documents its type's fields:
@@ -52,3 +53,5 @@ export * from './diamond';
 export * from './copy';
 export * from './boardsTouched';
 export * from './voteResults';
+export * from './provenance';
+export * from './publishDrafts';

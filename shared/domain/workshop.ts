@@ -55,6 +55,14 @@ export interface DeriveWorkshopResponse extends CreateWorkshopResponse {
   sourceWorkshopId: string;
 }
 
+/**
+ * open: the boards can be edited. archived: the facilitator closed the workshop; its record is
+ * stored (see shared/record) and the sync relay refuses every edit, from anyone, until it is reopened.
+ */
+export const WORKSHOP_STATUSES = ['open', 'archived'] as const;
+export const workshopStatusSchema = z.enum(WORKSHOP_STATUSES);
+export type WorkshopStatus = z.infer<typeof workshopStatusSchema>;
+
 /** `GET /api/workshops/:id` — what a token holder may know about its workshop. */
 export interface WorkshopSession {
   id: string;
@@ -62,6 +70,7 @@ export interface WorkshopSession {
   template: WorkshopTemplate;
   createdAt: string;
   role: Role;
+  status: WorkshopStatus;
 }
 
 /** `GET /api/workshops/:id/links` (facilitator only). */

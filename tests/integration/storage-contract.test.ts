@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { hashToken } from '../../server/auth/tokens';
 import { SqliteStorage } from '../../server/storage/sqlite/sqliteStorage';
-import type { NewWorkshop, Storage } from '../../server/storage/storage';
+import type { NewWorkshop, RecordRow, Storage } from '../../server/storage/storage';
 import { randomId } from '../../shared/ids';
 import { tempDataDir } from '../support/server';
 
@@ -150,6 +150,133 @@ describe.each(implementations)('%s storage', (_name, make) => {
     await storage.close();
   });
 
+  it('keeps private drafts per round, owned by their author, until cleared', async () => {
+    const storage = make();
+    const w = newWorkshop();
+    await storage.createWorkshop(w);
+    const anna = { draftId: 'd1', identityId: 'anna', draft: '{"text":"one"}' };
+    expect(await storage.putDraft(w.id, 'r1', anna)).toBe(true);
+    expect(await storage.putDraft(w.id, 'r1', { ...anna, draftId: 'd2' })).toBe(true);
+    expect(await storage.putDraft(w.id, 'r1', { ...anna, draft: '{"text":"two"}' })).toBe(true);
+    // Someone else cannot overwrite or delete Anna's draft.
+    expect(await storage.putDraft(w.id, 'r1', { ...anna, identityId: 'ben' })).toBe(false);
+    expect(await storage.deleteDraft(w.id, 'r1', 'd1', 'ben')).toBe(false);
+    expect(await storage.listDrafts(w.id, 'r1')).toEqual([
+      { draftId: 'd1', identityId: 'anna', draft: '{"text":"two"}' },
+      { draftId: 'd2', identityId: 'anna', draft: '{"text":"one"}' },
+    ]);
+    expect(await storage.listDrafts(w.id, 'r2')).toEqual([]);
+    expect(await storage.deleteDraft(w.id, 'r1', 'd2', 'anna')).toBe(true);
+    await storage.clearDrafts(w.id);
+    expect(await storage.listDrafts(w.id, 'r1')).toEqual([]);
+    await storage.close();
+  });
+
+  it('keeps a workshop status, open until archived', async () => {
+    const storage = make();
+    const w = newWorkshop();
+    await storage.createWorkshop(w);
+    expect(await storage.getWorkshopStatus(w.id)).toBe('open');
+    expect(await storage.setWorkshopStatus(w.id, 'archived')).toBe(true);
+    expect(await storage.getWorkshopStatus(w.id)).toBe('archived');
+    expect(await storage.getWorkshopStatus('missing')).toBeNull();
+    expect(await storage.setWorkshopStatus('missing', 'open')).toBe(false);
+    await storage.close();
+  });
+
+  it('stores record versions immutably; an archive also marks the workshop archived', async () => {
+    const storage = make();
+    const w = newWorkshop();
+    await storage.createWorkshop(w);
+    expect(await storage.latestRecordVersion(w.id)).toBe(0);
+    expect(await storage.getRecord(w.id)).toBeNull();
+
+    await storage.insertRecord(recordRow(w.id, 1, 'snapshot', { json: '{"v":1}' }));
+    expect(await storage.getWorkshopStatus(w.id)).toBe('open');
+    await storage.insertRecord(recordRow(w.id, 2, 'archive', { json: '{"v":2}' }));
+    expect(await storage.getWorkshopStatus(w.id)).toBe('archived');
+    // A version once written never changes.
+    await expect(
+      storage.insertRecord(recordRow(w.id, 1, 'archive', { json: '{"v":"changed"}' })),
+    ).rejects.toThrow();
+
+    expect(await storage.latestRecordVersion(w.id)).toBe(2);
+    expect(await storage.getRecord(w.id)).toMatchObject({
+      json: '{"v":2}',
+      summary: { version: 2 },
+    });
+    expect(await storage.getRecord(w.id, 1)).toEqual({
+      json: '{"v":1}',
+      summary: summaryOf(recordRow(w.id, 1, 'snapshot')),
+    });
+    expect(await storage.getRecord(w.id, 3)).toBeNull();
+    expect((await storage.listRecords(w.id)).map((r) => [r.version, r.kind])).toEqual([
+      [1, 'snapshot'],
+      [2, 'archive'],
+    ]);
+    await storage.close();
+  });
+
+  it('searches the latest record of each workshop by words, region, template, field and day', async () => {
+    const storage = make();
+    const [a, b, c] = [otherWorkshop(), otherWorkshop(), otherWorkshop()];
+    for (const w of [a, b, c]) await storage.createWorkshop(w);
+    await storage.insertRecord(
+      recordRow(a.id, 1, 'archive', { searchText: 'old 100% title', heldOn: '2026-01-10' }),
+    );
+    await storage.insertRecord(
+      recordRow(a.id, 2, 'archive', {
+        title: 'Tyrol EDW',
+        searchText: 'tyrol edw\ndigital tourism',
+        regionKeys: ['tyrol', 'at33'],
+        field: 'Digital Tourism',
+        heldOn: '2026-03-01',
+      }),
+    );
+    await storage.insertRecord(
+      recordRow(b.id, 1, 'snapshot', {
+        template: 'adw',
+        searchText: 'south tyrol adw\ndigital health',
+        regionKeys: ['south tyrol', 'ith1'],
+        heldOn: '2026-05-01',
+      }),
+    );
+    await storage.insertRecord(recordRow(c.id, 1, 'archive', { heldOn: '2026-07-01' }));
+    const ids = async (search: Partial<Parameters<Storage['searchRecords']>[0]>) =>
+      (await storage.searchRecords({ words: [], offset: 0, limit: 10, ...search })).items.map(
+        (i) => i.workshopId,
+      );
+
+    expect(await ids({})).toEqual([c.id, b.id, a.id]); // most recently held first
+    expect(await ids({ words: ['digital'] })).toEqual([b.id, a.id]);
+    expect(await ids({ words: ['digital', 'tourism'] })).toEqual([a.id]);
+    expect(await ids({ words: ['old'] })).toEqual([]); // only the latest version is searched
+    expect(await ids({ words: ['100%'] })).toEqual([]); // % is a literal, not a wildcard
+    expect(await ids({ region: 'tyrol' })).toEqual([a.id]); // a whole region, not a substring
+    expect(await ids({ region: 'ith1' })).toEqual([b.id]);
+    expect(await ids({ template: 'adw' })).toEqual([b.id]);
+    expect(await ids({ field: 'tourism' })).toEqual([a.id]);
+    expect(await ids({ from: '2026-03-01', to: '2026-05-01' })).toEqual([b.id, a.id]);
+
+    const page = await storage.searchRecords({ words: [], offset: 1, limit: 1 });
+    expect(page.total).toBe(3);
+    expect(page.items).toHaveLength(1);
+    expect(page.items[0]).toMatchObject({ workshopId: b.id, status: 'open', versions: 1 });
+    const [first] = (await storage.searchRecords({ words: ['tourism'], offset: 0, limit: 5 }))
+      .items;
+    expect(first).toMatchObject({ workshopId: a.id, version: 2, versions: 2, status: 'archived' });
+    await storage.close();
+  });
+
+  it('keeps the first value of a setting', async () => {
+    const storage = make();
+    expect(await storage.getSetting('organiser_token_hash')).toBeNull();
+    expect(await storage.initSetting('organiser_token_hash', 'first')).toBe('first');
+    expect(await storage.initSetting('organiser_token_hash', 'second')).toBe('first');
+    expect(await storage.getSetting('organiser_token_hash')).toBe('first');
+    await storage.close();
+  });
+
   it('reports writability', async () => {
     const storage = make();
     expect(await storage.isWritable()).toBe(true);
@@ -157,3 +284,42 @@ describe.each(implementations)('%s storage', (_name, make) => {
     expect(await storage.isWritable()).toBe(false);
   });
 });
+
+function recordRow(
+  workshopId: string,
+  version: number,
+  kind: 'archive' | 'snapshot',
+  overrides: Partial<RecordRow> = {},
+): RecordRow {
+  return {
+    workshopId,
+    version,
+    kind,
+    archivedAt: '2026-11-23T17:00:00.000Z',
+    schemaVersion: 1,
+    title: 'Workshop',
+    template: 'edw',
+    field: '',
+    regions: ['Tyrol'],
+    createdAt: '2026-11-23T08:00:00.000Z',
+    heldOn: '2026-11-23',
+    searchText: 'workshop',
+    regionKeys: [],
+    json: '{}',
+    ...overrides,
+  };
+}
+
+function summaryOf(row: RecordRow) {
+  const { searchText: _s, regionKeys: _r, json: _j, ...summary } = row;
+  return summary;
+}
+
+/** A workshop with tokens of its own (token hashes are unique across workshops). */
+function otherWorkshop(): NewWorkshop {
+  const token = () => hashToken(randomId(32));
+  return {
+    ...newWorkshop(),
+    tokenHashes: { facilitator: token(), participant: token(), projector: token() },
+  };
+}

@@ -54,6 +54,40 @@ const MIGRATIONS: string[] = [
      ballots TEXT NOT NULL,
      updated_at TEXT NOT NULL
    );`,
+  `CREATE TABLE private_drafts (
+     workshop_id TEXT NOT NULL REFERENCES workshops (id) ON DELETE CASCADE,
+     round_id TEXT NOT NULL,
+     draft_id TEXT NOT NULL,
+     identity_id TEXT NOT NULL,
+     draft TEXT NOT NULL,
+     updated_at TEXT NOT NULL,
+     PRIMARY KEY (workshop_id, round_id, draft_id)
+   );`,
+  // Archive: workshop status, immutable record versions with their search columns, settings
+  // (the organiser token's hash).
+  `ALTER TABLE workshops ADD COLUMN status TEXT NOT NULL DEFAULT 'open';
+   CREATE TABLE records (
+     workshop_id TEXT NOT NULL REFERENCES workshops (id) ON DELETE CASCADE,
+     version INTEGER NOT NULL CHECK (version >= 1),
+     kind TEXT NOT NULL CHECK (kind IN ('archive', 'snapshot')),
+     archived_at TEXT NOT NULL,
+     schema_version INTEGER NOT NULL,
+     title TEXT NOT NULL,
+     template TEXT NOT NULL,
+     field TEXT NOT NULL,
+     regions TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     held_on TEXT NOT NULL,
+     search_text TEXT NOT NULL,
+     region_keys TEXT NOT NULL,
+     field_key TEXT NOT NULL,
+     record TEXT NOT NULL,
+     PRIMARY KEY (workshop_id, version)
+   );
+   CREATE INDEX records_held_on ON records (held_on);
+   CREATE TRIGGER records_immutable BEFORE UPDATE ON records
+   BEGIN SELECT RAISE(ABORT, 'records are immutable'); END;
+   CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
 ];
 
 export function migrate(db: Database.Database): void {

@@ -6,9 +6,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { Role } from '../../../shared/domain/workshop';
-import type { IdentityRow, NewWorkshop, Storage, StoredDocument, WorkshopRow } from '../storage';
+import type { Role, WorkshopStatus } from '../../../shared/domain/workshop';
+import type { RecordSearchItem, RecordSummary } from '../../../shared/record/api';
+import type {
+  DraftRow,
+  IdentityRow,
+  NewWorkshop,
+  RecordRow,
+  RecordSearch,
+  Storage,
+  StoredDocument,
+  WorkshopRow,
+} from '../storage';
 import { migrate } from './migrations';
+import { SqliteRecords } from './sqliteRecords';
 
 const IDENTITY_COLUMNS =
   'id, workshop_id AS workshopId, role, name, organisation, helix, region_id AS regionId, removed, joined_at AS joinedAt';
@@ -28,6 +39,7 @@ export interface SqliteOptions {
 export class SqliteStorage implements Storage {
   private readonly db: Database.Database;
   private readonly stmt;
+  private readonly records: SqliteRecords;
 
   constructor(options: SqliteOptions) {
     fs.mkdirSync(options.dataDir, { recursive: true });
@@ -37,6 +49,7 @@ export class SqliteStorage implements Storage {
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
     migrate(this.db);
+    this.records = new SqliteRecords(this.db);
     this.stmt = {
       insertWorkshop: this.db.prepare(
         'INSERT INTO workshops (id, title, template, created_at) VALUES (?, ?, ?, ?)',
@@ -77,14 +90,31 @@ export class SqliteStorage implements Storage {
         `SELECT ${IDENTITY_COLUMNS} FROM identities WHERE workshop_id = ? ORDER BY joined_at, id`,
       ),
       updateIdentity: this.db.prepare(
-        `UPDATE identities SET role = coalesce(?, role), removed = coalesce(?, removed)
-         WHERE workshop_id = ? AND id = ?`,
+        `UPDATE identities SET role = coalesce(?, role), removed = coalesce(?, removed),
+         name = coalesce(?, name) WHERE workshop_id = ? AND id = ?`,
       ),
       getBallots: this.db.prepare('SELECT ballots FROM vote_ballots WHERE workshop_id = ?'),
       putBallots: this.db.prepare(
         `INSERT INTO vote_ballots (workshop_id, ballots, updated_at) VALUES (?, ?, ?)
          ON CONFLICT (workshop_id) DO UPDATE SET ballots = excluded.ballots, updated_at = excluded.updated_at`,
       ),
+      getDraftOwner: this.db.prepare(
+        'SELECT identity_id FROM private_drafts WHERE workshop_id = ? AND round_id = ? AND draft_id = ?',
+      ),
+      putDraft: this.db.prepare(
+        `INSERT INTO private_drafts (workshop_id, round_id, draft_id, identity_id, draft, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (workshop_id, round_id, draft_id)
+         DO UPDATE SET draft = excluded.draft, updated_at = excluded.updated_at`,
+      ),
+      deleteDraft: this.db.prepare(
+        'DELETE FROM private_drafts WHERE workshop_id = ? AND round_id = ? AND draft_id = ? AND identity_id = ?',
+      ),
+      listDrafts: this.db.prepare(
+        `SELECT draft_id AS draftId, identity_id AS identityId, draft FROM private_drafts
+         WHERE workshop_id = ? AND round_id = ? ORDER BY rowid`,
+      ),
+      clearDrafts: this.db.prepare('DELETE FROM private_drafts WHERE workshop_id = ?'),
       getControl: this.db.prepare('SELECT state FROM control_states WHERE workshop_id = ?'),
       putControl: this.db.prepare(
         `INSERT INTO control_states (workshop_id, state, updated_at) VALUES (?, ?, ?)
@@ -177,12 +207,13 @@ export class SqliteStorage implements Storage {
   async updateIdentity(
     workshopId: string,
     identityId: string,
-    patch: { role?: Role; removed?: boolean },
+    patch: { role?: Role; removed?: boolean; name?: string },
   ): Promise<boolean> {
     const removed = patch.removed === undefined ? null : patch.removed ? 1 : 0;
     const result = this.stmt.updateIdentity.run(
       patch.role ?? null,
       removed,
+      patch.name ?? null,
       workshopId,
       identityId,
     );
@@ -205,6 +236,71 @@ export class SqliteStorage implements Storage {
 
   async putBallots(workshopId: string, json: string): Promise<void> {
     this.stmt.putBallots.run(workshopId, json, new Date().toISOString());
+  }
+
+  async putDraft(workshopId: string, roundId: string, row: DraftRow): Promise<boolean> {
+    const owner = this.stmt.getDraftOwner.get(workshopId, roundId, row.draftId) as
+      { identity_id: string } | undefined;
+    if (owner && owner.identity_id !== row.identityId) return false;
+    const now = new Date().toISOString();
+    this.stmt.putDraft.run(workshopId, roundId, row.draftId, row.identityId, row.draft, now);
+    return true;
+  }
+
+  async deleteDraft(
+    workshopId: string,
+    roundId: string,
+    draftId: string,
+    identityId: string,
+  ): Promise<boolean> {
+    return this.stmt.deleteDraft.run(workshopId, roundId, draftId, identityId).changes > 0;
+  }
+
+  async listDrafts(workshopId: string, roundId: string): Promise<DraftRow[]> {
+    return this.stmt.listDrafts.all(workshopId, roundId) as DraftRow[];
+  }
+
+  async clearDrafts(workshopId: string): Promise<void> {
+    this.stmt.clearDrafts.run(workshopId);
+  }
+
+  async getWorkshopStatus(workshopId: string): Promise<WorkshopStatus | null> {
+    return this.records.getWorkshopStatus(workshopId);
+  }
+
+  async setWorkshopStatus(workshopId: string, status: WorkshopStatus): Promise<boolean> {
+    return this.records.setWorkshopStatus(workshopId, status);
+  }
+
+  async insertRecord(row: RecordRow): Promise<void> {
+    this.records.insertRecord(row);
+  }
+
+  async latestRecordVersion(workshopId: string): Promise<number> {
+    return this.records.latestRecordVersion(workshopId);
+  }
+
+  async getRecord(
+    workshopId: string,
+    version?: number,
+  ): Promise<{ summary: RecordSummary; json: string } | null> {
+    return this.records.getRecord(workshopId, version);
+  }
+
+  async listRecords(workshopId: string): Promise<RecordSummary[]> {
+    return this.records.listRecords(workshopId);
+  }
+
+  async searchRecords(search: RecordSearch): Promise<{ items: RecordSearchItem[]; total: number }> {
+    return this.records.searchRecords(search);
+  }
+
+  async getSetting(key: string): Promise<string | null> {
+    return this.records.getSetting(key);
+  }
+
+  async initSetting(key: string, value: string): Promise<string> {
+    return this.records.initSetting(key, value);
   }
 
   async isWritable(): Promise<boolean> {

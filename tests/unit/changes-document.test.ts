@@ -1,0 +1,36 @@
+/** Which updates change a doc: gates (locks, archived workshops) refuse only those. */
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { changesDocument } from '../../server/sync/changesDocument';
+
+function synced(): { server: Y.Doc; client: Y.Doc } {
+  const server = new Y.Doc();
+  server.getArray<string>('list').push(['a', 'b', 'c']);
+  const client = new Y.Doc();
+  Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+  return { server, client };
+}
+
+describe('changesDocument', () => {
+  it('is false for a sync reply that brings nothing new, deletions included', () => {
+    const { server, client } = synced();
+    server.getArray('list').delete(0, 1);
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+    const reply = Y.encodeStateAsUpdate(client, Y.encodeStateVector(server));
+    expect(changesDocument(server, reply)).toBe(false);
+    expect(changesDocument(server, Y.encodeStateAsUpdate(client))).toBe(false);
+    expect(changesDocument(server, Y.encodeStateAsUpdate(new Y.Doc()))).toBe(false);
+  });
+
+  it('is true for new content and for new deletions', () => {
+    const { server, client } = synced();
+    const before = Y.encodeStateVector(server);
+    client.getArray<string>('list').push(['d']);
+    expect(changesDocument(server, Y.encodeStateAsUpdate(client, before))).toBe(true);
+
+    const other = synced();
+    other.client.getArray('list').delete(1, 1);
+    const deletion = Y.encodeStateAsUpdate(other.client, Y.encodeStateVector(other.server));
+    expect(changesDocument(other.server, deletion)).toBe(true);
+  });
+});

@@ -1,0 +1,99 @@
+/**
+ * doc → record: the fixture workshop gives the checked-in golden record (ids normalised), and the
+ * extraction honours what a record promises (names only with consent, removed links, ranks).
+ * Regenerate the golden file after an intended change: UPDATE_GOLDEN=1 npx vitest run <this file>.
+ */
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { createCard, getCard, initWorkshopDoc, voteResultsMap, cardsMap } from '../../shared/doc';
+import { extractRecord } from '../../shared/record/extract';
+import { recordSchema } from '../../shared/record/schema';
+import {
+  FIXTURE_ARCHIVED_AT,
+  buildFixtureWorkshop,
+  normaliseIds,
+} from '../fixtures/recordWorkshop';
+
+const goldenPath = fileURLToPath(new URL('../fixtures/record-golden.json', import.meta.url));
+const meta = { version: 3, kind: 'archive' as const, archivedAt: FIXTURE_ARCHIVED_AT };
+
+describe('extractRecord', () => {
+  it('turns the fixture workshop into the golden record, which the schema accepts', () => {
+    const { doc, control, people } = buildFixtureWorkshop();
+    const record = extractRecord(doc, control, people, meta);
+    expect(recordSchema.safeParse(record).success).toBe(true);
+    const normalised = normaliseIds(record);
+    if (process.env.UPDATE_GOLDEN === '1') {
+      fs.writeFileSync(goldenPath, `${JSON.stringify(normalised, null, 2)}\n`);
+    }
+    expect(normalised).toEqual(JSON.parse(fs.readFileSync(goldenPath, 'utf8')));
+  });
+
+  it('counts participants by helix and region, names only those who consented', () => {
+    const { doc, control, people } = buildFixtureWorkshop();
+    const { participants, workshop } = extractRecord(doc, control, people, meta);
+    expect(workshop.facilitators).toEqual(['Fiona Facilitator']);
+    expect(participants.total).toBe(3); // the removed person and the facilitator do not count
+    expect(participants.byHelix).toMatchObject({ business: 1, research: 1, unspecified: 1 });
+    expect(participants.byRegion).toEqual([
+      { regionId: 'AT33', count: 1 },
+      { regionId: 'ITH1', count: 1 },
+      { regionId: null, count: 1 },
+    ]);
+    expect(participants.named.map((p) => p.name)).toEqual(['Bruno']);
+    const all = JSON.stringify(extractRecord(doc, control, people, meta));
+    expect(all).not.toContain('Anna');
+    expect(all).not.toContain('Carla');
+  });
+
+  it('keeps links to deleted cards apart, with their titles, and ranks activities by the latest vote', () => {
+    const { doc, control, people, ids } = buildFixtureWorkshop();
+    const record = extractRecord(doc, control, people, meta);
+    const activity = record.activities.find((a) => a.id === ids.digitalTourism)!;
+    expect(activity.removedLinks).toMatchObject([{ kind: 'capacity', title: 'Old ski lifts' }]);
+    expect(activity.capacityIds).toHaveLength(2);
+    expect(activity.capacityIds.every((id) => record.capacities.some((c) => c.id === id))).toBe(
+      true,
+    );
+    expect(activity.rank).toBe(1);
+    expect(record.activities.find((a) => a.title === 'Ski lift museum')!.rank).toBeNull();
+    const removedVoteCard = record.votes[0]!.cards.find((c) => c.removed)!;
+    expect(removedVoteCard).toMatchObject({ title: 'Old ski lifts', cardType: 'capacity' });
+  });
+
+  it('records the agenda as it actually ran', () => {
+    const { doc, control, people } = buildFixtureWorkshop();
+    const { agenda, workshop } = extractRecord(doc, control, people, meta);
+    expect(agenda.runs.map((r) => [r.phaseId, r.endedAt !== null])).toEqual([
+      ['agree-field', true],
+      ['map-capacities', true],
+      ['prioritise', false],
+    ]);
+    expect(workshop.dates.firstPhaseStartedAt).toBe('2026-11-23T09:00:00.000Z');
+    expect(workshop.dates.lastPhaseEndedAt).toBe('2026-11-23T10:05:00.000Z');
+  });
+
+  it('still yields a valid record from whatever a peer wrote into the doc', () => {
+    const doc = new Y.Doc();
+    initWorkshopDoc(doc, { workshopId: 'w', title: 'Odd', template: 'edw', createdAt: 1e20 });
+    const id = createCard(doc, { type: 'action', title: 'raw action' });
+    const card = getCard(doc, id)!;
+    card.set('start', '2027-02-30');
+    card.set('budget', -5);
+    card.set('regionIds', ['x'.repeat(500), 'AT33']);
+    cardsMap(doc).get(id)!.set('provenance', { workshopId: 'src', cardId: 'c', recordVersion: 2 });
+    voteResultsMap(doc).set('bad', { voteId: 'bad', cards: [{ cardId: 5 }] } as never);
+    const record = extractRecord(doc, null, [], meta);
+    expect(recordSchema.safeParse(record).success).toBe(true);
+    expect(record.actions[0]).toMatchObject({ start: null, budget: null, regionIds: ['AT33'] });
+    expect(record.votes).toEqual([]);
+    expect(record.workshop.dates.createdAt).toBe('1970-01-01T00:00:00.000Z');
+    expect(record.provenance.sourceRecords).toEqual([{ workshopId: 'src', version: 2 }]);
+  });
+
+  it('refuses a doc that was never initialised', () => {
+    expect(() => extractRecord(new Y.Doc(), null, [], meta)).toThrow(/meta/);
+  });
+});
