@@ -4,15 +4,22 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { ArchiveService } from './archive/archiveService';
 import { WorkshopAccess } from './auth/access';
+import { OrganiserAccess } from './auth/organiser';
 import { loadConfig, type ServerConfig, type ServerConfigInput } from './config';
 import { createControlPlane } from './control/controlPlane';
 import { ControlService } from './control/controlService';
 import { lockGate } from './control/lockGate';
 import { PeopleService } from './control/peopleService';
+import { PrivateWritingService } from './control/privateWritingService';
 import { CLOSE_REMOVED } from './sync/closeCodes';
 import { writeVoteResult } from '../shared/doc/voteResults';
+import { publishDrafts } from '../shared/doc/publishDrafts';
 import { createHttpApp } from './http/app';
+import { recordRoutes } from './http/recordRoutes';
+import { exportRoutes } from './http/exportRoutes';
+import { PdfPrinter } from './archive/exporters/pdf';
 import { createLogger, type Logger } from './log';
 import { SqliteStorage } from './storage/sqlite/sqliteStorage';
 import type { Storage } from './storage/storage';
@@ -48,29 +55,71 @@ export async function startServer(
   control.onReveal((workshopId, result) =>
     rooms.change(workshopId, (doc) => writeVoteResult(doc, result)),
   );
+  const privateWriting = new PrivateWritingService(
+    storage,
+    control,
+    async (workshopId, round, drafts) => {
+      let published = 0;
+      await rooms.change(workshopId, (doc) => {
+        published = publishDrafts(doc, drafts, {
+          board: round.board,
+          showAuthors: round.showAuthors ?? false,
+          activityId: round.activityId,
+        }).length;
+      });
+      return published;
+    },
+  );
   const rooms = new RoomRegistry({
     storage,
-    gateFor: (workshopId) => lockGate(control, workshopId),
-    beforeLoad: (workshopId) => control.get(workshopId),
+    // An archived workshop refuses every edit; otherwise the facilitator's locks apply.
+    gateFor: (workshopId) => archive.gate(workshopId, lockGate(control, workshopId)),
+    beforeLoad: (workshopId) => Promise.all([control.get(workshopId), archive.status(workshopId)]),
     log,
     compactEvery: config.compactEvery,
     roomIdleMs: config.roomIdleMs,
   });
+  const archive: ArchiveService = new ArchiveService({ storage, rooms, control, log });
+  control.setGuard(async (workshopId) =>
+    (await archive.status(workshopId)) === 'archived'
+      ? 'the workshop is archived: reopen it to make changes'
+      : null,
+  );
+  const organiser = await OrganiserAccess.init(storage, config.organiserToken, log);
+  const workshops = new WorkshopService(storage);
+  // PDF exports: one Chromium, launched on the first PDF, closed with the server.
+  const pdf = new PdfPrinter({ executablePath: config.chromiumPath, log });
   const app = createHttpApp({
     storage,
     log,
     access,
-    workshops: new WorkshopService(storage),
+    workshops,
     people,
     rooms,
     publicUrl: config.publicUrl,
     clientDir: config.clientDir,
     trustProxy: config.trustProxy,
+    workshopStatus: (workshopId) => archive.status(workshopId),
+    routers: [
+      recordRoutes({ storage, access, organiser, archive, workshops, publicUrl: config.publicUrl }),
+      exportRoutes({ storage, access, organiser, rooms, control, pdf, log }),
+    ],
   });
 
   const httpServer = http.createServer(app);
   const sync = new SyncServer({ rooms, access, log, maxMessageBytes: config.maxMessageBytes });
-  const io = createControlPlane(httpServer, access, control, people, log);
+  const io = createControlPlane(httpServer, access, control, people, privateWriting, log);
+  // Live clients learn when their workshop is archived (read-only) or reopened.
+  archive.onStatus((workshopId, status) =>
+    io.to(workshopId).emit('workshop:status', { workshopId, status }),
+  );
+  io.on('connection', (socket) => {
+    const { workshopId } = socket.data;
+    archive
+      .status(workshopId)
+      .then((status) => socket.emit('workshop:status', { workshopId, status }))
+      .catch((err: unknown) => log.error({ err, workshopId }, 'could not read the status'));
+  });
   people.onChange(({ workshopId, identityId, change }) => {
     if (change === 'removed') {
       sync.closeIdentity(workshopId, identityId, CLOSE_REMOVED, 'removed from the workshop');
@@ -110,10 +159,12 @@ export async function startServer(
   const close = () =>
     (closing ??= (async () => {
       sync.close();
+      privateWriting.close();
       const httpClosed = new Promise<void>((resolve) => io.close(() => resolve()));
       httpServer.closeAllConnections();
       await httpClosed;
       await rooms.closeAll();
+      await pdf.close();
       await storage.close();
     })());
 

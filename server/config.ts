@@ -29,6 +29,16 @@ const configSchema = z.object({
     .union([z.literal('true'), z.literal('false'), z.coerce.number().int().min(0)])
     .transform((v) => (v === 'true' ? true : v === 'false' ? false : v))
     .default(false),
+  /**
+   * The instance's organiser token (listing, searching and importing records). Unset: one is
+   * generated on first start, stored hashed and printed once in the log.
+   */
+  organiserToken: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{20,200}$/, 'must be 20 to 200 characters of A-Z, a-z, 0-9, _ and -')
+    .optional(),
+  /** The Chromium that prints PDF exports; without one, PDF exports answer 503. */
+  chromiumPath: z.string().min(1).default('/usr/bin/chromium'),
 });
 
 export type ServerConfig = z.infer<typeof configSchema>;
@@ -46,6 +56,8 @@ const ENV_KEYS: Record<keyof ServerConfig, string> = {
   roomIdleMs: 'ROOM_IDLE_MS',
   sqliteSynchronous: 'SQLITE_SYNCHRONOUS',
   trustProxy: 'TRUST_PROXY',
+  organiserToken: 'ORGANISER_TOKEN',
+  chromiumPath: 'CHROMIUM_PATH',
 };
 
 /** Builds the config from explicit values (tests) over environment variables (production). */

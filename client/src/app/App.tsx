@@ -1,8 +1,20 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StartPage } from '../start/StartPage';
 import { StatusScreen } from '../workshop/StatusScreen';
 import { WorkshopPage } from '../workshop/WorkshopPage';
 import { parseRoute, usePathname } from './navigation';
+
+// The archive is for organisers (and a workshop's outcome): loaded only when opened.
+const ArchivePage = lazy(() =>
+  import('../archive/ArchivePage').then((m) => ({ default: m.ArchivePage })),
+);
+const RecordPage = lazy(() =>
+  import('../archive/RecordPage').then((m) => ({ default: m.RecordPage })),
+);
+const ComparePage = lazy(() =>
+  import('../archive/ComparePage').then((m) => ({ default: m.ComparePage })),
+);
 
 export function App() {
   const { t } = useTranslation();
@@ -12,6 +24,18 @@ export function App() {
       return <StartPage />;
     case 'workshop':
       return <WorkshopPage key={route.workshopId} workshopId={route.workshopId} />;
+    case 'archive':
+    case 'archiveRecord':
+    case 'archiveCompare':
+      return (
+        <Suspense fallback={<StatusScreen title={t('workshop.loading')} busy />}>
+          {route.name === 'archive' && <ArchivePage />}
+          {route.name === 'archiveRecord' && (
+            <RecordPage key={route.workshopId} workshopId={route.workshopId} />
+          )}
+          {route.name === 'archiveCompare' && <ComparePage />}
+        </Suspense>
+      );
     case 'notFound':
       return <StatusScreen title={t('workshop.notFound.title')} tone="warning" />;
   }

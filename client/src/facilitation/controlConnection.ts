@@ -14,6 +14,10 @@ import {
   type ServerToClientEvents,
 } from '../../../shared/control/events';
 import type { ControlState } from '../../../shared/control/state';
+import { PeopleChannel } from '../people/peopleChannel';
+import { WorkshopStatusChannel } from '../archive/workshopStatus';
+import { DraftChannel } from './private-writing/draftChannel';
+import type { MyBallot } from '../../../shared/control/votes';
 
 export type ControlStatus = 'connecting' | 'connected' | 'offline';
 export type CommandAck = Ack<ControlStateEvent>;
@@ -38,6 +42,12 @@ export class ControlConnection {
   private bestRtt = Infinity;
   private resyncTimer: ReturnType<typeof setInterval> | null = null;
   private destroyed = false;
+  /** Participants, hands, live role and removal (people/peopleChannel.ts). */
+  readonly people: PeopleChannel;
+  /** My private-writing drafts and the room's draft counts. */
+  readonly drafts: DraftChannel;
+  /** Open or archived (read-only), live. */
+  readonly workshopStatus: WorkshopStatusChannel;
 
   constructor(
     readonly workshopId: string,
@@ -52,6 +62,9 @@ export class ControlConnection {
     this.socket.on('disconnect', this.onDisconnect);
     this.socket.on('connect_error', this.onDisconnect);
     this.socket.on('control:state', (event) => this.accept(event));
+    this.people = new PeopleChannel(this.socket);
+    this.drafts = new DraftChannel(this.socket);
+    this.workshopStatus = new WorkshopStatusChannel(this.socket);
   }
 
   getState = (): ControlState | null => this.state;
@@ -84,6 +97,31 @@ export class ControlConnection {
           const reply = raw as CommandAck;
           if (reply.ok && reply.value) this.accept(reply.value);
           resolve(reply);
+        });
+    });
+  }
+
+  /** Gives (+1) or takes back (−1) one dot; the ack carries this person's own ballot only. */
+  castVote(payload: { voteId: string; cardId: string; delta: 1 | -1 }): Promise<Ack<MyBallot>> {
+    return this.request<MyBallot>('vote:cast', payload);
+  }
+
+  /** This person's ballot in the current vote (null when there is none, or they did not join). */
+  myBallot(): Promise<Ack<MyBallot | null>> {
+    return this.request<MyBallot | null>('vote:mine', {});
+  }
+
+  /** One acknowledged request; resolves with the ack or `{ ok: false }` (never rejects). */
+  private request<T>(event: 'vote:cast' | 'vote:mine', payload: unknown): Promise<Ack<T>> {
+    return new Promise((resolve) => {
+      if (this.destroyed) {
+        resolve({ ok: false, error: 'closed' });
+        return;
+      }
+      this.socket
+        .timeout(ACK_TIMEOUT_MS)
+        .emit(event, payload, (err: Error | null, raw: Ack<unknown>) => {
+          resolve(err ? { ok: false, error: 'timeout' } : (raw as Ack<T>));
         });
     });
   }

@@ -15,6 +15,14 @@ export function StartPage() {
           <span className="brand-mark__logo" aria-hidden="true" />
           <span className="brand__name">{t('app.name')}</span>
         </span>
+        <a
+          className="start__archive-link"
+          href="/archive"
+          data-testid="archive-link"
+          title={t('archive.startLinkHint')}
+        >
+          {t('archive.startLink')}
+        </a>
       </header>
       <main className="start__main">
         <section className="start__intro">

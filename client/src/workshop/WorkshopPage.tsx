@@ -1,6 +1,7 @@
 /**
- * `/w/:id`: takes the token from the link, learns the role, connects the workshop's doc, asks for a
- * name the first time, and shows the board under the top bar.
+ * `/w/:id`: takes the token from the link, learns the role, connects the workshop's doc, has the
+ * person join (name, organisation, helix, region) the first time, and shows the board under the top
+ * bar. Once joined, the page uses the person's identity token for everything.
  */
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,7 +18,15 @@ import { FollowPill, useFollowMe } from '../facilitation/FollowMe';
 import { LockRefusedNotice } from '../facilitation/Locks';
 import { useLockRefusalRecovery, usePhaseNavigation } from '../facilitation/usePhaseNavigation';
 import { WallFrame } from '../facilitation/WallPanel';
+import { PrivateWritingLayer } from '../facilitation/private-writing/PrivateWritingLayer';
+import { Voting } from '../facilitation/voting/Voting';
+import { BreakoutLayer } from '../facilitation/breakouts/BreakoutLayer';
 import { usePersonStore } from '../person/personStore';
+import { RemovedScreen } from '../people/RemovedScreen';
+import { useIdentity, type IdentityHandle } from '../people/useIdentity';
+import { useLiveRole, useRegions, useRemoved } from '../people/usePeople';
+import { ArchivedBanner } from '../archive/WorkshopRecordMenu';
+import { useWorkshopStatus } from '../archive/workshopStatus';
 import { useBoardStore } from '../store/boardStore';
 import { useWorkshopStore } from '../store/workshopStore';
 import { publishUser, type PresenceUser } from '../sync/presence';
@@ -35,14 +44,18 @@ import { preloadBodyEditor } from '../boards/board/BodyEditor';
 
 export function WorkshopPage({ workshopId }: { workshopId: string }) {
   const { t } = useTranslation();
-  const [token] = useState(() => takeWorkshopToken(workshopId));
+  const [linkToken] = useState(() => takeWorkshopToken(workshopId));
+  const identity = useIdentity(workshopId, linkToken);
+  const token = identity.identity?.token ?? linkToken;
   const session = useWorkshopSession(workshopId, token);
 
+  if (identity.identity?.removed) return <RemovedScreen />;
   switch (session.status) {
     case 'loading':
       return <StatusScreen title={t('workshop.loading')} busy testId="workshop-loading" />;
     case 'invalid':
-      return <InvalidLinkScreen />;
+      // A person's own token stops working only when the facilitator removes them.
+      return token !== linkToken ? <RemovedScreen /> : <InvalidLinkScreen />;
     case 'notFound':
       return (
         <StatusScreen
@@ -66,7 +79,14 @@ export function WorkshopPage({ workshopId }: { workshopId: string }) {
         </StatusScreen>
       );
     case 'ready':
-      return <WorkshopRoom session={session.session} token={token!} />;
+      return (
+        <WorkshopRoom
+          session={session.session}
+          token={token!}
+          linkToken={linkToken!}
+          identity={identity}
+        />
+      );
   }
 }
 
@@ -89,29 +109,51 @@ function useWorkshopTitle(sync: WorkshopSync | null, fallback: string): string {
   return title || fallback;
 }
 
-function WorkshopRoom({ session, token }: { session: WorkshopSession; token: string }) {
+interface WorkshopRoomProps {
+  session: WorkshopSession;
+  /** What the page connects with: the person's identity token once joined, else the link's. */
+  token: string;
+  /** The link's token (share links and the wall's join link are derived from it). */
+  linkToken: string;
+  identity: IdentityHandle;
+}
+
+function WorkshopRoom({ session: fetched, token, linkToken, identity }: WorkshopRoomProps) {
   const { t } = useTranslation();
-  const sync = useWorkshopSync(session.id, token);
-  const control = useControlConnection(session.id, token);
+  const opened = useWorkshopSync(fetched.id, token);
+  // Joining switches the token: the link's connection is not shown while the person's replaces it.
+  const sync = opened?.provider.params.token === token ? opened : null;
+  const control = useControlConnection(fetched.id, token);
+  // A promotion to co-facilitator arrives live on the control connection.
+  const liveRole = useLiveRole(control);
+  const session = useMemo(
+    () => (liveRole && liveRole !== fetched.role ? { ...fetched, role: liveRole } : fetched),
+    [fetched, liveRole],
+  );
   const awareness = sync?.awareness ?? null;
   const room = useMemo<RoomInfo>(
-    () => ({ awareness, role: session.role, template: session.template }),
-    [awareness, session.role, session.template],
+    () => ({ awareness, doc: sync?.doc ?? null, role: session.role, template: session.template }),
+    [awareness, sync, session.role, session.template],
   );
   const status = useConnectionStatus(sync);
   const rejection = useSyncRejection(sync);
   const title = useWorkshopTitle(sync, session.title);
-  const displayName = usePersonStore((s) => s.displayName);
+  const rememberedName = usePersonStore((s) => s.displayName);
+  const displayName = identity.identity?.name ?? '';
   const color = usePersonStore((s) => s.color);
-  const setDisplayName = usePersonStore((s) => s.setDisplayName);
+  const regions = useRegions(sync?.doc ?? null);
+  const removed = useRemoved(control, rejection?.code ?? null);
   const [renaming, setRenaming] = useState(false);
+  // Archived: read-only for everyone until a facilitator reopens it (the relay refuses edits too).
+  const workshopStatus = useWorkshopStatus(control, fetched.status ?? 'open');
+  const archived = workshopStatus === 'archived';
 
   const canEdit = session.role !== 'projector';
   const user = useMemo<PresenceUser | null>(
     () => (canEdit && displayName ? { name: displayName, color, role: session.role } : null),
     [canEdit, displayName, color, session.role],
   );
-  useUndoShortcuts(sync?.doc, canEdit && user !== null);
+  useUndoShortcuts(sync?.doc, canEdit && user !== null && !archived);
 
   // Load the rich-text editor's code while the person is still looking around, so the first
   // "Edit description" opens at once and no early keystroke is lost to the download.
@@ -142,16 +184,24 @@ function WorkshopRoom({ session, token }: { session: WorkshopSession; token: str
     publishUser(sync.awareness, user);
   }, [sync, user]);
 
+  // Remembered, so a reload says so too.
+  const { markRemoved } = identity;
+  useEffect(() => {
+    if (removed) markRemoved();
+  }, [removed, markRemoved]);
+
+  if (removed) return <RemovedScreen />;
   if (rejection) return <InvalidLinkScreen />;
 
-  const askName = canEdit && (!displayName || renaming);
+  const joining = canEdit && identity.check === 'notJoined';
+  const askName = joining || (renaming && displayName !== '');
   const board = sync && (
     <ActiveBoard
       template={session.template}
       doc={sync.doc}
       sync={sync}
       role={session.role}
-      canEdit={canEdit && user !== null}
+      canEdit={canEdit && user !== null && !archived}
       user={user}
     />
   );
@@ -162,7 +212,8 @@ function WorkshopRoom({ session, token }: { session: WorkshopSession; token: str
         <div className="workshop" data-role={session.role}>
           <TopBar
             workshopId={session.id}
-            token={token}
+            token={linkToken}
+            identityId={identity.identity?.id ?? null}
             title={title}
             template={session.template}
             role={session.role}
@@ -172,23 +223,37 @@ function WorkshopRoom({ session, token }: { session: WorkshopSession; token: str
             displayName={displayName}
             color={color}
             onEditName={() => setRenaming(true)}
+            workshopStatus={workshopStatus}
+            sessionToken={token}
           />
+          {archived && (
+            <ArchivedBanner
+              workshopId={session.id}
+              token={token}
+              facilitator={session.role === 'facilitator'}
+            />
+          )}
           <BoardTabs template={session.template} />
           <main className="workshop__board">
             {session.role === 'projector' ? <WallFrame>{board}</WallFrame> : board}
             <FollowPill />
+            <PrivateWritingLayer />
             <LockRefusedNotice workshopId={session.id} />
+            <Voting doc={sync?.doc ?? null} />
+            <BreakoutLayer identityId={identity.identity?.id ?? null} />
           </main>
           {askName && (
             <JoinDialog
-              mode={displayName ? 'rename' : 'join'}
+              mode={joining ? 'join' : 'rename'}
               workshopTitle={title}
-              initialName={displayName}
-              onSubmit={(name) => {
-                setDisplayName(name);
+              initialName={joining ? rememberedName : displayName}
+              regions={regions}
+              onSubmit={async (profile) => {
+                if (joining) return identity.join(profile);
+                await identity.rename(profile.name);
                 setRenaming(false);
               }}
-              onCancel={displayName ? () => setRenaming(false) : undefined}
+              onCancel={joining ? undefined : () => setRenaming(false)}
             />
           )}
         </div>

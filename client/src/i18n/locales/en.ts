@@ -4,11 +4,16 @@
  */
 import { actionList } from './en/actionList';
 import { activityCanvas } from './en/activityCanvas';
+import { archive } from './en/archive';
 import { boards } from './en/boards';
+import { breakouts } from './en/breakouts';
 import { capacityMap } from './en/capacityMap';
 import { facilitation } from './en/facilitation';
 import { opportunityBoard } from './en/opportunityBoard';
+import { join, people } from './en/people';
+import { privateWriting } from './en/privateWriting';
 import { s3 } from './en/s3';
+import { voting } from './en/voting';
 
 export const en = {
   s3,
@@ -18,6 +23,10 @@ export const en = {
   activityCanvas,
   actionList,
   facilitation,
+  privateWriting,
+  voting,
+  breakouts,
+  archive,
   app: {
     name: 'Transforma',
     tagline: 'Live, co-edited boards for Smart Specialisation (S3) workshops.',
@@ -81,17 +90,7 @@ export const en = {
     },
     home: 'Go to the start page',
   },
-  join: {
-    title: 'Join {{workshop}}',
-    titleRename: 'Change your name',
-    explanation: 'Your name is shown to the others on your cards and next to your cursor.',
-    nameLabel: 'Your name',
-    namePlaceholder: 'e.g. Maria Rossi',
-    submit: 'Join the board',
-    save: 'Save',
-    cancel: 'Cancel',
-    nameRequired: 'Enter a name so others know who wrote what.',
-  },
+  join,
   topBar: {
     home: 'Transforma home',
     roleBadge: 'Your role: {{role}}',
@@ -108,12 +107,7 @@ export const en = {
     offlineHint:
       'Offline: your changes are kept on this device and shared when the connection is back.',
   },
-  people: {
-    label: 'People online',
-    more: '+{{count}} more',
-    anonymous: 'Anonymous',
-    projector: 'Wall screen',
-  },
+  people,
   share: {
     title: 'Share this workshop',
     explanation: 'Anyone with a link can join with that role. Keep the facilitator link private.',

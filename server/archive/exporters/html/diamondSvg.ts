@@ -1,0 +1,160 @@
+/**
+ * The Synergy Diamond as inline SVG text, drawn like the capacity map's chart
+ * (client/src/boards/capacity-map/diamond/RadarChart.tsx): one axis per capacity field, rings on a
+ * round scale, one polygon per region. Pure string building; every label is escaped.
+ */
+import { esc } from './escape';
+
+export interface RadarPolygon {
+  name: string;
+  color: string;
+  values: number[];
+}
+
+export interface RadarOptions {
+  axisLabels: string[];
+  series: RadarPolygon[];
+  /** Outer ring value and ring step (one scale for every chart of a report). */
+  top: number;
+  step: number;
+  /** Chart radius in px; labels scale with it. */
+  radius: number;
+  ariaLabel: string;
+}
+
+const INK = '#1c2024';
+const MUTED = '#60666f';
+const GRID = '#d5dae0';
+
+/** The capacity map's region colours, in the same order (client/src/boards/capacity-map/visuals.ts). */
+export const REGION_COLORS = [
+  '#3b5bdb',
+  '#e8590c',
+  '#2b8a3e',
+  '#c2255c',
+  '#0c8599',
+  '#f08c00',
+  '#7048e8',
+  '#5c940d',
+];
+
+export function regionColor(index: number): string {
+  return REGION_COLORS[index % REGION_COLORS.length]!;
+}
+
+/** A round outer ring: 1, 2, 2.5, 5 × 10^k steps, four rings (as the capacity map's chart). */
+export function niceScale(max: number, rings = 4): { top: number; step: number } {
+  const raw = Math.max(1, max) / rings;
+  const magnitude = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((s) => s >= raw) ?? raw;
+  const rounded = step < 1 ? 1 : step;
+  return { top: rounded * rings, step: rounded };
+}
+
+const fmt = (v: number) => Math.round(v * 10) / 10;
+
+function angle(i: number, n: number): number {
+  return -Math.PI / 2 + (2 * Math.PI * i) / Math.max(1, n);
+}
+
+function point(cx: number, cy: number, r: number, i: number, n: number): [number, number] {
+  const a = angle(i, n);
+  return [fmt(cx + r * Math.cos(a)), fmt(cy + r * Math.sin(a))];
+}
+
+/** At most two lines of about `width` characters. */
+function wrap(label: string, width: number): string[] {
+  if (label.length <= width) return [label];
+  const words = label.split(/\s+/);
+  let first = '';
+  let i = 0;
+  while (i < words.length && `${first} ${words[i]}`.trim().length <= width) {
+    first = `${first} ${words[i]}`.trim();
+    i++;
+  }
+  if (!first) return [`${label.slice(0, width - 1)}…`];
+  let rest = words.slice(i).join(' ');
+  if (rest.length > width) rest = `${rest.slice(0, width - 1)}…`;
+  return rest ? [first, rest] : [first];
+}
+
+export function radarSvg({
+  axisLabels,
+  series,
+  top,
+  step,
+  radius,
+  ariaLabel,
+}: RadarOptions): string {
+  const n = axisLabels.length;
+  const labelSize = radius >= 120 ? 13 : 10;
+  // Room around the rings for the axis labels.
+  const padX = labelSize * 9;
+  const padY = labelSize * 3.6;
+  const width = 2 * (radius + padX);
+  const height = 2 * (radius + padY);
+  const cx = width / 2;
+  const cy = height / 2;
+  const parts: string[] = [];
+
+  const rings: number[] = [];
+  for (let v = step; v <= top + 1e-9; v += step) rings.push(v);
+  for (const v of rings) {
+    const pts = axisLabels
+      .map((_, i) => point(cx, cy, (radius * v) / top, i, n).join(','))
+      .join(' ');
+    parts.push(`<polygon points="${pts}" fill="none" stroke="${GRID}" stroke-width="1"/>`);
+  }
+  axisLabels.forEach((label, i) => {
+    const [x, y] = point(cx, cy, radius, i, n);
+    const [lx, ly] = point(cx, cy, radius + labelSize * 1.3, i, n);
+    const cos = Math.cos(angle(i, n));
+    const sin = Math.sin(angle(i, n));
+    const anchor = Math.abs(cos) < 0.2 ? 'middle' : cos > 0 ? 'start' : 'end';
+    const lines = wrap(label, labelSize > 12 ? 18 : 14);
+    const lineHeight = labelSize * 1.15;
+    const extra = (lines.length - 1) * lineHeight;
+    const baseY =
+      sin > 0.2
+        ? ly + labelSize * 0.8
+        : sin < -0.2
+          ? ly - 6 - extra
+          : ly + labelSize * 0.35 - extra / 2;
+    parts.push(
+      `<line x1="${cx}" y1="${cy}" x2="${x}" y2="${y}" stroke="${GRID}" stroke-width="1"/>`,
+    );
+    const tspans = lines
+      .map(
+        (line, k) => `<tspan x="${lx}" dy="${k === 0 ? 0 : fmt(lineHeight)}">${esc(line)}</tspan>`,
+      )
+      .join('');
+    parts.push(
+      `<text x="${lx}" y="${fmt(baseY)}" text-anchor="${anchor}" font-size="${labelSize}" font-weight="600" fill="${INK}">${tspans}</text>`,
+    );
+  });
+  if (radius >= 120) {
+    for (const v of rings) {
+      parts.push(
+        `<text x="${cx + 4}" y="${fmt(cy - (radius * v) / top - 3)}" font-size="10" fill="${MUTED}">${fmt(v)}</text>`,
+      );
+    }
+  }
+  for (const s of series) {
+    const pts = s.values.map((v, i) => point(cx, cy, (radius * Math.min(v, top)) / top, i, n));
+    parts.push(
+      `<g class="diamond-series"><title>${esc(s.name)}</title><polygon points="${pts.map((p) => p.join(',')).join(' ')}" fill="${s.color}" fill-opacity="0.16" stroke="${s.color}" stroke-width="2.5" stroke-linejoin="round"/>` +
+        pts
+          .map(
+            ([px, py]) =>
+              `<circle cx="${px}" cy="${py}" r="3.5" fill="${s.color}" stroke="#ffffff" stroke-width="1.5"/>`,
+          )
+          .join('') +
+        '</g>',
+    );
+  }
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" class="diamond-chart" viewBox="0 0 ${fmt(width)} ${fmt(height)}" width="${fmt(width)}" height="${fmt(height)}" role="img" aria-label="${esc(ariaLabel)}" font-family="system-ui, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif">` +
+    parts.join('') +
+    '</svg>'
+  );
+}

@@ -1,0 +1,136 @@
+/**
+ * `GET /api/workshops/:id/export?format=json|csv|md|html|pdf[&version=N]`: a workshop's record as
+ * a file to download. Any of the workshop's tokens, or the organiser's (Bearer, or `?token=` so the
+ * link opens in a browser tab).
+ *
+ * Which record: `version` N, else the latest stored one. A workshop with no record yet exports its
+ * live state, extracted on the fly exactly as an archive would be but NOT stored (what someone
+ * pressing "Export" before any snapshot expects to get); such a file is named `…-live.<ext>` and
+ * the response carries `X-Record-Version: live`.
+ */
+import { Router } from 'express';
+import { z } from 'zod';
+import { workshopIdSchema } from '../../shared/domain/workshop';
+import { extractRecord } from '../../shared/record/extract';
+import { recordSchema, type WorkshopRecord } from '../../shared/record/schema';
+import {
+  EXPORT_FORMATS,
+  EXPORT_TYPES,
+  PdfUnavailableError,
+  renderExport,
+  slugify,
+  type PdfPrinter,
+} from '../archive/exporters';
+import type { WorkshopAccess } from '../auth/access';
+import { presentedToken, type OrganiserAccess } from '../auth/organiser';
+import type { ControlService } from '../control/controlService';
+import type { Logger } from '../log';
+import type { Storage } from '../storage/storage';
+import type { RoomRegistry } from '../sync/rooms';
+import { HttpError, parseOr400 } from './errors';
+
+export interface ExportRoutesDeps {
+  storage: Storage;
+  access: WorkshopAccess;
+  organiser: OrganiserAccess;
+  rooms: RoomRegistry;
+  control: ControlService;
+  pdf: PdfPrinter;
+  log: Logger;
+}
+
+const exportQuerySchema = z.strictObject({
+  format: z.enum(EXPORT_FORMATS, { error: `format must be one of ${EXPORT_FORMATS.join(', ')}` }),
+  version: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.coerce
+      .number({ error: 'version must be a whole number from 1' })
+      .int('version must be a whole number from 1')
+      .min(1, 'version must be a whole number from 1')
+      .max(1_000_000)
+      .optional(),
+  ),
+  token: z.string().max(200).optional(),
+});
+
+export function exportRoutes(deps: ExportRoutesDeps): Router {
+  const { storage, access, organiser, pdf } = deps;
+  const router = Router();
+
+  router.get('/workshops/:id/export', async (req, res) => {
+    const id = parseOr400(workshopIdSchema, req.params.id);
+    const query = parseOr400(exportQuerySchema, req.query);
+    const token = presentedToken(req);
+    if (!token) throw new HttpError(401, 'missing token (Authorization: Bearer, or ?token=)');
+    const workshop = await storage.getWorkshop(id);
+    if (!workshop) throw new HttpError(404, 'no such workshop');
+    if (!organiser.accepts(token) && !(await access.grantFor(id, token))) {
+      throw new HttpError(401, 'invalid token for this workshop');
+    }
+
+    const { record, live } = await recordToExport(deps, id, query.version);
+    let body: string | Uint8Array;
+    try {
+      body = await renderExport(query.format, record, pdf);
+    } catch (error) {
+      if (error instanceof PdfUnavailableError) throw new HttpError(503, error.message);
+      throw error;
+    }
+
+    const { contentType, extension } = EXPORT_TYPES[query.format];
+    const version = live ? 'live' : `v${record.provenance.recordVersion}`;
+    const fileName = `${slugify(record.workshop.title)}-${version}.${extension}`;
+    res.setHeader('Content-Type', contentType);
+    res.setHeader('Content-Disposition', `attachment; filename="${fileName}"`);
+    res.setHeader('Cache-Control', 'private, no-store');
+    res.setHeader('X-Record-Version', live ? 'live' : String(record.provenance.recordVersion));
+    res.send(typeof body === 'string' ? body : Buffer.from(body));
+  });
+
+  return router;
+}
+
+/** The stored version asked for (404 when missing), the latest, or the live state. */
+async function recordToExport(
+  deps: ExportRoutesDeps,
+  workshopId: string,
+  version: number | undefined,
+): Promise<{ record: WorkshopRecord; live: boolean }> {
+  const stored = await deps.storage.getRecord(workshopId, version);
+  if (stored) {
+    const parsed = recordSchema.safeParse(JSON.parse(stored.json));
+    if (!parsed.success) {
+      deps.log.error(
+        { workshopId, version: stored.summary.version, issues: parsed.error.issues.slice(0, 5) },
+        'a stored record does not match the record schema',
+      );
+      throw new HttpError(500, `record version ${stored.summary.version} cannot be read`);
+    }
+    return { record: parsed.data, live: false };
+  }
+  if (version !== undefined) throw new HttpError(404, `no record version ${version}`);
+  return { record: await liveRecord(deps, workshopId), live: true };
+}
+
+/** The workshop as it is now, extracted like an archive (next version number) but not stored. */
+async function liveRecord(deps: ExportRoutesDeps, workshopId: string): Promise<WorkshopRecord> {
+  const { storage, rooms, control } = deps;
+  const [controlState, people, latest] = await Promise.all([
+    control.get(workshopId),
+    storage.listIdentities(workshopId),
+    storage.latestRecordVersion(workshopId),
+  ]);
+  const record = await rooms.withDocument(workshopId, (doc) =>
+    extractRecord(doc, controlState, people, {
+      version: latest + 1,
+      kind: 'snapshot',
+      archivedAt: Date.now(),
+    }),
+  );
+  const parsed = recordSchema.safeParse(record);
+  if (!parsed.success) {
+    deps.log.error({ workshopId, issues: parsed.error.issues.slice(0, 5) }, 'invalid live record');
+    throw new HttpError(500, 'the workshop cannot be exported as it is now: its record is invalid');
+  }
+  return parsed.data;
+}

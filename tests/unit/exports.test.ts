@@ -1,0 +1,215 @@
+/**
+ * The record exporters as pure functions: the CSV ZIP parsed back with a real CSV parser (BOM,
+ * CRLF, headers, awkward values round-trip, formula cells defused), the Markdown and HTML reports'
+ * content and escaping. The record is the golden fixture's, with hostile values added.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { unzipSync } from 'fflate';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { recordSchema, type WorkshopRecord } from '../../shared/record/schema';
+import {
+  CSV_FILES,
+  exportCsvZip,
+  exportHtml,
+  exportJson,
+  exportMarkdown,
+  slugify,
+} from '../../server/archive/exporters';
+
+const golden = recordSchema.parse(
+  JSON.parse(fs.readFileSync(path.resolve('tests/fixtures/record-golden.json'), 'utf8')),
+);
+
+const AWKWARD = 'Guest apps, "smart" and local\nsecond line; third';
+const FORMULAS = [
+  '=HYPERLINK("http://evil.example","x")',
+  '+SUM(1,2)',
+  '-2+3',
+  '@cmd',
+  '\tTAB',
+  '=1+1\n=2+2',
+];
+
+/** The fixture with a comma/quote/newline title, formula-like values and an XSS attempt. */
+function hostileRecord(): WorkshopRecord {
+  const record = structuredClone(golden);
+  record.workshop.title = 'Alpine <script>alert(1)</script> & "tourism"';
+  record.activities[0]!.title = AWKWARD;
+  record.activities[1]!.structuralChange = FORMULAS[0]!;
+  record.actions[0]!.lead = FORMULAS[1]!;
+  record.actions[0]!.partners = [FORMULAS[2]!];
+  record.capacities[2]!.title = FORMULAS[3]!;
+  record.opportunities[0]!.title = FORMULAS[4]!;
+  record.opportunities[1]!.title = FORMULAS[5]!;
+  return recordSchema.parse(record);
+}
+
+function unzipCsv(record: WorkshopRecord): Record<string, string> {
+  const files = unzipSync(exportCsvZip(record));
+  // ignoreBOM: keep the BOM in the text, to check it is there.
+  const utf8 = new TextDecoder('utf-8', { ignoreBOM: true, fatal: true });
+  return Object.fromEntries(
+    Object.entries(files).map(([name, bytes]) => [name, utf8.decode(bytes)]),
+  );
+}
+
+function parseCsv(text: string): Record<string, string>[] {
+  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
+    header: true,
+    skipEmptyLines: true,
+  });
+  expect(parsed.errors).toEqual([]);
+  return parsed.data;
+}
+
+describe('CSV export', () => {
+  const record = hostileRecord();
+  const files = unzipCsv(record);
+
+  it('zips the four tables, each UTF-8 with a BOM and CRLF line ends', () => {
+    expect(Object.keys(files).sort()).toEqual([...CSV_FILES].sort());
+    for (const name of CSV_FILES) {
+      const text = files[name]!;
+      expect(text.startsWith('\uFEFF'), name).toBe(true);
+      // Every line break outside quoted cells is CRLF: the header row ends with one.
+      expect(text.split('\r\n')[0]).not.toContain('\n');
+      expect(text.endsWith('\r\n')).toBe(true);
+    }
+  });
+
+  it('lists the activities by rank with their links resolved to titles', () => {
+    const rows = parseCsv(files['activities.csv']!);
+    expect(Object.keys(rows[0]!)).toEqual(
+      expect.arrayContaining([
+        'ID',
+        'Rank',
+        'Title',
+        'Capacities combined',
+        'Opportunities targeted',
+      ]),
+    );
+    expect(rows.map((r) => r.Rank)).toEqual(['1', '2', '']);
+    const first = rows[0]!;
+    expect(first['Capacity IDs']).toBe('#1; #2');
+    expect(first['Capacities combined']).toBe(
+      'Alpine tourism industry; ICT research at the University of Innsbruck; Old ski lifts (deleted)',
+    );
+    // The linked opportunity's title is a formula-like one: defused here too.
+    expect(first['Opportunities targeted']).toBe(`'${FORMULAS[4]}`);
+    expect(first['Cross-regional needs']).toBe('South Tyrol: Mountain rescue sensors');
+    expect(first.Status).toBe('Selected');
+  });
+
+  it('round-trips a value with quotes, commas and newlines', () => {
+    const rows = parseCsv(files['activities.csv']!);
+    expect(rows[0]!.Title).toBe(AWKWARD);
+    expect(files['activities.csv']).toContain(
+      '"Guest apps, ""smart"" and local\nsecond line; third"',
+    );
+  });
+
+  it("prefixes cells a spreadsheet would run as a formula with '", () => {
+    const activities = parseCsv(files['activities.csv']!);
+    const actions = parseCsv(files['actions.csv']!);
+    const capacities = parseCsv(files['capacities.csv']!);
+    const opportunities = parseCsv(files['opportunities.csv']!);
+    expect(activities[1]!['Structural change']).toBe(`'${FORMULAS[0]}`);
+    expect(actions[0]!.Lead).toBe(`'${FORMULAS[1]}`);
+    expect(actions[0]!.Partners).toBe(`'${FORMULAS[2]}`);
+    expect(capacities[2]!.Title).toBe(`'${FORMULAS[3]}`);
+    expect(opportunities[0]!.Title).toBe(`'${FORMULAS[4]}`);
+    // A multi-line cell is defused too (papaparse's own pattern misses those).
+    expect(opportunities[1]!.Title).toBe(`'${FORMULAS[5]}`);
+    // Numbers stay numbers; plain text is untouched.
+    expect(actions[0]!['Budget (EUR)']).toBe('850000');
+    expect(capacities[0]!.Title).toBe('Alpine tourism industry');
+    for (const text of Object.values(files)) {
+      const cells = Papa.parse<string[]>(text.replace(/^\uFEFF/, '')).data.flat();
+      for (const cell of cells)
+        expect(cell, 'an undefused formula cell').not.toMatch(/^[=+\-@\t\r]/);
+    }
+  });
+
+  it('names regions, not ids, and says which activities use a card', () => {
+    const capacities = parseCsv(files['capacities.csv']!);
+    expect(capacities.map((c) => c.Region)).toEqual(['Tyrol', 'Tyrol', 'South Tyrol']);
+    expect(capacities[0]!['Used by activities']).toBe(
+      `${AWKWARD}; Climate-resilient mountain tourism`,
+    );
+    expect(capacities[0]!.Holders).toBe(
+      'Tirol Werbung (Government); Hotel cluster Tyrol (Cluster organisation)',
+    );
+    const actions = parseCsv(files['actions.csv']!);
+    expect(actions[0]!.Regions).toBe('Tyrol; South Tyrol');
+    expect(actions[0]!.Activity).toBe(AWKWARD);
+    const opportunities = parseCsv(files['opportunities.csv']!);
+    expect(opportunities.map((o) => o.Group)).toEqual(['Digitalisation', 'Climate', '']);
+  });
+});
+
+describe('Markdown export', () => {
+  const md = exportMarkdown(golden);
+
+  it('has the title, the activities in rank order and their links', () => {
+    expect(md.startsWith('# Alpine digital tourism EDW\n')).toBe(true);
+    const first = md.indexOf('### 1. Digital services for tourism (rank 1)');
+    const second = md.indexOf('### 2. Climate-resilient mountain tourism (rank 2)');
+    const third = md.indexOf('### 3. Ski lift museum');
+    expect(first).toBeGreaterThan(0);
+    expect(second).toBeGreaterThan(first);
+    expect(third).toBeGreaterThan(second);
+    expect(md).toContain('- ICT research at the University of Innsbruck');
+    expect(md).toContain('- Old ski lifts (deleted)');
+    // The activity's description keeps its list as Markdown.
+    expect(md).toContain(
+      'Guest apps built with local start-ups, strong link\n- booking\n- guiding',
+    );
+    expect(md).toContain('| Joint R&D project on guest apps | Digital services for tourism |');
+    // Template phases by their names, with the times they actually ran.
+    expect(md).toContain(
+      '| Map capacities | 40 min | 2026-11-23 09:20 UTC | 2026-11-23 10:05 UTC | 45 min |',
+    );
+  });
+
+  it('escapes Markdown in values so a title cannot break a table', () => {
+    const out = exportMarkdown(hostileRecord());
+    expect(out).toContain('# Alpine \\<script\\>alert(1)\\</script\\> & "tourism"');
+    // The newline inside the activity title does not split its action table row.
+    const row = out.split('\n').find((line) => line.startsWith('| Joint R&D project'));
+    expect(row).toContain('Guest apps, "smart" and local / second line; third');
+  });
+});
+
+describe('HTML export', () => {
+  it('escapes every value and carries the diamond as inline SVG', () => {
+    const html = exportHtml(hostileRecord());
+    expect(html).not.toContain('<script>');
+    expect(html).toContain(
+      'Alpine &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;tourism&quot;',
+    );
+    expect(html).toMatch(/<svg[^>]*class="diamond-chart"/);
+    // One overlay polygon per region, plus one small chart per region.
+    expect(html.match(/class="diamond-series"/g)).toHaveLength(2 * golden.diamond.series.length);
+    expect(html).toContain('<a href="https://s3platform.jrc.ec.europa.eu">');
+  });
+
+  it('drops links that are not http(s) or mailto', () => {
+    const record = structuredClone(golden);
+    record.capacities[0]!.evidenceUrl = 'javascript:alert(1)';
+    const html = exportHtml(recordSchema.parse(record));
+    expect(html).not.toContain('javascript:');
+  });
+});
+
+describe('JSON export and file names', () => {
+  it('is the record itself', () => {
+    expect(JSON.parse(exportJson(golden))).toEqual(golden);
+  });
+
+  it('slugs titles to ASCII file names', () => {
+    expect(slugify('Südtirol: Digitale Dienste / 2026!')).toBe('sudtirol-digitale-dienste-2026');
+    expect(slugify('<>')).toBe('workshop');
+  });
+});
