@@ -455,6 +455,12 @@ describe.skipIf(!hasChromium)('action list, import and ADW from EDW, in Chromium
     adwPage.on('console', (m) => {
       if (m.type() === 'error') fiona.errors.push(`console: ${m.text()}`);
     });
+    // A new workshop: Fiona joins it as a person, her name already filled in.
+    const join = adwPage.getByTestId('join-dialog');
+    await join.waitFor({ timeout: TIMEOUT });
+    expect(await adwPage.getByTestId('join-name-input').inputValue()).toBe('Fiona Facilitator');
+    await adwPage.getByTestId('join-submit').click();
+    await join.waitFor({ state: 'detached', timeout: TIMEOUT });
     await expect
       .poll(() => adwPage.getByTestId('role-badge').getAttribute('data-role'), { timeout: TIMEOUT })
       .toBe('facilitator');

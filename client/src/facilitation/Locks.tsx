@@ -2,13 +2,13 @@
  * Locks: the facilitator locks one board or the whole workshop; everyone sees it on the tabs and in
  * a banner over the board; participants' editing is off there (the server drops their updates too).
  */
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isBoardLocked } from '../../../shared/control/state';
 import { templateOf, type BoardKind } from '../../../shared/templates/templates';
 import { Icon } from '../app/Icon';
 import { useControl, useControlState, useRoom } from './control';
-import { usePopover } from './usePopover';
+import { BoardToolMenu } from './BoardToolMenu';
 import '../styles/facilitation.css';
 
 /** Whether participants cannot edit `board` now. */
@@ -63,30 +63,20 @@ export function LockMenu() {
   const control = useControl();
   const state = useControlState();
   const { template } = useRoom();
-  const popover = usePopover();
-  const titleId = useId();
   const boards = templateOf(template).boards;
   const anyLocked = !!state && (state.locks.workshop || state.locks.boards.length > 0);
   const set = (target: BoardKind | 'workshop', locked: boolean) =>
     void control?.send({ type: 'lock:set', target, locked });
   return (
-    <div className="share-anchor" ref={popover.anchorRef}>
-      <button
-        type="button"
-        className={anyLocked ? 'tab-tool is-active' : 'tab-tool'}
-        aria-expanded={popover.open}
-        aria-haspopup="dialog"
-        data-testid="lock-menu"
-        onClick={popover.toggle}
-      >
-        <Icon name={anyLocked ? 'lock' : 'unlock'} size={16} />
-        <span className="tab-tool__label">{t('facilitation.lock.menu')}</span>
-      </button>
-      {popover.open && (
-        <div className="popover lock-menu" role="dialog" aria-labelledby={titleId}>
-          <div className="popover__header">
-            <h2 id={titleId}>{t('facilitation.lock.menu')}</h2>
-          </div>
+    <BoardToolMenu
+      icon={<Icon name={anyLocked ? 'lock' : 'unlock'} size={16} />}
+      label={t('facilitation.lock.menu')}
+      active={anyLocked}
+      testId="lock-menu"
+      panelClassName="lock-menu"
+    >
+      {() => (
+        <>
           <p className="popover__intro">{t('facilitation.lock.intro')}</p>
           <div className="agenda__toggles">
             {boards.map((board) => (
@@ -111,9 +101,9 @@ export function LockMenu() {
               {t('facilitation.lock.lockWorkshop')}
             </label>
           </div>
-        </div>
+        </>
       )}
-    </div>
+    </BoardToolMenu>
   );
 }
 

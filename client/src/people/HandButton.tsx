@@ -2,10 +2,10 @@
  * Raise / lower your hand (top bar, everyone who joined). The button answers at once; the server's
  * list confirms, and a refusal puts it back and says why.
  */
+import { Icon } from '../app/Icon';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Participant } from '../../../shared/domain/identity';
-import { PeopleIcon } from './PeopleIcon';
 import { useParticipants, usePeopleChannel } from './usePeople';
 
 export function HandButton({ identityId }: { identityId: string }) {
@@ -52,7 +52,7 @@ export function HandButton({ identityId }: { identityId: string }) {
         disabled={!channel}
         onClick={toggle}
       >
-        <PeopleIcon name="hand" size={18} />
+        <Icon name="hand" size={18} />
       </button>
       {error && (
         <span className="hand-error" role="alert">

@@ -15,7 +15,6 @@ import { usePopover } from '../facilitation/usePopover';
 import { initialsOf } from '../person/personStore';
 import { usePeers } from '../sync/presence';
 import { PeopleOnline } from '../workshop/PeopleOnline';
-import { PeopleIcon } from './PeopleIcon';
 import { colorFor, handQueue, matchesQuery, sortPeople } from './peopleList';
 import { useParticipants, usePeopleChannel, useRegions } from './usePeople';
 
@@ -53,14 +52,14 @@ export function PeopleButton({
         title={label}
         onClick={popover.toggle}
       >
-        <PeopleIcon name="people" size={18} />
+        <Icon name="people" size={18} />
         {awareness && <PeopleOnline awareness={awareness} max={3} showMore={false} />}
         <span className="people-button__count" data-testid="people-online-count">
           {online}
         </span>
         {hands > 0 && (
           <span className="people-button__hands" data-testid="people-hands-badge">
-            <PeopleIcon name="hand" size={12} />
+            <Icon name="hand" size={12} />
             {hands}
           </span>
         )}
@@ -139,7 +138,7 @@ function PeoplePanel({ identityId, facilitator, doc, awareness, onClose }: Panel
       {queue.length > 0 && (
         <section className="hand-queue" aria-labelledby={`${titleId}-queue`}>
           <h3 id={`${titleId}-queue`} className="people-panel__heading">
-            <PeopleIcon name="hand" size={15} />
+            <Icon name="hand" size={15} />
             {t('people.queue.title')} ({queue.length})
           </h3>
           <ol className="hand-queue__list" data-testid="hand-queue">
@@ -269,7 +268,7 @@ function PersonRow({ person: p, color, details, isMe, facilitator, onCommand }: 
           )}
           {raised && (
             <span className="person-row__hand" title={t('people.handRaised')}>
-              <PeopleIcon name="hand" size={14} />
+              <Icon name="hand" size={14} />
               <span className="visually-hidden">{t('people.handRaised')}</span>
             </span>
           )}

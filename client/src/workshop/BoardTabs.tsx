@@ -8,6 +8,7 @@ import { useRoom } from '../facilitation/control';
 import { FollowToggle } from '../facilitation/FollowMe';
 import { LockBanner, LockMenu, TabLockIcon, useLockedForMe } from '../facilitation/Locks';
 import { VoteMenu } from '../facilitation/voting/VoteMenu';
+import { BreakoutsMenu } from '../facilitation/breakouts/BreakoutsMenu';
 import { PrivateWritingMenu } from '../facilitation/private-writing/PrivateWritingMenu';
 import { BOARD_VIEWS } from '../boards/registry';
 import { useWorkshopStore } from '../store/workshopStore';
@@ -64,6 +65,7 @@ export function BoardTabs({ template }: { template: WorkshopTemplate }) {
       </nav>
       {facilitator && (
         <div className="board-tabs-row__tools">
+          <BreakoutsMenu />
           <PrivateWritingMenu />
           <VoteMenu />
           <LockMenu />

@@ -10,7 +10,6 @@ import type { Role, WorkshopStatus, WorkshopTemplate } from '../../../shared/dom
 import { WorkshopRecordMenu } from '../archive/WorkshopRecordMenu';
 import { Icon } from '../app/Icon';
 import { PhaseIndicator } from '../facilitation/AgendaPanel';
-import { BreakoutsMenu } from '../facilitation/breakouts/BreakoutsMenu';
 import { TimerWidget } from '../facilitation/TimerWidget';
 import { HandButton } from '../people/HandButton';
 import { PeopleButton } from '../people/PeoplePanel';
@@ -74,7 +73,6 @@ export function TopBar(props: TopBarProps) {
               template={template}
             />
             <TimerWidget facilitator={role === 'facilitator'} />
-            {role === 'facilitator' && <BreakoutsMenu />}
           </>
         )}
       </div>
@@ -89,7 +87,8 @@ export function TopBar(props: TopBarProps) {
             doc={props.doc}
           />
         )}
-        {role !== 'projector' && props.identityId && <HandButton identityId={props.identityId} />}
+        {/* Hands are for participants: the facilitator is the one who takes them. */}
+        {role === 'participant' && props.identityId && <HandButton identityId={props.identityId} />}
         <span
           className={`role-badge role-badge--${role}`}
           data-testid="role-badge"

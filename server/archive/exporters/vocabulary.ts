@@ -15,6 +15,7 @@ import type {
 } from '../../../shared/domain/s3';
 import type { WorkshopTemplate } from '../../../shared/domain/workshop';
 import type { RecordKind } from '../../../shared/record/schema';
+import { en } from '../../../client/src/i18n/locales/en';
 
 export interface ExportVocabulary {
   helix: Record<Helix | 'unspecified', string>;
@@ -38,82 +39,24 @@ export interface ExportVocabulary {
   removed: string;
 }
 
+/**
+ * English: the app's own locale strings (one source for the boards and the exports), plus the few
+ * words only the exports print.
+ */
 export const VOCABULARY_EN: ExportVocabulary = {
-  helix: {
-    business: 'Business',
-    research: 'Research',
-    government: 'Government',
-    'civil-society': 'Civil society',
-    cluster: 'Cluster organisation',
-    unspecified: 'Not given',
-  },
-  capacityKind: {
-    industry: 'Industry',
-    research: 'Research',
-    technology: 'Technology',
-    skills: 'Skills',
-    infrastructure: 'Infrastructure',
-    other: 'Other',
-  },
-  opportunityKind: {
-    'technology-trend': 'Technology trend',
-    'societal-challenge': 'Societal challenge',
-    market: 'Market',
-    regulation: 'Regulation',
-    other: 'Other',
-  },
-  horizon: {
-    now: 'Now',
-    short: '1–2 years',
-    medium: '3–5 years',
-    long: 'More than 5 years',
-  },
-  activityStatus: { candidate: 'Candidate', selected: 'Selected', parked: 'Parked' },
-  actionType: {
-    'rd-project': 'R&D project',
-    networking: 'Networking',
-    'cooperation-scheme': 'Cooperation scheme',
-    'skills-development': 'Skills development',
-    infrastructure: 'Infrastructure',
-    'cluster-service': 'Cluster service',
-    other: 'Other',
-  },
-  fundingSource: {
-    'regional-programme': 'Regional programme',
-    'synchronised-call': 'Synchronised cross-regional call',
-    interreg: 'Interreg',
-    'horizon-europe': 'Horizon Europe',
-    private: 'Private',
-    other: 'Other',
-  },
-  actionStatus: { idea: 'Idea', planned: 'Planned', running: 'Running', done: 'Done' },
+  helix: { ...en.s3.helix, unspecified: 'Not given' },
+  capacityKind: en.s3.capacityKind,
+  opportunityKind: en.s3.opportunityKind,
+  horizon: en.s3.horizon,
+  activityStatus: en.s3.activityStatus,
+  actionType: en.s3.actionType,
+  fundingSource: en.s3.fundingSource,
+  actionStatus: en.s3.actionStatus,
+  // Printed in a column headed "Indicator", so without the word again.
   indicatorKind: { output: 'Output', result: 'Result' },
-  template: {
-    edw: 'Entrepreneurial Discovery Workshop (EDW)',
-    cedw: 'Cross-regional Entrepreneurial Discovery Workshop (cEDW)',
-    adw: 'Action Development Workshop (ADW)',
-    cadw: 'Cross-regional Action Development Workshop (cADW)',
-    'self-assessment': 'Cluster management self-assessment',
-  },
+  template: en.template,
   recordKind: { archive: 'Archive', snapshot: 'Snapshot' },
-  phase: {
-    'agree-field': 'Agree the field',
-    'map-capacities': 'Map capacities',
-    'map-opportunities': 'Map opportunities',
-    'combine-activities': 'Combine into activities',
-    prioritise: 'Prioritise',
-    'wrap-up': 'Wrap-up',
-    'compare-regions': 'Compare regions',
-    'merge-activities': 'Merge activities',
-    'review-activities': 'Review activities',
-    'develop-actions': 'Develop actions',
-    'plan-funding': 'Plan funding',
-    'develop-cross-regional-actions': 'Develop cross-regional actions',
-    'synchronise-funding': 'Synchronise funding',
-    'individual-reflection': 'Individual reflection',
-    'discussion-with-coach': 'Discussion with the coach',
-    summaries: 'Summaries',
-  },
+  phase: en.facilitation.phases,
   unknownRegion: 'Removed region',
   noRegion: 'No region',
   removed: 'deleted',

@@ -1,14 +1,14 @@
 /**
- * The facilitator's entry point in the top bar: "Groups" opens the setup dialog when no groups are
+ * The facilitator's entry point among the board tools: "Groups" opens the setup dialog when no groups are
  * running, else the panel of the running (or ended) groups.
  */
+import { Icon } from '../../app/Icon';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useControlState, useRoom } from '../control';
 import { usePopover } from '../usePopover';
 import { BreakoutPanel } from './BreakoutPanel';
 import { BreakoutSetupDialog } from './BreakoutSetupDialog';
-import { GroupsIcon } from './GroupsIcon';
 
 export function BreakoutsMenu() {
   const { t } = useTranslation();
@@ -27,9 +27,7 @@ export function BreakoutsMenu() {
     <div className="share-anchor breakouts-menu" ref={popover.anchorRef}>
       <button
         type="button"
-        className={
-          running ? 'button breakouts-menu__button is-running' : 'button breakouts-menu__button'
-        }
+        className={running ? 'tab-tool is-active' : 'tab-tool'}
         aria-expanded={breakouts ? popover.open : setupOpen}
         aria-haspopup="dialog"
         aria-label={label}
@@ -39,8 +37,8 @@ export function BreakoutsMenu() {
         data-status={breakouts?.status ?? 'none'}
         onClick={() => (breakouts ? popover.toggle() : setSetupOpen(true))}
       >
-        <GroupsIcon size={16} />
-        <span className="breakouts-menu__label">{t('breakouts.button')}</span>
+        <Icon name="groups" size={16} />
+        <span className="tab-tool__label">{t('breakouts.button')}</span>
         {running && <span className="breakouts-menu__count">{breakouts.groups.length}</span>}
       </button>
       {breakouts && popover.open && (

@@ -11,7 +11,6 @@ import { Icon } from '../../app/Icon';
 import { useRoom } from '../control';
 import { TimerDisplay } from '../TimerWidget';
 import { goToArea } from './area';
-import { GroupsIcon } from './GroupsIcon';
 import { useAreaLabel } from './labels';
 import { useGroupTimerView } from './useGroupTimer';
 
@@ -39,7 +38,7 @@ export function GroupBanner({ group, breakoutsId }: { group: BreakoutGroup; brea
       data-testid="group-banner"
       data-group-id={group.id}
     >
-      <GroupsIcon size={18} />
+      <Icon name="groups" size={18} />
       <p className="group-banner__text">
         <span data-testid="group-banner-name">
           <Trans

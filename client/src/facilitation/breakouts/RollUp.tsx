@@ -11,7 +11,6 @@ import { Icon } from '../../app/Icon';
 import { useActionList } from '../../boards/action-list/actionStore';
 import { useControl } from '../control';
 import { TimerDisplay } from '../TimerWidget';
-import { GroupsIcon } from './GroupsIcon';
 import { memberName, usePeopleById } from './labels';
 import { RollUpWork } from './RollUpWork';
 import { useGroupTimerView } from './useGroupTimer';
@@ -38,7 +37,7 @@ export function RollUp({ breakouts, doc, wall, onClose }: RollUpProps) {
       data-status={breakouts.status}
     >
       <header className="rollup__header">
-        <GroupsIcon size={wall ? 32 : 20} />
+        <Icon name="groups" size={wall ? 32 : 20} />
         <div className="rollup__titles">
           <h2 id="rollup-title" className="rollup__title">
             {t('breakouts.rollUp.title')}

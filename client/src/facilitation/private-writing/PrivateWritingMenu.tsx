@@ -9,42 +9,24 @@ import { templateOf, type BoardKind } from '../../../../shared/templates/templat
 import { Icon } from '../../app/Icon';
 import { useActiveBoard } from '../../workshop/BoardTabs';
 import { useControl, useRoom } from '../control';
-import { usePopover } from '../usePopover';
+import { BoardToolMenu } from '../BoardToolMenu';
 import { useDraftProgress, usePrivateRound } from './usePrivateRound';
 
 export function PrivateWritingMenu() {
   const { t } = useTranslation();
   const round = usePrivateRound();
   const open = round?.status === 'open';
-  const popover = usePopover();
-  const titleId = useId();
   return (
-    <div className="share-anchor" ref={popover.anchorRef}>
-      <button
-        type="button"
-        className={open ? 'tab-tool is-active' : 'tab-tool'}
-        aria-expanded={popover.open}
-        aria-haspopup="dialog"
-        data-testid="private-menu"
-        onClick={popover.toggle}
-      >
-        <Icon name="eyeOff" size={16} />
-        <span className="tab-tool__label">{t('privateWriting.menu.open')}</span>
-      </button>
-      {popover.open && (
-        <div
-          className="popover private-menu"
-          role="dialog"
-          aria-labelledby={titleId}
-          data-testid="private-menu-panel"
-        >
-          <div className="popover__header">
-            <h2 id={titleId}>{t('privateWriting.menu.open')}</h2>
-          </div>
-          {open ? <RunningRound /> : <StartRound />}
-        </div>
-      )}
-    </div>
+    <BoardToolMenu
+      icon={<Icon name="eyeOff" size={16} />}
+      label={t('privateWriting.menu.open')}
+      active={open}
+      testId="private-menu"
+      panelClassName="private-menu"
+      panelTestId="private-menu-panel"
+    >
+      {() => (open ? <RunningRound /> : <StartRound />)}
+    </BoardToolMenu>
   );
 }
 
