@@ -89,8 +89,12 @@ export function workshopRoutes({
   });
 
   router.get('/workshops/:id/links', async (req, res) => {
-    const { id, role, token } = await authorize(req);
+    const { id, role, token, identityId } = await authorize(req);
     if (role !== 'facilitator') throw new HttpError(403, 'only facilitators can see the links');
+    // The links derive from the facilitator link's token, which a person's own token is not.
+    if (identityId) {
+      throw new HttpError(403, 'the links are derived from the facilitator link: open it to share');
+    }
     res.json(workshops.links(id, token, originOf(req)));
   });
 

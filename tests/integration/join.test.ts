@@ -91,7 +91,17 @@ describe('POST /api/workshops/:id/join', () => {
     servers.push(s);
     const w = await createWorkshop(s.url);
     const res = await join(s.url, w.id, w.tokens.facilitator, { name: 'Fiona' });
-    expect(((await res.json()) as JoinResponse).role).toBe('facilitator');
+    const fiona = (await res.json()) as JoinResponse;
+    expect(fiona.role).toBe('facilitator');
+    // The share links derive from the facilitator link's token, not from a person's own.
+    const links = (token: string) =>
+      fetch(`${s.url}/api/workshops/${w.id}/links`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+    expect((await links(w.tokens.facilitator)).status).toBe(200);
+    const refused = await links(fiona.identityToken);
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as { error: string }).error).toContain('facilitator link');
   });
 
   it.each([
