@@ -9,6 +9,7 @@ import { extractRecord } from '../../shared/record/extract';
 import type { RecordSummary } from '../../shared/record/api';
 import type { WorkshopStatus } from '../../shared/domain/workshop';
 import type { ControlService } from '../control/controlService';
+import { KeyedQueue } from '../lib/keyedQueue';
 import type { Logger } from '../log';
 import type { Storage } from '../storage/storage';
 import type { UpdateGate } from '../sync/room';
@@ -40,7 +41,7 @@ export interface ArchiveServiceDeps {
 
 export class ArchiveService {
   private readonly statuses = new Map<string, WorkshopStatus>();
-  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly queue = new KeyedQueue();
   private readonly listeners = new Set<StatusListener>();
   private readonly now: () => number;
 
@@ -78,7 +79,7 @@ export class ArchiveService {
 
   /** Stores the next version as an archive and makes the workshop read-only. */
   archive(workshopId: string): Promise<RecordSummary> {
-    return this.serialise(workshopId, async () => {
+    return this.queue.run(workshopId, async () => {
       if ((await this.status(workshopId)) === 'archived') {
         throw new ArchiveError(409, 'the workshop is already archived');
       }
@@ -97,7 +98,7 @@ export class ArchiveService {
 
   /** Stores the next version as a snapshot; the workshop stays open. */
   snapshot(workshopId: string): Promise<RecordSummary> {
-    return this.serialise(workshopId, async () => {
+    return this.queue.run(workshopId, async () => {
       if ((await this.status(workshopId)) === 'archived') {
         throw new ArchiveError(409, 'the workshop is archived: its latest record is the archive');
       }
@@ -107,7 +108,7 @@ export class ArchiveService {
 
   /** Makes an archived workshop editable again; its next archive is a new version. */
   reopen(workshopId: string): Promise<void> {
-    return this.serialise(workshopId, async () => {
+    return this.queue.run(workshopId, async () => {
       if ((await this.status(workshopId)) !== 'archived') {
         throw new ArchiveError(409, 'the workshop is not archived');
       }
@@ -148,17 +149,5 @@ export class ArchiveService {
         this.deps.log.error({ err, workshopId }, 'a workshop status listener failed');
       }
     }
-  }
-
-  /** Runs `task` after every earlier task of the same workshop. */
-  private serialise<T>(workshopId: string, task: () => Promise<T>): Promise<T> {
-    const previous = this.queues.get(workshopId) ?? Promise.resolve();
-    const next = previous.then(task, task);
-    const settled = next.catch(() => undefined);
-    this.queues.set(workshopId, settled);
-    void settled.then(() => {
-      if (this.queues.get(workshopId) === settled) this.queues.delete(workshopId);
-    });
-    return next;
   }
 }

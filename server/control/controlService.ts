@@ -26,6 +26,7 @@ import {
 } from '../../shared/control/state';
 import type { PrivateRound } from '../../shared/control/privateWriting';
 import type { Role } from '../../shared/domain/workshop';
+import { KeyedQueue } from '../lib/keyedQueue';
 import type { Logger } from '../log';
 import type { Storage } from '../storage/storage';
 
@@ -43,7 +44,7 @@ export interface PrivateRoundHandler {
 
 export class ControlService {
   private readonly states = new Map<string, ControlState>();
-  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly queue = new KeyedQueue();
   private readonly listeners = new Set<ControlListener>();
   /** Secret ballots of each workshop's current vote: identity id → allocation. */
   private readonly ballots = new Map<string, Ballots>();
@@ -84,7 +85,7 @@ export class ControlService {
   get(workshopId: string): Promise<ControlState> {
     const cached = this.states.get(workshopId);
     if (cached) return Promise.resolve(cached);
-    return this.serialise(workshopId, () => this.load(workshopId));
+    return this.queue.run(workshopId, () => this.load(workshopId));
   }
 
   /** The current state, for a task already running in `exclusive` (which must not queue again). */
@@ -115,7 +116,7 @@ export class ControlService {
         error: `invalid command: ${where}${issue?.message ?? ''}`,
       });
     }
-    return this.serialise(workshopId, async (): Promise<ControlReply> => {
+    return this.queue.run(workshopId, async (): Promise<ControlReply> => {
       const refused = await this.guard(workshopId);
       if (refused) return { ok: false, error: refused };
       const current = this.states.get(workshopId) ?? (await this.load(workshopId));
@@ -139,7 +140,7 @@ export class ControlService {
     const parsed = castVoteSchema.safeParse(raw);
     if (!parsed.success) return Promise.resolve({ ok: false, error: 'invalid vote' });
     const { voteId, cardId, delta } = parsed.data;
-    return this.serialise(workshopId, async (): Promise<BallotReply> => {
+    return this.queue.run(workshopId, async (): Promise<BallotReply> => {
       const refused = await this.guard(workshopId);
       if (refused) return { ok: false, error: refused };
       const vote = (this.states.get(workshopId) ?? (await this.load(workshopId))).vote;
@@ -238,17 +239,7 @@ export class ControlService {
 
   /** Runs `task` after every earlier task of the same workshop (commands never interleave). */
   exclusive<T>(workshopId: string, task: () => Promise<T>): Promise<T> {
-    return this.serialise(workshopId, task);
-  }
-
-  private serialise<T>(workshopId: string, task: () => Promise<T>): Promise<T> {
-    const previous = this.queues.get(workshopId) ?? Promise.resolve();
-    const next = previous.then(task, task);
-    this.queues.set(
-      workshopId,
-      next.catch(() => undefined),
-    );
-    return next;
+    return this.queue.run(workshopId, task);
   }
 }
 

@@ -17,6 +17,9 @@ import type { ControlState } from '../../../shared/control/state';
 import { PeopleChannel } from '../people/peopleChannel';
 import { WorkshopStatusChannel } from '../archive/workshopStatus';
 import { DraftChannel } from './private-writing/draftChannel';
+import { ACK_TIMEOUT_MS, socketRequest } from './socketRequest';
+
+const closed = <T>(): Promise<Ack<T>> => Promise.resolve({ ok: false, error: 'closed' });
 import type { MyBallot } from '../../../shared/control/votes';
 
 export type ControlStatus = 'connecting' | 'connected' | 'offline';
@@ -25,7 +28,6 @@ export type CommandAck = Ack<ControlStateEvent>;
 /** Round trips at connect; the one with the smallest round-trip time wins. */
 const SYNC_SAMPLES = 5;
 const RESYNC_MS = 60_000;
-const ACK_TIMEOUT_MS = 8_000;
 
 /** One clock sample: offset = serverTime + rtt / 2 − local receive time. */
 export function offsetFromSample(sentAt: number, serverTime: number, receivedAt: number) {
@@ -81,49 +83,23 @@ export class ControlConnection {
 
   /** Sends a facilitator command; resolves with the server's acknowledgement (never rejects). */
   send(command: ControlCommandInput): Promise<CommandAck> {
-    return new Promise((resolve) => {
-      if (this.destroyed) {
-        resolve({ ok: false, error: 'closed' });
-        return;
-      }
-      this.socket
-        .timeout(ACK_TIMEOUT_MS)
-        .emit('control:command', command, (err: Error | null, raw: Ack<unknown>) => {
-          if (err) {
-            resolve({ ok: false, error: 'timeout' });
-            return;
-          }
-          // socket.io's typings merge the ack types of all events; this one is a command's.
-          const reply = raw as CommandAck;
-          if (reply.ok && reply.value) this.accept(reply.value);
-          resolve(reply);
-        });
-    });
+    if (this.destroyed) return closed();
+    return socketRequest<ControlStateEvent>(this.socket, 'control:command', command).then(
+      (reply) => {
+        if (reply.ok && reply.value) this.accept(reply.value);
+        return reply;
+      },
+    );
   }
 
   /** Gives (+1) or takes back (−1) one dot; the ack carries this person's own ballot only. */
   castVote(payload: { voteId: string; cardId: string; delta: 1 | -1 }): Promise<Ack<MyBallot>> {
-    return this.request<MyBallot>('vote:cast', payload);
+    return this.destroyed ? closed() : socketRequest<MyBallot>(this.socket, 'vote:cast', payload);
   }
 
   /** This person's ballot in the current vote (null when there is none, or they did not join). */
   myBallot(): Promise<Ack<MyBallot | null>> {
-    return this.request<MyBallot | null>('vote:mine', {});
-  }
-
-  /** One acknowledged request; resolves with the ack or `{ ok: false }` (never rejects). */
-  private request<T>(event: 'vote:cast' | 'vote:mine', payload: unknown): Promise<Ack<T>> {
-    return new Promise((resolve) => {
-      if (this.destroyed) {
-        resolve({ ok: false, error: 'closed' });
-        return;
-      }
-      this.socket
-        .timeout(ACK_TIMEOUT_MS)
-        .emit(event, payload, (err: Error | null, raw: Ack<unknown>) => {
-          resolve(err ? { ok: false, error: 'timeout' } : (raw as Ack<T>));
-        });
-    });
+    return this.destroyed ? closed() : socketRequest<MyBallot | null>(this.socket, 'vote:mine', {});
   }
 
   destroy(): void {

@@ -13,8 +13,7 @@ import type {
 import type { HandState, PeopleCommand } from '../../../shared/control/people';
 import type { Participant } from '../../../shared/domain/identity';
 import type { Role } from '../../../shared/domain/workshop';
-
-const ACK_TIMEOUT_MS = 8_000;
+import { socketRequest } from '../facilitation/socketRequest';
 
 export class PeopleChannel {
   private participants: Participant[] | null = null;
@@ -50,33 +49,18 @@ export class PeopleChannel {
   };
 
   setHand(raised: boolean): Promise<Ack<HandState>> {
-    return this.request<HandState>('hand:set', { raised });
+    return socketRequest<HandState>(this.socket, 'hand:set', { raised });
   }
 
   /** A facilitator command: promote, remove, lower a hand. */
   command(command: PeopleCommand): Promise<Ack<Participant[]>> {
-    return this.request<Participant[]>('people:command', command);
-  }
-
-  private request<T>(event: 'hand:set' | 'people:command', payload: unknown): Promise<Ack<T>> {
-    return new Promise((resolve) => {
-      if (!this.socket.connected) {
-        resolve({ ok: false, error: 'offline' });
-        return;
+    return socketRequest<Participant[]>(this.socket, 'people:command', command).then((reply) => {
+      // The list the command produced, before the broadcast arrives.
+      if (reply.ok && Array.isArray(reply.value)) {
+        this.participants = reply.value;
+        this.emit();
       }
-      this.socket
-        .timeout(ACK_TIMEOUT_MS)
-        .emit(event, payload, (err: Error | null, raw: Ack<unknown>) => {
-          if (err) resolve({ ok: false, error: 'timeout' });
-          else {
-            // socket.io's typings merge the ack types of all events; this one is this event's.
-            if (raw.ok && event === 'people:command' && Array.isArray(raw.value)) {
-              this.participants = raw.value as Participant[];
-              this.emit();
-            }
-            resolve(raw as Ack<T>);
-          }
-        });
+      return reply;
     });
   }
 
