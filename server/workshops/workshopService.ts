@@ -61,6 +61,7 @@ export class WorkshopService {
       regionId: input.regionId,
       removed: false,
       joinedAt: new Date().toISOString(),
+      consentToNames: input.consentToNames,
     };
     await this.storage.createIdentity(identity, hashToken(identityToken));
     return { identityId: identity.id, identityToken, role };

@@ -21,6 +21,8 @@ export const joinRequestSchema = z.object({
   organisation: z.string().trim().max(120).default(''),
   helix: helixSchema.nullable().default(null),
   regionId: z.string().max(64).default(''),
+  /** Agrees to be named in the workshop's record; otherwise only counted by helix and region. */
+  consentToNames: z.boolean().default(false),
 });
 export type JoinRequest = z.input<typeof joinRequestSchema>;
 
@@ -44,6 +46,8 @@ export interface Identity {
   regionId: string;
   role: Role;
   joinedAt: string;
+  /** Agreed to be named in the workshop's record (records count everyone else only). */
+  consentToNames: boolean;
 }
 
 /** A person as everyone in the workshop sees them right now. */

@@ -52,7 +52,7 @@ export interface RecordPerson {
   regionId: string;
   role: Role;
   removed?: boolean;
-  /** Agreed to appear by name in the record. Identities do not ask yet, so this is never true. */
+  /** Agreed to appear by name in the record (asked when joining). */
   consentToNames?: boolean;
 }
 

@@ -90,8 +90,7 @@ export const recordParticipantsSchema = z.object({
   /** One entry per region with participants; regionId null for people who named no region. */
   byRegion: z.array(z.object({ regionId: id.nullable(), count })),
   /**
-   * Participants who consented to their name in the record. Empty until the join form asks for
-   * that consent (identities carry no consent flag yet); extract.ts already honours `consentToNames`.
+   * Participants who agreed, when they joined, to be named in the record.
    */
   named: z.array(
     z.object({

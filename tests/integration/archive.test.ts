@@ -189,6 +189,31 @@ describe('archive and versions', () => {
     ]);
   });
 
+  it('names in the record only the people who agreed when they joined; counts everyone', async () => {
+    const s = await setup();
+    const w = await createWorkshop(s.url, 'Consent EDW', 'edw');
+    const join = (body: object) =>
+      api(s, `/api/workshops/${w.id}/join`, w.tokens.participant, body);
+    expect(
+      (await join({ name: 'Anna', organisation: 'MCI', helix: 'research', consentToNames: true }))
+        .status,
+    ).toBe(201);
+    expect((await join({ name: 'Ben', helix: 'business' })).status).toBe(201);
+    expect((await join({ name: 'Cleo', consentToNames: 'yes' })).status).toBe(400);
+    const { record } = await archived(s, w);
+    const res = await api(
+      s,
+      `/api/workshops/${w.id}/record?version=${record!.version}`,
+      w.tokens.participant,
+    );
+    const body = (await res.json()) as WorkshopRecord;
+    expect(body.participants.total).toBe(2);
+    expect(body.participants.named).toEqual([
+      { name: 'Anna', organisation: 'MCI', helix: 'research', regionId: null },
+    ]);
+    expect(JSON.stringify(body)).not.toContain('Ben');
+  });
+
   it('takes snapshots without closing, in the same version sequence, and refuses wrong states', async () => {
     const s = await setup();
     const w = await createWorkshop(s.url, 'Snapshots', 'edw');

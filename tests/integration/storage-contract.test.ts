@@ -120,7 +120,14 @@ describe.each(implementations)('%s storage', (_name, make) => {
     const storage = make();
     const w = newWorkshop();
     await storage.createWorkshop(w);
-    const base = { workshopId: w.id, organisation: '', helix: null, regionId: '', removed: false };
+    const base = {
+      workshopId: w.id,
+      organisation: '',
+      helix: null,
+      regionId: '',
+      removed: false,
+      consentToNames: false,
+    };
     await storage.createIdentity(
       { ...base, id: 'i1', role: 'participant', name: 'Anna', joinedAt: '2026-11-23T10:00:00Z' },
       hashToken('a'.repeat(43)),
@@ -133,6 +140,7 @@ describe.each(implementations)('%s storage', (_name, make) => {
         name: 'Fiona',
         helix: 'cluster',
         joinedAt: '2026-11-23T10:01:00Z',
+        consentToNames: true,
       },
       hashToken('b'.repeat(43)),
     );
@@ -143,9 +151,10 @@ describe.each(implementations)('%s storage', (_name, make) => {
       removed: false,
     });
     expect(await storage.identityForToken('other', hashToken('a'.repeat(43)))).toBeNull();
-    expect((await storage.listIdentities(w.id)).map((i) => [i.id, i.helix])).toEqual([
-      ['i1', null],
-      ['i2', 'cluster'],
+    const listed = await storage.listIdentities(w.id);
+    expect(listed.map((i) => [i.id, i.helix, i.consentToNames])).toEqual([
+      ['i1', null, false],
+      ['i2', 'cluster', true],
     ]);
     await storage.close();
   });

@@ -298,6 +298,7 @@ function participant(id: string, patch: Partial<Participant> = {}): Participant 
     organisation: '',
     helix: null,
     regionId: '',
+    consentToNames: false,
     role: 'participant',
     joinedAt: '2025-01-01T00:00:00Z',
     online: true,

@@ -10,6 +10,7 @@ function person(id: string, name: string, patch: Partial<Participant> = {}): Par
     organisation: '',
     helix: null,
     regionId: '',
+    consentToNames: false,
     role: 'participant',
     joinedAt: '2026-01-01T00:00:00.000Z',
     online: false,

@@ -17,6 +17,7 @@ function storageWith(names: string[]): Storage {
     role: 'participant',
     joinedAt: new Date(0).toISOString(),
     removed: false,
+    consentToNames: false,
   }));
   return { listIdentities: async () => rows } as unknown as Storage;
 }

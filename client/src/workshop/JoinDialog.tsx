@@ -40,6 +40,7 @@ export function JoinDialog({
   const [organisation, setOrganisation] = useState('');
   const [helix, setHelix] = useState<Helix | ''>('');
   const [regionId, setRegionId] = useState('');
+  const [consentToNames, setConsentToNames] = useState(false);
   const [nameMissing, setNameMissing] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -73,7 +74,13 @@ export function JoinDialog({
     try {
       await onSubmit(
         joining
-          ? { name: trimmed, organisation: organisation.trim(), helix: helix || null, regionId }
+          ? {
+              name: trimmed,
+              organisation: organisation.trim(),
+              helix: helix || null,
+              regionId,
+              consentToNames,
+            }
           : { name: trimmed },
       );
     } catch (error) {
@@ -189,6 +196,15 @@ export function JoinDialog({
                 </div>
               )}
             </div>
+            <label className="join-consent">
+              <input
+                type="checkbox"
+                checked={consentToNames}
+                data-testid="join-consent"
+                onChange={(e) => setConsentToNames(e.target.checked)}
+              />
+              <span>{t('join.consent')}</span>
+            </label>
           </>
         )}
         {failure && (

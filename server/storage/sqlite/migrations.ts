@@ -88,6 +88,7 @@ const MIGRATIONS: string[] = [
    CREATE TRIGGER records_immutable BEFORE UPDATE ON records
    BEGIN SELECT RAISE(ABORT, 'records are immutable'); END;
    CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
+  `ALTER TABLE identities ADD COLUMN consent_to_names INTEGER NOT NULL DEFAULT 0;`,
 ];
 
 export function migrate(db: Database.Database): void {

@@ -22,12 +22,16 @@ import { migrate } from './migrations';
 import { SqliteRecords } from './sqliteRecords';
 
 const IDENTITY_COLUMNS =
-  'id, workshop_id AS workshopId, role, name, organisation, helix, region_id AS regionId, removed, joined_at AS joinedAt';
+  'id, workshop_id AS workshopId, role, name, organisation, helix, region_id AS regionId, removed, joined_at AS joinedAt, ' +
+  'consent_to_names AS consentToNames';
 
-type IdentityDbRow = Omit<IdentityRow, 'removed'> & { removed: number };
+type IdentityDbRow = Omit<IdentityRow, 'removed' | 'consentToNames'> & {
+  removed: number;
+  consentToNames: number;
+};
 
 function toIdentity(row: IdentityDbRow): IdentityRow {
-  return { ...row, removed: row.removed === 1 };
+  return { ...row, removed: row.removed === 1, consentToNames: row.consentToNames === 1 };
 }
 
 export interface SqliteOptions {
@@ -80,8 +84,9 @@ export class SqliteStorage implements Storage {
       ),
       touchHealth: this.db.prepare('UPDATE health SET checked_at = ? WHERE id = 1'),
       insertIdentity: this.db.prepare(
-        `INSERT INTO identities (id, workshop_id, token_hash, role, name, organisation, helix, region_id, removed, joined_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO identities (id, workshop_id, token_hash, role, name, organisation, helix, region_id,
+           removed, joined_at, consent_to_names)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       identityForToken: this.db.prepare(
         `SELECT ${IDENTITY_COLUMNS} FROM identities WHERE token_hash = ? AND workshop_id = ?`,
@@ -192,6 +197,7 @@ export class SqliteStorage implements Storage {
       i.regionId,
       i.removed ? 1 : 0,
       i.joinedAt,
+      i.consentToNames ? 1 : 0,
     );
   }
 

@@ -12,6 +12,8 @@ export const join = {
   helixLabel: 'You are from',
   helixNone: 'Prefer not to say',
   regionLabel: 'Region',
+  consent:
+    "Name me in the workshop's record. Otherwise the record only counts me by helix and region.",
   regionNone: 'No region',
   optional: '(optional)',
   submit: 'Join the board',
