@@ -83,6 +83,10 @@ export class ArchiveService {
       if ((await this.status(workshopId)) === 'archived') {
         throw new ArchiveError(409, 'the workshop is already archived');
       }
+      // The room's clock stops with the workshop: the running phase ends now (so the record has its
+      // end time) and the timer is reset (no end cue on a closed workshop). Neither may be running.
+      await this.deps.control.apply(workshopId, 'facilitator', { type: 'phase:end' });
+      await this.deps.control.apply(workshopId, 'facilitator', { type: 'timer:reset' });
       // Closed first, so no edit slips in between the record and the status.
       this.statuses.set(workshopId, 'archived');
       try {

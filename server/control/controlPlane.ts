@@ -162,7 +162,17 @@ export function createControlPlane(
     });
     socket.on('hand:set', (payload, ack) => {
       if (typeof ack !== 'function') return;
-      ack(people.setHand(workshopId, { role: socket.data.role, identityId }, payload));
+      // A closed (archived) workshop takes no more hands.
+      control
+        .refusal(workshopId)
+        .then((refused) =>
+          ack(
+            refused
+              ? { ok: false, error: refused }
+              : people.setHand(workshopId, { role: socket.data.role, identityId }, payload),
+          ),
+        )
+        .catch(() => ack({ ok: false, error: 'server error' }));
     });
     socket.on('control:command', (command, ack) => {
       if (typeof ack !== 'function') return; // every command is acknowledged; no ack, no command

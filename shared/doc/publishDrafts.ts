@@ -9,7 +9,7 @@ import { createAction } from './actions';
 import { createActivity } from './activities';
 import { createCapacity } from './capacities';
 import { CARD_HEIGHT_ESTIMATE, CARD_WIDTH, createCard, listCards, DEFAULT_BOARD_ID } from './cards';
-import { createOpportunity } from './opportunities';
+import { createOpportunity, OPPORTUNITY_BOARD } from './opportunities';
 import { listRegions } from './regions';
 
 export interface PublishedDraft {
@@ -35,7 +35,9 @@ export function publishDrafts(
   const ids: string[] = [];
   const regionIds = new Set(listRegions(doc).map((r) => r.id));
   doc.transact(() => {
-    const notes = board === 'notes' ? notePlaces(doc, drafts.length) : [];
+    // The free boards get a grid of places below what is already there (the others list cards).
+    const freeBoard = board === 'notes' ? DEFAULT_BOARD_ID : OPPORTUNITY_BOARD;
+    const places = gridPlaces(doc, freeBoard, drafts.length);
     drafts.forEach((draft, i) => {
       const title = draft.text.trim();
       if (!title) return;
@@ -46,9 +48,11 @@ export function publishDrafts(
           ids.push(createCapacity(doc, { title, createdBy, regionId }));
           break;
         }
-        case 'opportunity-board':
-          ids.push(createOpportunity(doc, { title, createdBy }));
+        case 'opportunity-board': {
+          const place = places[i]!;
+          ids.push(createOpportunity(doc, { title, createdBy, x: place.x, y: place.y }));
           break;
+        }
         case 'activity-canvas':
           ids.push(createActivity(doc, { title, createdBy }));
           break;
@@ -56,7 +60,7 @@ export function publishDrafts(
           if (activityId) ids.push(createAction(doc, { activityId, title, createdBy }));
           break;
         case 'notes': {
-          const place = notes[i]!;
+          const place = places[i]!;
           ids.push(createCard(doc, { title, createdBy, x: place.x, y: place.y, color: 'yellow' }));
           break;
         }
@@ -66,9 +70,9 @@ export function publishDrafts(
   return ids;
 }
 
-/** A grid of free places below the notes already on the board, five cards a row. */
-function notePlaces(doc: Y.Doc, count: number): { x: number; y: number }[] {
-  const existing = listCards(doc, DEFAULT_BOARD_ID);
+/** A grid of places below the cards already on a free board, five cards a row. */
+function gridPlaces(doc: Y.Doc, boardId: string, count: number): { x: number; y: number }[] {
+  const existing = listCards(doc, boardId);
   const top = existing.length
     ? Math.max(...existing.map((c) => c.y)) + CARD_HEIGHT_ESTIMATE + 48
     : 0;

@@ -135,8 +135,14 @@ describe.skipIf(!hasChromium)('an EDW phase: timer, private writing, dot vote', 
 
     await fiona.page.getByTestId('private-show-authors').uncheck();
     await fiona.page.getByTestId('private-reveal').click();
+    // Everyone is told at once (the notice goes by itself after a few seconds)…
+    await Promise.all(
+      [fiona, anna, ben, wall].map((p) =>
+        p.page.getByTestId('private-revealed').waitFor({ timeout: TIMEOUT }),
+      ),
+    );
+    // …and the ideas are on everyone's board.
     for (const p of [fiona, anna, ben, wall]) {
-      await p.page.getByTestId('private-revealed').waitFor({ timeout: TIMEOUT });
       for (const title of [
         'Telemedicine start-ups',
         'Mountain rescue training centre',

@@ -240,6 +240,14 @@ describe.skipIf(!hasChromium)('opportunity board and activity canvas, live', () 
         )
         .textContent(),
     ).toBe('1');
+    // A field typed without leaving it still reaches everyone (saved once typing pauses).
+    const field = b.getByTestId('activity-field-input');
+    await field.click();
+    await field.pressSequentially('Tourism & ICT');
+    await expect
+      .poll(() => listActivities(client.doc)[0]?.field, { timeout: TIMEOUT })
+      .toBe('Tourism & ICT');
+    expect(await field.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
     await screenshot(b, 'oa-04-activity-panel-ben');
     await screenshot(a, 'oa-05-activity-canvas-anna');
 

@@ -202,13 +202,20 @@ describe('private writing', () => {
         method: 'POST',
         headers: { authorization: `Bearer ${w.tokens.facilitator}` },
       });
+    await commandOk(facilitator, { type: 'phase:start', phaseId: 'map-capacities' });
     expect((await post('archive')).status).toBeLessThan(300);
+    // The room's clock stopped with it: the phase ended (in the record too), the timer is reset.
+    const stopped = await server.control.get(w.id);
+    expect(stopped.timer.status).toBe('idle');
+    expect(stopped.agenda.currentPhaseId).toBeNull();
+    expect(stopped.agenda.log.at(-1)?.endedAt).toEqual(expect.any(Number));
     const refused = 'the workshop is archived: reopen it to make changes';
     expect(await put(annaP, round.id, 'a1', 'too late')).toEqual({ ok: false, error: refused });
     expect(await command(facilitator, { type: 'private:reveal', showAuthors: true })).toEqual({
       ok: false,
       error: refused,
     });
+    expect(await ask(annaP, 'hand:set', { raised: true })).toEqual({ ok: false, error: refused });
     expect((await post('reopen')).status).toBeLessThan(300);
     expect((await put(annaP, round.id, 'a1', 'welcome back')).ok).toBe(true);
   });

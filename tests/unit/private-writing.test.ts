@@ -1,5 +1,12 @@
 /** Private-writing rounds in the control state: opened by a command or a private phase, revealed once. */
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import {
+  CARD_HEIGHT_ESTIMATE,
+  createOpportunity,
+  listOpportunities,
+  publishDrafts,
+} from '../../shared/doc';
 import {
   applyControlCommand,
   controlCommandSchema,
@@ -78,5 +85,30 @@ describe('private-writing rounds', () => {
     delete old.privateRound;
     delete old.breakouts;
     expect(controlStateSchema.parse(old)).toMatchObject({ privateRound: null, breakouts: null });
+  });
+});
+
+describe('publishing a round', () => {
+  it('gives every revealed idea on a free board its own place, below the cards already there', () => {
+    const doc = new Y.Doc();
+    createOpportunity(doc, { title: 'Already there', x: 0, y: 0 });
+    const drafts = ['One', 'Two', 'Three', 'Four', 'Five', 'Six'].map((text) => ({
+      text,
+      authorName: 'Anna',
+      authorRegionId: '',
+    }));
+    const ids = publishDrafts(doc, drafts, {
+      board: 'opportunity-board',
+      showAuthors: false,
+      activityId: null,
+    });
+    expect(ids).toHaveLength(6);
+    const cards = listOpportunities(doc);
+    const places = new Set(cards.map((c) => `${c.x},${c.y}`));
+    expect(places.size).toBe(7);
+    for (const card of cards.filter((c) => c.title !== 'Already there')) {
+      expect(card.y).toBeGreaterThan(CARD_HEIGHT_ESTIMATE);
+      expect(card.createdBy).toBe('');
+    }
   });
 });

@@ -167,6 +167,7 @@ function ActivityFields({ doc, card, data, canEdit }: FieldsProps) {
         maxLength={200}
         readOnly={!canEdit}
         onCommit={(value) => updateActivity(doc, id, { field: value })}
+        testId="activity-field-input"
       />
 
       <div className="field">
@@ -277,6 +278,8 @@ function ActivityFields({ doc, card, data, canEdit }: FieldsProps) {
 }
 
 /** A plain string field: local while typing, written on blur or Enter (last writer wins). */
+const COMMIT_AFTER_MS = 600;
+
 function PlainField({
   id,
   label,
@@ -301,9 +304,29 @@ function PlainField({
   useEffect(() => {
     if (!focused) setDraft(value);
   }, [value, focused]);
-  const commit = () => {
-    if (draft.trim() !== value) onCommit(draft.trim());
+  // Saved a moment after typing stops, not only on blur: others see it live, and an archive or a
+  // lock that comes while the caret is still in the field does not lose it.
+  const pending = useRef<{ timer: ReturnType<typeof setTimeout>; text: string } | null>(null);
+  const latest = useRef({ value, onCommit });
+  latest.current = { value, onCommit };
+  const commitText = (text: string) => {
+    if (pending.current) clearTimeout(pending.current.timer);
+    pending.current = null;
+    if (text.trim() !== latest.current.value) latest.current.onCommit(text.trim());
   };
+  const commit = () => commitText(draft);
+  const edit = (text: string) => {
+    setDraft(text);
+    if (pending.current) clearTimeout(pending.current.timer);
+    pending.current = { timer: setTimeout(() => commitText(text), COMMIT_AFTER_MS), text };
+  };
+  // Closing the panel mid-word keeps the word.
+  useEffect(
+    () => () => {
+      if (pending.current) commitText(pending.current.text);
+    },
+    [],
+  );
   const input = (
     <input
       id={id}
@@ -315,7 +338,7 @@ function PlainField({
       data-testid={testId}
       aria-label={label ? undefined : placeholder}
       onFocus={() => setFocused(true)}
-      onChange={(e) => setDraft(e.target.value)}
+      onChange={(e) => edit(e.target.value)}
       onBlur={() => {
         setFocused(false);
         commit();

@@ -9,6 +9,7 @@ export function usePrivateRound(): PrivateRound | null {
 }
 
 const noop = () => () => {};
+const NOTICE_MS = 8000;
 
 /** How many drafts by how many people in the open round (null when unknown or none open). */
 export function useDraftProgress(round: PrivateRound | null): DraftProgress | null {
@@ -28,6 +29,12 @@ export function useRevealNotice(round: PrivateRound | null) {
   const [notice, setNotice] = useState<PrivateRound | null>(null);
   const seenOpen = useRef<string | null>(null);
   const showBoard = useWorkshopStore((s) => s.showBoard);
+  // The notice goes by itself after a while (the cards on the board are the lasting news).
+  useEffect(() => {
+    if (!notice) return;
+    const timer = setTimeout(() => setNotice(null), NOTICE_MS);
+    return () => clearTimeout(timer);
+  }, [notice]);
   useEffect(() => {
     if (round?.status === 'open') seenOpen.current = round.id;
     if (round?.status === 'revealed' && seenOpen.current === round.id) {

@@ -9,7 +9,7 @@ export const join = {
   namePlaceholder: 'e.g. Maria Rossi',
   organisationLabel: 'Organisation',
   organisationPlaceholder: 'e.g. University of Ljubljana',
-  helixLabel: 'You are from',
+  helixLabel: 'Your sector (helix)',
   helixNone: 'Prefer not to say',
   regionLabel: 'Region',
   consent:
