@@ -3,7 +3,7 @@
  * A facilitator, two participants (one on a phone) and the wall screen. The facilitator splits the
  * room at random into two groups, one candidate activity each; each participant is brought to their
  * own activity and sees their own group and its own timer; the wall shows the groups' activities side
- * by side, live; after End the facilitator sees the roll-up too, and Clear closes it everywhere.
+ * by side, live; after End everyone in the plenary sees the roll-up, and Clear closes it everywhere.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -207,7 +207,7 @@ describe.skipIf(!hasChromium)('breakout groups', () => {
     await fiona.page.screenshot({ path: '/tmp/h5-panel.png' });
   });
 
-  it('shows the groups side by side on the wall, live, then after End for the facilitator', async () => {
+  it('shows the groups side by side on the wall, live, then after End to everyone in the plenary', async () => {
     const rollUp = wall.page.getByTestId('rollup');
     await rollUp.waitFor({ timeout: TIMEOUT });
     expect(await rollUp.getAttribute('data-status')).toBe('running');
@@ -282,12 +282,20 @@ describe.skipIf(!hasChromium)('breakout groups', () => {
     await wall.page.waitForTimeout(300); // let the columns settle before the picture
     await wall.page.screenshot({ path: '/tmp/h5-rollup-wall.png' });
     await fiona.page.screenshot({ path: '/tmp/h5-rollup-facilitator.png' });
-    // The participants only saw their own group: no roll-up on their screens.
-    expect(await ana.page.getByTestId('rollup').count()).toBe(0);
+    // Back in the plenary, the participants see the groups side by side too, and may close it;
+    // only the facilitator clears the groups.
+    const anasRollUp = ana.page.getByTestId('rollup');
+    await anasRollUp.waitFor({ timeout: TIMEOUT });
+    expect(await anasRollUp.getByTestId('rollup-group').count()).toBe(2);
+    expect(await anasRollUp.getByTestId('rollup-clear').count()).toBe(0);
+    await anasRollUp.getByTestId('rollup-close').click();
+    await anasRollUp.waitFor({ state: 'detached', timeout: TIMEOUT });
+    await ben.page.getByTestId('rollup').waitFor({ timeout: TIMEOUT });
 
     await fionaRollUp.getByTestId('rollup-clear').click();
     await expect.poll(() => rollUp.count(), { timeout: TIMEOUT }).toBe(0);
     await expect.poll(() => fionaRollUp.count(), { timeout: TIMEOUT }).toBe(0);
+    await expect.poll(() => ben.page.getByTestId('rollup').count(), { timeout: TIMEOUT }).toBe(0);
     for (const p of people) expect(p.errors, 'page errors').toEqual([]);
   });
 });

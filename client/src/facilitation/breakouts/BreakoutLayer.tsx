@@ -1,7 +1,7 @@
 /**
  * Breakout groups over the board: the banner of a person's own group while groups run, and the
- * roll-up of every group side by side — always on the wall screen while there are groups, and on a
- * facilitator's screen after End (or when shown from the panel).
+ * roll-up of every group side by side — always on the wall screen while there are groups, and for
+ * everyone back in the plenary after End (or on a facilitator's screen when shown from the panel).
  */
 import { useEffect } from 'react';
 import { groupOf } from '../../../../shared/control/breakouts';
@@ -17,16 +17,17 @@ export function BreakoutLayer({ identityId }: { identityId: string | null }) {
   const shown = useRollUpStore((s) => s.shown);
   const setShown = useRollUpStore((s) => s.setShown);
 
-  // A facilitator sees the roll-up when the groups end; new groups or Clear put it away.
+  // Back in the plenary (the groups ended) everyone sees the roll-up; new groups or Clear put it
+  // away, and each person may close it.
   const endedKey = breakouts?.status === 'ended' ? breakouts.id : null;
   useEffect(() => {
-    if (role === 'facilitator') setShown(endedKey !== null);
+    if (role !== 'projector') setShown(endedKey !== null);
   }, [role, endedKey, setShown]);
 
   if (!breakouts) return null;
   const mine = groupOf(breakouts, identityId);
   const wall = role === 'projector';
-  const rollUp = doc && (wall || (role === 'facilitator' && shown));
+  const rollUp = doc && (wall || shown);
   return (
     <>
       {mine && !wall && <GroupBanner group={mine} breakoutsId={breakouts.id} />}

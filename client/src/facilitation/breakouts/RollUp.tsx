@@ -9,7 +9,7 @@ import type { Breakouts } from '../../../../shared/control/breakouts';
 import type { TimerState } from '../../../../shared/control/timer';
 import { Icon } from '../../app/Icon';
 import { useActionList } from '../../boards/action-list/actionStore';
-import { useControl } from '../control';
+import { useControl, useRoom } from '../control';
 import { TimerDisplay } from '../TimerWidget';
 import { memberName, usePeopleById } from './labels';
 import { RollUpWork } from './RollUpWork';
@@ -26,6 +26,7 @@ interface RollUpProps {
 export function RollUp({ breakouts, doc, wall, onClose }: RollUpProps) {
   const { t } = useTranslation();
   const control = useControl();
+  const { role } = useRoom();
   const people = usePeopleById();
   const snapshot = useActionList(doc);
   const running = breakouts.status === 'running';
@@ -54,7 +55,7 @@ export function RollUp({ breakouts, doc, wall, onClose }: RollUpProps) {
                 {t('breakouts.rollUp.close')}
               </button>
             )}
-            {!running && (
+            {!running && role === 'facilitator' && (
               <button
                 type="button"
                 className="button button--primary"
