@@ -6,7 +6,8 @@
  */
 import type { RecordActivity, WorkshopRecord } from '../../../shared/record/schema';
 import { HELICES } from '../../../shared/domain/s3';
-import { radarSvg, niceScale, regionColor } from './html/diamondSvg';
+import { niceScale, regionColor } from '../../../shared/charts/radar';
+import { radarSvg } from './html/diamondSvg';
 import { esc, safeHref } from './html/escape';
 import { richTextHtml } from './html/richText';
 import { REPORT_CSS } from './html/styles';

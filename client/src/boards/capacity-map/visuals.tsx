@@ -9,23 +9,7 @@ export const HELIX_COLORS: Record<Helix, string> = {
   cluster: '#c2255c',
 };
 
-/** Distinct region colours (colour-blind friendly first), reused in order. */
-export const REGION_COLORS = [
-  '#3b5bdb',
-  '#e8590c',
-  '#2b8a3e',
-  '#c2255c',
-  '#0c8599',
-  '#f08c00',
-  '#7048e8',
-  '#5c940d',
-  '#862e9c',
-  '#495057',
-];
-
-export function regionColor(index: number): string {
-  return REGION_COLORS[index % REGION_COLORS.length]!;
-}
+export { REGION_COLORS, regionColor } from '../../../../shared/charts/radar';
 
 /** Line icons used only on this board (24 × 24 paths, stroke: currentColor). */
 export const BOARD_ICONS = {

@@ -3,6 +3,7 @@
  * (client/src/boards/capacity-map/diamond/RadarChart.tsx): one axis per capacity field, rings on a
  * round scale, one polygon per region. Pure string building; every label is escaped.
  */
+import { axisLabelLayout, radarPoint } from '../../../../shared/charts/radar';
 import { esc } from './escape';
 
 export interface RadarPolygon {
@@ -26,56 +27,12 @@ const INK = '#1c2024';
 const MUTED = '#60666f';
 const GRID = '#d5dae0';
 
-/** The capacity map's region colours, in the same order (client/src/boards/capacity-map/visuals.ts). */
-export const REGION_COLORS = [
-  '#3b5bdb',
-  '#e8590c',
-  '#2b8a3e',
-  '#c2255c',
-  '#0c8599',
-  '#f08c00',
-  '#7048e8',
-  '#5c940d',
-];
-
-export function regionColor(index: number): string {
-  return REGION_COLORS[index % REGION_COLORS.length]!;
-}
-
-/** A round outer ring: 1, 2, 2.5, 5 × 10^k steps, four rings (as the capacity map's chart). */
-export function niceScale(max: number, rings = 4): { top: number; step: number } {
-  const raw = Math.max(1, max) / rings;
-  const magnitude = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((s) => s >= raw) ?? raw;
-  const rounded = step < 1 ? 1 : step;
-  return { top: rounded * rings, step: rounded };
-}
-
 const fmt = (v: number) => Math.round(v * 10) / 10;
 
-function angle(i: number, n: number): number {
-  return -Math.PI / 2 + (2 * Math.PI * i) / Math.max(1, n);
-}
-
+/** A point on axis i, rounded for the SVG text. */
 function point(cx: number, cy: number, r: number, i: number, n: number): [number, number] {
-  const a = angle(i, n);
-  return [fmt(cx + r * Math.cos(a)), fmt(cy + r * Math.sin(a))];
-}
-
-/** At most two lines of about `width` characters. */
-function wrap(label: string, width: number): string[] {
-  if (label.length <= width) return [label];
-  const words = label.split(/\s+/);
-  let first = '';
-  let i = 0;
-  while (i < words.length && `${first} ${words[i]}`.trim().length <= width) {
-    first = `${first} ${words[i]}`.trim();
-    i++;
-  }
-  if (!first) return [`${label.slice(0, width - 1)}…`];
-  let rest = words.slice(i).join(' ');
-  if (rest.length > width) rest = `${rest.slice(0, width - 1)}…`;
-  return rest ? [first, rest] : [first];
+  const [x, y] = radarPoint(cx, cy, r, i, n);
+  return [fmt(x), fmt(y)];
 }
 
 export function radarSvg({
@@ -106,20 +63,9 @@ export function radarSvg({
     parts.push(`<polygon points="${pts}" fill="none" stroke="${GRID}" stroke-width="1"/>`);
   }
   axisLabels.forEach((label, i) => {
-    const [x, y] = point(cx, cy, radius, i, n);
-    const [lx, ly] = point(cx, cy, radius + labelSize * 1.3, i, n);
-    const cos = Math.cos(angle(i, n));
-    const sin = Math.sin(angle(i, n));
-    const anchor = Math.abs(cos) < 0.2 ? 'middle' : cos > 0 ? 'start' : 'end';
-    const lines = wrap(label, labelSize > 12 ? 18 : 14);
-    const lineHeight = labelSize * 1.15;
-    const extra = (lines.length - 1) * lineHeight;
-    const baseY =
-      sin > 0.2
-        ? ly + labelSize * 0.8
-        : sin < -0.2
-          ? ly - 6 - extra
-          : ly + labelSize * 0.35 - extra / 2;
+    const layout = axisLabelLayout(label, i, n, cx, cy, radius, labelSize);
+    const { anchor, lines, lineHeight } = layout;
+    const [x, y, lx, baseY] = [fmt(layout.x), fmt(layout.y), fmt(layout.lx), fmt(layout.baseY)];
     parts.push(
       `<line x1="${cx}" y1="${cy}" x2="${x}" y2="${y}" stroke="${GRID}" stroke-width="1"/>`,
     );

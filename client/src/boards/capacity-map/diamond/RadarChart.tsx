@@ -4,6 +4,7 @@
  * into a stand-alone SVG file as it is.
  */
 import type { KeyboardEvent, Ref } from 'react';
+import { axisLabelLayout, radarPoint as point } from '../../../../../shared/charts/radar';
 
 export interface RadarSeries {
   id: string;
@@ -37,32 +38,7 @@ const INK = '#1c2024';
 const MUTED = '#60666f';
 const GRID = '#dfe3e8';
 
-function angle(i: number, n: number): number {
-  return -Math.PI / 2 + (2 * Math.PI * i) / Math.max(1, n);
-}
-
-function point(cx: number, cy: number, r: number, i: number, n: number): [number, number] {
-  const a = angle(i, n);
-  return [cx + r * Math.cos(a), cy + r * Math.sin(a)];
-}
-
 const fmt = (v: number) => Math.round(v * 10) / 10;
-
-/** Splits a label into at most two lines of about `width` characters. */
-function wrap(label: string, width: number): string[] {
-  if (label.length <= width) return [label];
-  const words = label.split(/\s+/);
-  let first = '';
-  let i = 0;
-  while (i < words.length && (first + ' ' + words[i]).trim().length <= width) {
-    first = (first + ' ' + words[i]).trim();
-    i++;
-  }
-  if (!first) return [label.slice(0, width - 1) + '…'];
-  let rest = words.slice(i).join(' ');
-  if (rest.length > width) rest = rest.slice(0, width - 1) + '…';
-  return rest ? [first, rest] : [first];
-}
 
 interface OneRadarProps {
   cx: number;
@@ -106,21 +82,15 @@ function OneRadar({
         />
       ))}
       {axisLabels.map((label, i) => {
-        const [x, y] = point(cx, cy, r, i, n);
-        const [lx, ly] = point(cx, cy, r + labelSize * 1.3, i, n);
-        const cos = Math.cos(angle(i, n));
-        const sin = Math.sin(angle(i, n));
-        const anchor = Math.abs(cos) < 0.2 ? 'middle' : cos > 0 ? 'start' : 'end';
-        const lines = wrap(label, labelSize > 12 ? 18 : 14);
-        const lineHeight = labelSize * 1.15;
-        const extra = (lines.length - 1) * lineHeight;
-        // Below the chart: hang under the point; above: sit clear of the ring labels; sides: centre.
-        const baseY =
-          sin > 0.2
-            ? ly + labelSize * 0.8
-            : sin < -0.2
-              ? ly - 6 - extra
-              : ly + labelSize * 0.35 - extra / 2;
+        const { x, y, lx, baseY, anchor, lines } = axisLabelLayout(
+          label,
+          i,
+          n,
+          cx,
+          cy,
+          r,
+          labelSize,
+        );
         return (
           <g key={i}>
             <line x1={cx} y1={cy} x2={fmt(x)} y2={fmt(y)} stroke={GRID} strokeWidth={1} />

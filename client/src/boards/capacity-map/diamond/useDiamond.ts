@@ -56,11 +56,4 @@ export function isKindLabel(axis: DiamondAxis): axis is DiamondAxis & { label: C
   );
 }
 
-/** A round outer ring: 1, 2, 5 × 10^k steps, four rings. */
-export function niceScale(max: number, rings = 4): { top: number; step: number } {
-  const raw = Math.max(1, max) / rings;
-  const magnitude = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((s) => s >= raw) ?? raw;
-  const rounded = step < 1 ? 1 : step;
-  return { top: rounded * rings, step: rounded };
-}
+export { niceScale } from '../../../../../shared/charts/radar';
