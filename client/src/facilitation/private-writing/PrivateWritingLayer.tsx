@@ -7,7 +7,12 @@ import type { PrivateRound } from '../../../../shared/control/privateWriting';
 import { Icon } from '../../app/Icon';
 import { useRoom } from '../control';
 import { PrivateWritingPanel } from './PrivateWritingPanel';
-import { useDraftProgress, usePrivateRound, useRevealNotice } from './usePrivateRound';
+import {
+  progressText,
+  useDraftProgress,
+  usePrivateRound,
+  useRevealNotice,
+} from './usePrivateRound';
 import '../../styles/private-writing.css';
 
 export function PrivateWritingLayer() {
@@ -37,7 +42,7 @@ function WallBanner({ round }: { round: PrivateRound }) {
         {round.prompt && <p className="private-wall__prompt">{round.prompt}</p>}
         <p className="private-wall__progress" data-testid="private-wall-progress">
           {progress && progress.drafts > 0
-            ? t('privateWriting.progress', { drafts: progress.drafts, authors: progress.authors })
+            ? progressText(t, progress)
             : t('privateWriting.progressNone')}
         </p>
       </div>

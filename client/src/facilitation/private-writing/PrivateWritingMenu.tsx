@@ -10,7 +10,7 @@ import { Icon } from '../../app/Icon';
 import { useActiveBoard } from '../../workshop/BoardTabs';
 import { useControl, useRoom } from '../control';
 import { BoardToolMenu } from '../BoardToolMenu';
-import { useDraftProgress, usePrivateRound } from './usePrivateRound';
+import { progressText, useDraftProgress, usePrivateRound } from './usePrivateRound';
 
 export function PrivateWritingMenu() {
   const { t } = useTranslation();
@@ -164,7 +164,7 @@ function RunningRound() {
       {round.prompt && <p className="private-menu__prompt">{round.prompt}</p>}
       <p className="private-menu__progress" data-testid="private-progress" role="status">
         {progress && progress.drafts > 0
-          ? t('privateWriting.progress', { drafts: progress.drafts, authors: progress.authors })
+          ? progressText(t, progress)
           : t('privateWriting.progressNone')}
       </p>
       <label className="agenda__toggle">

@@ -1,8 +1,15 @@
 /** The private-writing round in the control state, the room's draft counts, and reveal notices. */
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import type { TFunction } from 'i18next';
 import type { DraftProgress, PrivateRound } from '../../../../shared/control/privateWriting';
 import { useWorkshopStore } from '../../store/workshopStore';
 import { useControl, useControlState } from '../control';
+
+/** "3 ideas from 2 people so far", with each number's own plural. */
+export function progressText(t: TFunction, progress: DraftProgress): string {
+  const ideas = t('privateWriting.ideaCount', { count: progress.drafts });
+  return t('privateWriting.progress', { ideas, count: progress.authors });
+}
 
 export function usePrivateRound(): PrivateRound | null {
   return useControlState()?.privateRound ?? null;

@@ -16,7 +16,11 @@ export const privateWriting = {
   collapse: 'Hide my ideas',
   expand: 'Show my ideas ({{count}})',
   keyboardHint: 'Enter adds the next idea',
-  progress: '{{drafts}} ideas from {{authors}} people so far',
+  // `ideas` is `ideaCount` already worded ("1 idea", "3 ideas"); count is the number of people.
+  progress_one: '{{ideas}} from {{count}} person so far',
+  progress_other: '{{ideas}} from {{count}} people so far',
+  ideaCount_one: '{{count}} idea',
+  ideaCount_other: '{{count}} ideas',
   progressNone: 'Nobody has written yet',
   revealed_one: '{{count}} idea was revealed on the {{board}}',
   revealed_other: '{{count}} ideas were revealed on the {{board}}',
