@@ -13,7 +13,7 @@ import { ControlService } from './control/controlService';
 import { lockGate } from './control/lockGate';
 import { PeopleService } from './control/peopleService';
 import { PrivateWritingService } from './control/privateWritingService';
-import { CLOSE_REMOVED } from './sync/closeCodes';
+import { CLOSE_REMOVED } from '../shared/sync/closeCodes';
 import { writeVoteResult } from '../shared/doc/voteResults';
 import { publishDrafts } from '../shared/doc/publishDrafts';
 import { createHttpApp } from './http/app';

@@ -17,7 +17,24 @@ const configSchema = z.object({
   /** Directory of the built client; the API and sync still run when it does not exist. */
   clientDir: z.string().min(1).default('dist/client'),
   /** Largest WebSocket message accepted; a bigger one closes that socket (1009), nothing else. */
-  maxMessageBytes: int(1024, 256 * 1024 * 1024).default(16 * 1024 * 1024),
+  maxMessageBytes: int(1024, 256 * 1024 * 1024).default(2 * 1024 * 1024),
+  /**
+   * A workshop's stored size (snapshot + update log) past which participants' growing edits are
+   * refused (close 4413, "this workshop is full"); facilitators can still edit and delete.
+   */
+  maxDocumentBytes: int(64 * 1024, 4 * 1024 * 1024 * 1024).default(50 * 1024 * 1024),
+  /** Open sync (y-websocket) connections per workshop; one more is closed with 4429. */
+  maxConnectionsPerWorkshop: int(1, 100_000).default(500),
+  /** Open connections per client IP, sync and control plane each; one more is closed / refused. */
+  maxConnectionsPerIp: int(1, 100_000).default(256),
+  /** Workshop creations per client IP per 10 minutes (POST /api/workshops, /derive, /from-record). */
+  rateWorkshopCreate: int(1, 1_000_000).default(30),
+  /** Joins (POST /api/workshops/:id/join) per client IP per minute. */
+  rateJoin: int(1, 1_000_000).default(120),
+  /** Every other API request per client IP per minute. */
+  rateApi: int(1, 10_000_000).default(1200),
+  /** Presence (awareness) updates applied per connection per second; more are delayed, not refused. */
+  presencePerSecond: int(1, 10_000).default(20),
   /** Compact a workshop's update log into a snapshot after this many updates. */
   compactEvery: int(1, 1_000_000).default(500),
   /** Keep a workshop's doc in memory this long after its last client left. */
@@ -52,6 +69,13 @@ const ENV_KEYS: Record<keyof ServerConfig, string> = {
   logLevel: 'LOG_LEVEL',
   clientDir: 'CLIENT_DIR',
   maxMessageBytes: 'MAX_MESSAGE_BYTES',
+  maxDocumentBytes: 'MAX_DOCUMENT_BYTES',
+  maxConnectionsPerWorkshop: 'MAX_CONNECTIONS_PER_WORKSHOP',
+  maxConnectionsPerIp: 'MAX_CONNECTIONS_PER_IP',
+  rateWorkshopCreate: 'RATE_WORKSHOP_CREATE',
+  rateJoin: 'RATE_JOIN',
+  rateApi: 'RATE_API',
+  presencePerSecond: 'PRESENCE_PER_SECOND',
   compactEvery: 'COMPACT_EVERY',
   roomIdleMs: 'ROOM_IDLE_MS',
   sqliteSynchronous: 'SQLITE_SYNCHRONOUS',

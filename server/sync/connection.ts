@@ -4,7 +4,7 @@
  */
 import WebSocket from 'ws';
 import type { Role } from '../../shared/domain/workshop';
-import { CLOSE_TOO_SLOW } from './closeCodes';
+import { CLOSE_TOO_SLOW } from '../../shared/sync/closeCodes';
 
 /** A client whose unsent buffer grows past this is dropped rather than grow server memory. */
 const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;

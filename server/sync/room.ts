@@ -12,7 +12,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import type { Role } from '../../shared/domain/workshop';
 import type { Logger } from '../log';
 import type { Storage } from '../storage/storage';
-import { CLOSE_LOCKED, CLOSE_MALFORMED, CLOSE_SERVER_ERROR } from './closeCodes';
+import { CLOSE_LOCKED, CLOSE_MALFORMED, CLOSE_SERVER_ERROR } from '../../shared/sync/closeCodes';
 import { changesDocument } from './changesDocument';
 import type { Connection } from './connection';
 import {

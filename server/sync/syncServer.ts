@@ -9,7 +9,7 @@ import WebSocket, { WebSocketServer } from 'ws';
 import { workshopIdSchema, type Role } from '../../shared/domain/workshop';
 import type { WorkshopAccess } from '../auth/access';
 import type { Logger } from '../log';
-import { CLOSE_GOING_AWAY, CLOSE_UNAUTHORIZED } from './closeCodes';
+import { CLOSE_GOING_AWAY, CLOSE_UNAUTHORIZED } from '../../shared/sync/closeCodes';
 import { Connection } from './connection';
 import type { RoomRegistry } from './rooms';
 

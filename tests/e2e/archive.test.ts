@@ -22,7 +22,7 @@ import { randomId } from '../../shared/ids';
 import { launchBrowser, newPerson, type Person } from '../support/browser';
 import { connectSynced } from '../support/clients';
 import { E2E_CLIENT_DIR } from '../support/e2eEnvironment';
-import { createWorkshop } from '../support/server';
+import { createWorkshop, TEST_LIMITS } from '../support/server';
 import { joinWorkshop, localLink, TIMEOUT } from '../support/workshopPage';
 
 const ORGANISER = randomId(32);
@@ -41,6 +41,7 @@ beforeAll(async () => {
     logLevel: 'silent',
     clientDir: E2E_CLIENT_DIR,
     organiserToken: ORGANISER,
+    ...TEST_LIMITS,
   });
   browser = await launchBrowser();
 });

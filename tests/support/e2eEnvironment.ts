@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { startServer, type RunningServer } from '../../server/app';
 import { launchBrowser } from './browser';
+import { TEST_LIMITS } from './server';
 
 /** The built client; E2E_CLIENT_DIR lets a run use its own build. */
 export const E2E_CLIENT_DIR = path.resolve(process.env.E2E_CLIENT_DIR ?? 'dist/client');
@@ -26,6 +27,7 @@ export async function startE2e(name: string): Promise<E2eEnvironment> {
     dataDir,
     logLevel: 'silent',
     clientDir: E2E_CLIENT_DIR,
+    ...TEST_LIMITS,
   });
   const browser = await launchBrowser();
   return {

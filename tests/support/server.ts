@@ -10,6 +10,17 @@ export function tempDataDir(prefix = 'transforma-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
+/**
+ * Every test runs from 127.0.0.1, so the per-IP limits meant for the public would throttle the
+ * suite itself; tests of the limits set their own low values.
+ */
+export const TEST_LIMITS: Partial<ServerConfigInput> = {
+  rateWorkshopCreate: 100_000,
+  rateJoin: 100_000,
+  rateApi: 1_000_000,
+  maxConnectionsPerIp: 10_000,
+};
+
 export async function startTestServer(
   overrides: Partial<ServerConfigInput> = {},
 ): Promise<RunningServer> {
@@ -19,6 +30,7 @@ export async function startTestServer(
     dataDir: overrides.dataDir ?? tempDataDir(),
     logLevel: 'silent',
     clientDir: path.join(os.tmpdir(), 'transforma-no-client'),
+    ...TEST_LIMITS,
     ...overrides,
   });
 }

@@ -1,4 +1,4 @@
-/** WebSocket close codes the sync server uses; 4xxx are ours (HTTP-like). */
+/** WebSocket close codes of the sync server, read by the server and the client; 4xxx are ours (HTTP-like). */
 export const CLOSE_GOING_AWAY = 1001;
 export const CLOSE_SERVER_ERROR = 1011;
 export const CLOSE_MALFORMED = 4400;
@@ -10,3 +10,7 @@ export const CLOSE_TOO_SLOW = 4408;
 export const CLOSE_LOCKED = 4423;
 /** The facilitator removed this person from the workshop; their token no longer works. */
 export const CLOSE_REMOVED = 4403;
+/** The workshop reached MAX_DOCUMENT_BYTES: a participant's growing edit is refused. */
+export const CLOSE_WORKSHOP_FULL = 4413;
+/** Too many connections (per workshop or per client IP); the client may retry later. */
+export const CLOSE_TOO_MANY = 4429;
