@@ -99,6 +99,11 @@ export async function startServer(
     publicUrl: config.publicUrl,
     clientDir: config.clientDir,
     trustProxy: config.trustProxy,
+    limits: {
+      workshopCreate: config.rateWorkshopCreate,
+      join: config.rateJoin,
+      api: config.rateApi,
+    },
     workshopStatus: (workshopId) => archive.status(workshopId),
     routers: [
       recordRoutes({ storage, access, organiser, archive, workshops, publicUrl: config.publicUrl }),
@@ -108,7 +113,11 @@ export async function startServer(
 
   const httpServer = http.createServer(app);
   const sync = new SyncServer({ rooms, access, log, maxMessageBytes: config.maxMessageBytes });
-  const io = createControlPlane(httpServer, access, control, people, privateWriting, log);
+  const io = createControlPlane(httpServer, access, control, people, privateWriting, log, {
+    maxConnectionsPerIp: config.maxConnectionsPerIp,
+    eventsPerSecond: config.controlEventsPerSecond,
+    trustProxy: config.trustProxy,
+  });
   // Live clients learn when their workshop is archived (read-only) or reopened.
   archive.onStatus((workshopId, status) =>
     io.to(workshopId).emit('workshop:status', { workshopId, status }),

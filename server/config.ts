@@ -35,6 +35,11 @@ const configSchema = z.object({
   rateApi: int(1, 10_000_000).default(1200),
   /** Presence (awareness) updates applied per connection per second; more are delayed, not refused. */
   presencePerSecond: int(1, 10_000).default(20),
+  /**
+   * Control-plane (socket.io) events per connection per second, in bursts up to the same number;
+   * more are answered { ok: false } and not run, and a connection flooding far past it is closed.
+   */
+  controlEventsPerSecond: int(1, 10_000).default(40),
   /** Compact a workshop's update log into a snapshot after this many updates. */
   compactEvery: int(1, 1_000_000).default(500),
   /** Keep a workshop's doc in memory this long after its last client left. */
@@ -76,6 +81,7 @@ const ENV_KEYS: Record<keyof ServerConfig, string> = {
   rateJoin: 'RATE_JOIN',
   rateApi: 'RATE_API',
   presencePerSecond: 'PRESENCE_PER_SECOND',
+  controlEventsPerSecond: 'CONTROL_EVENTS_PER_SECOND',
   compactEvery: 'COMPACT_EVERY',
   roomIdleMs: 'ROOM_IDLE_MS',
   sqliteSynchronous: 'SQLITE_SYNCHRONOUS',

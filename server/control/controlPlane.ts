@@ -3,7 +3,7 @@
  * The facilitation commands (phases, timer, votes) build on this in their own modules.
  */
 import type { Server as HttpServer } from 'node:http';
-import { Server } from 'socket.io';
+import { Server, type Socket } from 'socket.io';
 import {
   CONTROL_PATH,
   controlAuthSchema,
@@ -12,8 +12,11 @@ import {
 } from '../../shared/control/events';
 import type { Role } from '../../shared/domain/workshop';
 import type { WorkshopAccess } from '../auth/access';
+import { clientIp } from '../http/clientIp';
+import { ConnectionCounter } from '../lib/connectionCounter';
 import type { Logger } from '../log';
 import type { ControlService } from './controlService';
+import { EventBudget } from './eventBudget';
 import type { PeopleService } from './peopleService';
 import type { DraftReply, PrivateWritingService } from './privateWritingService';
 
@@ -24,6 +27,16 @@ interface SocketData {
 }
 
 export type ControlServer = Server<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
+type ControlSocket = Socket<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
+
+export interface ControlLimits {
+  /** Open control connections per client IP; one more is refused ("too many connections"). */
+  maxConnectionsPerIp: number;
+  /** Events per connection per second (see EventBudget). */
+  eventsPerSecond: number;
+  /** The configured TRUST_PROXY, so the client IP is the one Express sees. */
+  trustProxy: boolean | number;
+}
 
 export function createControlPlane(
   httpServer: HttpServer,
@@ -32,6 +45,7 @@ export function createControlPlane(
   people: PeopleService,
   privateWriting: PrivateWritingService,
   log: Logger,
+  limits: ControlLimits,
 ): ControlServer {
   const io: ControlServer = new Server(httpServer, {
     path: CONTROL_PATH,
@@ -39,6 +53,27 @@ export function createControlPlane(
     // Our single upgrade handler routes WebSockets; engine.io must not destroy the others.
     destroyUpgrade: false,
     maxHttpBufferSize: 64 * 1024,
+  });
+
+  // Counted per engine.io connection, which opens (synchronously) before any handshake packet
+  // and always closes: no place is lost between the handshake and socket.io's `connection`.
+  const perIp = new ConnectionCounter(limits.maxConnectionsPerIp);
+  const overLimit = new WeakSet<ControlSocket['conn']>();
+  io.engine.on('connection', (conn: ControlSocket['conn']) => {
+    const ip = clientIp(conn.request, limits.trustProxy);
+    const release = perIp.tryOpen(ip);
+    if (release) {
+      conn.once('close', release);
+      return;
+    }
+    overLimit.add(conn);
+    if (perIp.firstRefusal(ip)) {
+      log.warn({ ip, limit: 'maxConnectionsPerIp' }, 'too many control connections: refusing');
+    }
+  });
+  io.use((socket, next) => {
+    if (overLimit.has(socket.conn)) return next(new Error('too many connections'));
+    next();
   });
 
   io.use((socket, next) => {
@@ -84,6 +119,7 @@ export function createControlPlane(
 
   io.on('connection', (socket) => {
     const { workshopId, role, identityId } = socket.data; // role as at connection; commands re-read it
+    limitEvents(socket, new EventBudget(limits.eventsPerSecond), log);
     void socket.join(workshopId);
     if (identityId) {
       people.connected(workshopId, identityId);
@@ -188,4 +224,28 @@ export function createControlPlane(
   });
 
   return io;
+}
+
+/**
+ * Every incoming event spends from the connection's budget before any handler runs: past it, an
+ * acknowledged event is answered { ok: false } and not run, one without an ack is dropped, and a
+ * flood closes the connection. Events no handler listens to are answered too, never left hanging.
+ */
+function limitEvents(socket: ControlSocket, budget: EventBudget, log: Logger): void {
+  socket.use((event, next) => {
+    const last: unknown = event.at(-1);
+    const answer = typeof last === 'function' ? (last as (reply: unknown) => void) : undefined;
+    const verdict = budget.take();
+    if (verdict === 'flood') {
+      const { workshopId, role, identityId } = socket.data;
+      log.warn({ workshopId, role, identityId }, 'control events flood: disconnecting');
+      socket.disconnect(true);
+    } else if (verdict === 'refuse') {
+      answer?.({ ok: false, error: 'too many requests: slow down' });
+    } else if (socket.listenerCount(event[0]) === 0) {
+      answer?.({ ok: false, error: 'unknown event' });
+    } else {
+      next();
+    }
+  });
 }

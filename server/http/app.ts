@@ -6,6 +6,7 @@ import helmet from 'helmet';
 import type { Logger } from '../log';
 import type { Storage } from '../storage/storage';
 import { errorHandler, notFoundApi } from './errors';
+import { apiRateLimits, type ApiRateLimits } from './rateLimits';
 import { workshopRoutes, type WorkshopRoutesDeps } from './workshopRoutes';
 
 export interface HttpAppDeps extends WorkshopRoutesDeps {
@@ -13,6 +14,8 @@ export interface HttpAppDeps extends WorkshopRoutesDeps {
   log: Logger;
   clientDir: string;
   trustProxy: boolean | number;
+  /** Per-IP request limits on /api (429 past them). */
+  limits: ApiRateLimits;
   /** More API routers (records, exports), mounted under /api after the workshop routes. */
   routers?: express.Router[];
 }
@@ -45,6 +48,8 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
   });
 
   const api = express.Router();
+  // Counted before the body is even parsed: a refused request costs next to nothing.
+  api.use(apiRateLimits(deps.limits, deps.log));
   api.use(express.json({ limit: '64kb' }));
   api.use(workshopRoutes(deps));
   for (const router of deps.routers ?? []) api.use(router);
