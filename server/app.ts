@@ -13,7 +13,7 @@ import { ControlService } from './control/controlService';
 import { lockGate } from './control/lockGate';
 import { PeopleService } from './control/peopleService';
 import { PrivateWritingService } from './control/privateWritingService';
-import { CLOSE_REMOVED } from '../shared/sync/closeCodes';
+import { CLOSE_REMOVED, CLOSE_UNAUTHORIZED } from '../shared/sync/closeCodes';
 import { writeVoteResult } from '../shared/doc/voteResults';
 import { publishDrafts } from '../shared/doc/publishDrafts';
 import { createHttpApp } from './http/app';
@@ -134,6 +134,16 @@ export async function startServer(
       sync.closeIdentity(workshopId, identityId, CLOSE_REMOVED, 'removed from the workshop');
     } else {
       sync.setIdentityRole(workshopId, identityId, 'facilitator');
+    }
+  });
+  // A reset link closes what is still connected with the old one; people's own tokens stay.
+  workshops.onLinkRotated((workshopId, role) => {
+    sync.closeLinkConnections(workshopId, role, CLOSE_UNAUTHORIZED, 'the link was reset');
+    for (const socket of io.of('/').sockets.values()) {
+      const { data } = socket;
+      if (data.workshopId === workshopId && data.identityId === null && data.role === role) {
+        socket.disconnect(true);
+      }
     }
   });
 

@@ -2,19 +2,30 @@
  * Workshop tokens. The facilitator token is 256 random bits; the participant and projector tokens are
  * derived from it with HMAC, so the server stores only hashes of all three and can still hand the
  * facilitator the other links again (it recomputes them from the facilitator token it is shown).
+ * Each derived link has a generation: resetting a link derives the next one, and the old token's
+ * hash is replaced, so the old link stops working while the facilitator's stays the same.
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { randomId } from '../../shared/ids';
-import type { Role, RoleMap } from '../../shared/domain/workshop';
+import type { RoleMap, SharedLinkRole } from '../../shared/domain/workshop';
 
 export function newFacilitatorToken(): string {
   return randomId(32);
 }
 
-export function deriveRoleTokens(workshopId: string, facilitatorToken: string): RoleMap<string> {
-  const derive = (role: Role) =>
+/** How many times each shared link was reset; 0 for a new workshop. */
+export type LinkGenerations = Record<SharedLinkRole, number>;
+
+export const FIRST_GENERATIONS: LinkGenerations = { participant: 0, projector: 0 };
+
+export function deriveRoleTokens(
+  workshopId: string,
+  facilitatorToken: string,
+  generations: LinkGenerations = FIRST_GENERATIONS,
+): RoleMap<string> {
+  const derive = (role: SharedLinkRole) =>
     createHmac('sha256', facilitatorToken)
-      .update(`transforma:${role}:${workshopId}:0`)
+      .update(`transforma:${role}:${workshopId}:${generations[role]}`)
       .digest('base64url');
   return {
     facilitator: facilitatorToken,

@@ -5,12 +5,13 @@
  * Promoting and removing are stored first; then everyone who must act on it is told: the relay and
  * the control plane close that person's connections (a removed identity's token is refused from
  * then on; a promoted one carries on with its new role). Every other change to the list (rename,
- * hands, presence) is announced through `onListChanged` so the control plane broadcasts the list;
+ * readmission, hands, presence) is announced through `onListChanged` so the control plane
+ * broadcasts the list;
  * presence changes are coalesced per workshop, so 150 people arriving at once send a few lists,
  * not 150.
  */
 import { handSetSchema, peopleCommandSchema, type HandState } from '../../shared/control/people';
-import type { Participant } from '../../shared/domain/identity';
+import type { Identity, Participant } from '../../shared/domain/identity';
 import type { Grant } from '../auth/access';
 import type { Storage } from '../storage/storage';
 
@@ -91,6 +92,14 @@ export class PeopleService {
       }));
   }
 
+  /** Whom the facilitators removed, in joining order: they can be let back in. */
+  async removed(workshopId: string): Promise<Identity[]> {
+    const all = await this.storage.listIdentities(workshopId);
+    return all
+      .filter((i) => i.removed)
+      .map(({ workshopId: _w, removed: _r, ...identity }) => identity);
+  }
+
   async participant(workshopId: string, identityId: string): Promise<Participant | null> {
     return (await this.participants(workshopId)).find((p) => p.id === identityId) ?? null;
   }
@@ -152,6 +161,7 @@ export class PeopleService {
       if (this.hands.delete(workshopId, command.identityId)) this.announce(workshopId);
       return { ok: true, value: await this.participants(workshopId) };
     }
+    if (command.type === 'participant:readmit') return this.readmit(workshopId, command.identityId);
     if (command.identityId === grant.identityId && command.type === 'participant:remove') {
       return { ok: false, error: 'you cannot remove yourself' };
     }
@@ -170,6 +180,20 @@ export class PeopleService {
     };
     for (const listener of this.listeners) listener(change);
     return { ok: true, value: participants };
+  }
+
+  /**
+   * Un-removes a person: their old identity token works again (they come back as who they were)
+   * and their device may join again. Nothing was connected, so only the list changes.
+   */
+  private async readmit(workshopId: string, identityId: string): Promise<PeopleReply> {
+    const person = (await this.storage.listIdentities(workshopId)).find((i) => i.id === identityId);
+    if (!person) return { ok: false, error: 'no such person in this workshop' };
+    if (person.removed) {
+      await this.storage.updateIdentity(workshopId, identityId, { removed: false });
+      this.announce(workshopId);
+    }
+    return { ok: true, value: await this.participants(workshopId) };
   }
 
   /** Stops pending announcements (server shutdown). */

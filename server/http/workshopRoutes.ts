@@ -1,8 +1,12 @@
-/** REST for workshops: create, read one's own session, get the join links again (facilitator). */
+/**
+ * REST for workshops: create, read one's own session, get the join links again or reset one
+ * (facilitator), join as a person (a removed person's device stays out until let back in).
+ */
 import { Router, type Request } from 'express';
 import {
   createWorkshopRequestSchema,
   deriveWorkshopRequestSchema,
+  rotateLinkRequestSchema,
   type DeriveWorkshopResponse,
   workshopIdSchema,
   type CreateWorkshopResponse,
@@ -11,6 +15,7 @@ import {
   type WorkshopStatus,
 } from '../../shared/domain/workshop';
 import { bearerToken, type WorkshopAccess } from '../auth/access';
+import { deviceIdOf, setDeviceCookie } from '../auth/device';
 import type { WorkshopRow } from '../storage/storage';
 import type { WorkshopService } from '../workshops/workshopService';
 import { linksFor } from '../workshops/workshopService';
@@ -19,9 +24,12 @@ import * as Y from 'yjs';
 import { copyActivities, listActivities, listRegions } from '../../shared/doc';
 import {
   joinRequestSchema,
+  PREVIOUS_IDENTITY_HEADER,
+  REMOVED_REJOIN_ERROR,
   renameRequestSchema,
   type JoinResponse,
   type MeResponse,
+  type RemovedPeopleResponse,
 } from '../../shared/domain/identity';
 import type { PeopleService } from '../control/peopleService';
 import type { RoomRegistry } from '../sync/rooms';
@@ -88,14 +96,28 @@ export function workshopRoutes({
     res.json(body);
   });
 
-  router.get('/workshops/:id/links', async (req, res) => {
-    const { id, role, token, identityId } = await authorize(req);
-    if (role !== 'facilitator') throw new HttpError(403, 'only facilitators can see the links');
-    // The links derive from the facilitator link's token, which a person's own token is not.
-    if (identityId) {
+  /** The caller must hold the facilitator link itself: the other links derive from its token. */
+  async function authorizeFacilitatorLink(req: Request) {
+    const caller = await authorize(req);
+    if (caller.role !== 'facilitator') {
+      throw new HttpError(403, 'only facilitators can see or reset the links');
+    }
+    if (caller.identityId) {
       throw new HttpError(403, 'the links are derived from the facilitator link: open it to share');
     }
-    res.json(workshops.links(id, token, originOf(req)));
+    return caller;
+  }
+
+  router.get('/workshops/:id/links', async (req, res) => {
+    const { id, token } = await authorizeFacilitatorLink(req);
+    res.json(await workshops.links(id, token, originOf(req)));
+  });
+
+  /** A new participant or projector link: the old one stops working; who joined stays in. */
+  router.post('/workshops/:id/links/rotate', async (req, res) => {
+    const { id, token } = await authorizeFacilitatorLink(req);
+    const { role } = parseOr400(rotateLinkRequestSchema, req.body ?? {});
+    res.json(await workshops.rotateLink(id, role, token, originOf(req)));
   });
 
   /** A person joins with a workshop link: their own identity and token (votes, hands, removal). */
@@ -111,7 +133,17 @@ export function workshopRoutes({
         throw new HttpError(400, "regionId: not one of the workshop's regions", 'regionId');
       }
     }
-    const joined = await workshops.join(id, grant.role, input);
+    const deviceId = deviceIdOf(req);
+    // The participant link is shared widely, so it cannot keep a removed person out by itself;
+    // the facilitator link's holder could let themselves back in anyway.
+    if (grant.role === 'participant') {
+      const previousIdentityToken = req.get(PREVIOUS_IDENTITY_HEADER) ?? null;
+      if (await workshops.removedFromDevice(id, { deviceId, previousIdentityToken })) {
+        throw new HttpError(403, REMOVED_REJOIN_ERROR);
+      }
+    }
+    const joined = await workshops.join(id, grant.role, input, deviceId);
+    setDeviceCookie(req, res, deviceId);
     res.status(201).json(joined satisfies JoinResponse);
   });
 
@@ -138,6 +170,13 @@ export function workshopRoutes({
   router.get('/workshops/:id/participants', async (req, res) => {
     const { id } = await authorize(req);
     res.json({ participants: await people.participants(id) });
+  });
+
+  /** Whom the facilitators removed, so they can let someone back in. */
+  router.get('/workshops/:id/participants/removed', async (req, res) => {
+    const { id, role } = await authorize(req);
+    if (role !== 'facilitator') throw new HttpError(403, 'only facilitators see who was removed');
+    res.json({ removed: await people.removed(id) } satisfies RemovedPeopleResponse);
   });
 
   /** Starts an ADW/cADW from this EDW/cEDW's selected activities, copied with provenance. */

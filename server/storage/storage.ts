@@ -6,7 +6,14 @@
  * synchronously and returns settled promises, which keeps the relay's hot path short.
  */
 import type { Identity } from '../../shared/domain/identity';
-import type { Role, RoleMap, WorkshopStatus, WorkshopTemplate } from '../../shared/domain/workshop';
+import type {
+  Role,
+  RoleMap,
+  SharedLinkRole,
+  WorkshopStatus,
+  WorkshopTemplate,
+} from '../../shared/domain/workshop';
+import type { LinkGenerations } from '../auth/tokens';
 import type { RecordSearchItem, RecordSummary } from '../../shared/record/api';
 
 export interface WorkshopRow {
@@ -73,6 +80,18 @@ export interface Storage {
   getWorkshop(id: string): Promise<WorkshopRow | null>;
   /** The role a token hash grants in that workshop, or null. */
   roleForToken(workshopId: string, tokenHash: string): Promise<Role | null>;
+  /** The generation each shared link's token was derived with (0 until it is first reset). */
+  linkGenerations(workshopId: string): Promise<LinkGenerations>;
+  /**
+   * Replaces a shared link's token by the one of `generation`, if that is the next one (false
+   * otherwise: someone reset it first). The old token grants nothing from then on.
+   */
+  rotateLinkToken(
+    workshopId: string,
+    role: SharedLinkRole,
+    generation: number,
+    tokenHash: string,
+  ): Promise<boolean>;
   /**
    * Appends updates with seq firstSeq, firstSeq+1, … atomically: all or none. Resolves once they are
    * durable to the degree configured; the caller relays them only after that.
@@ -81,11 +100,14 @@ export interface Storage {
   loadDocument(workshopId: string): Promise<StoredDocument>;
   /** Replaces the snapshot by `state` (which includes every update up to throughSeq) and drops those updates. */
   compact(workshopId: string, state: Uint8Array, throughSeq: number): Promise<void>;
-  /** A person who joined (their token stored as a hash). */
-  createIdentity(identity: IdentityRow, tokenHash: string): Promise<void>;
+  /** A person who joined (their token, and the device they joined from, stored as hashes). */
+  createIdentity(identity: IdentityRow, tokenHash: string, deviceHash?: string): Promise<void>;
   identityForToken(workshopId: string, tokenHash: string): Promise<IdentityRow | null>;
+  /** Everyone who joined the workshop from that device (removed people included). */
+  identitiesForDevice(workshopId: string, deviceHash: string): Promise<IdentityRow[]>;
+  /** Everyone who joined, in joining order, removed people included (`removed`). */
   listIdentities(workshopId: string): Promise<IdentityRow[]>;
-  /** Changes a person's role or name, or removes them; false when there is no such person. */
+  /** Changes a person's role or name, removes or readmits them; false when there is no such person. */
   updateIdentity(
     workshopId: string,
     identityId: string,

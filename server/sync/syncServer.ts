@@ -57,6 +57,15 @@ export class SyncServer {
     }
   }
 
+  /** Closes the connections opened with a workshop link of that role (the link was reset). */
+  closeLinkConnections(workshopId: string, role: Role, code: number, reason: string): void {
+    for (const [conn, id] of this.live) {
+      if (id === workshopId && conn.identityId === null && conn.role === role) {
+        conn.close(code, reason);
+      }
+    }
+  }
+
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, url: URL): void {
     this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, url));
   }

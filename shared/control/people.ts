@@ -1,6 +1,6 @@
 /**
- * People on the control plane: facilitator commands (promote to co-facilitator, remove, lower a
- * raised hand) and a person raising or lowering their own hand.
+ * People on the control plane: facilitator commands (promote to co-facilitator, remove, let a
+ * removed person back in, lower a raised hand) and a person raising or lowering their own hand.
  */
 import { z } from 'zod';
 
@@ -11,6 +11,8 @@ export const peopleCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('participant:promote'), identityId: identityIdSchema }),
   /** Removes a person: their connections are closed and their identity can no longer connect. */
   z.object({ type: z.literal('participant:remove'), identityId: identityIdSchema }),
+  /** Lets a removed person back in: their identity token works again, their device may rejoin. */
+  z.object({ type: z.literal('participant:readmit'), identityId: identityIdSchema }),
   /** Lowers someone's raised hand (they were given the floor, or it was raised by mistake). */
   z.object({ type: z.literal('hand:lower'), identityId: identityIdSchema }),
 ]);

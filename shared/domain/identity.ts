@@ -30,6 +30,16 @@ export type JoinRequest = z.input<typeof joinRequestSchema>;
 export const renameRequestSchema = z.object({ name: personNameSchema });
 export type RenameRequest = z.input<typeof renameRequestSchema>;
 
+/**
+ * Sent with `POST /join` by a browser that was someone in this workshop before (their identity
+ * token): with the device cookie, how the server recognises a removed person coming back.
+ */
+export const PREVIOUS_IDENTITY_HEADER = 'X-Transforma-Identity';
+
+/** `POST /join` answers 403 with this when the device's person was removed from the workshop. */
+export const REMOVED_REJOIN_ERROR =
+  'you were removed from this workshop; ask the facilitator to let you back in';
+
 /** `POST /api/workshops/:id/join` answer: keep the token; it is the person's key to the workshop. */
 export interface JoinResponse {
   identityId: string;
@@ -61,4 +71,9 @@ export interface Participant extends Identity {
 /** `GET /api/workshops/:id/me`: the caller's own identity; null for a workshop (link) token. */
 export interface MeResponse {
   participant: Participant | null;
+}
+
+/** `GET /api/workshops/:id/participants/removed` (facilitators): whom they can let back in. */
+export interface RemovedPeopleResponse {
+  removed: Identity[];
 }

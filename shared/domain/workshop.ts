@@ -79,6 +79,19 @@ export interface WorkshopLinks {
   tokens: RoleMap<string>;
 }
 
+/**
+ * The links handed out to others, which a facilitator can therefore reset: the old link stops
+ * working at once; people who joined with it keep their own identity tokens.
+ */
+export const SHARED_LINK_ROLES = ['participant', 'projector'] as const;
+export type SharedLinkRole = (typeof SHARED_LINK_ROLES)[number];
+
+/** `POST /api/workshops/:id/links/rotate` (facilitator link only): answers the new WorkshopLinks. */
+export const rotateLinkRequestSchema = z.object({
+  role: z.enum(SHARED_LINK_ROLES, { error: 'role must be participant or projector' }),
+});
+export type RotateLinkRequest = z.infer<typeof rotateLinkRequestSchema>;
+
 /** Every API error has this body. `field` names the offending input field where there is one. */
 export interface ApiError {
   error: string;

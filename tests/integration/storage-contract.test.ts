@@ -159,6 +159,75 @@ describe.each(implementations)('%s storage', (_name, make) => {
     await storage.close();
   });
 
+  it('finds the people who joined from a device, and removes and readmits them', async () => {
+    const storage = make();
+    const w = newWorkshop();
+    await storage.createWorkshop(w);
+    const person = (id: string, name: string) => ({
+      id,
+      workshopId: w.id,
+      role: 'participant' as const,
+      name,
+      organisation: '',
+      helix: null,
+      regionId: '',
+      removed: false,
+      joinedAt: `2026-11-23T10:0${id.slice(1)}:00Z`,
+      consentToNames: false,
+    });
+    const laptop = hashToken('laptop');
+    await storage.createIdentity(person('i1', 'Ben'), hashToken('a'.repeat(43)), laptop);
+    await storage.createIdentity(person('i2', 'Ben again'), hashToken('b'.repeat(43)), laptop);
+    await storage.createIdentity(person('i3', 'Anna'), hashToken('c'.repeat(43)));
+    expect((await storage.identitiesForDevice(w.id, laptop)).map((i) => i.id)).toEqual([
+      'i1',
+      'i2',
+    ]);
+    expect(await storage.identitiesForDevice('other', laptop)).toEqual([]);
+    expect(await storage.identitiesForDevice(w.id, hashToken('phone'))).toEqual([]);
+
+    expect(await storage.updateIdentity(w.id, 'i1', { removed: true })).toBe(true);
+    expect((await storage.identitiesForDevice(w.id, laptop))[0]).toMatchObject({ removed: true });
+    expect(await storage.identityForToken(w.id, hashToken('a'.repeat(43)))).toMatchObject({
+      removed: true,
+    });
+    expect(await storage.updateIdentity(w.id, 'i1', { removed: false })).toBe(true);
+    expect((await storage.listIdentities(w.id)).map((i) => [i.id, i.removed])).toEqual([
+      ['i1', false],
+      ['i2', false],
+      ['i3', false],
+    ]);
+    await storage.close();
+  });
+
+  it("resets a shared link: the next generation's token replaces the old one", async () => {
+    const storage = make();
+    const w = newWorkshop();
+    await storage.createWorkshop(w);
+    expect(await storage.linkGenerations(w.id)).toEqual({ participant: 0, projector: 0 });
+
+    const next = hashToken('q'.repeat(43));
+    expect(await storage.rotateLinkToken(w.id, 'participant', 1, next)).toBe(true);
+    expect(await storage.roleForToken(w.id, w.tokenHashes.participant)).toBeNull();
+    expect(await storage.roleForToken(w.id, next)).toBe('participant');
+    expect(await storage.roleForToken(w.id, w.tokenHashes.projector)).toBe('projector');
+    expect(await storage.linkGenerations(w.id)).toEqual({ participant: 1, projector: 0 });
+
+    // Only the next generation: a reset that lost a race (or skips one) changes nothing.
+    expect(await storage.rotateLinkToken(w.id, 'participant', 1, hashToken('r'.repeat(43)))).toBe(
+      false,
+    );
+    expect(await storage.rotateLinkToken(w.id, 'projector', 2, hashToken('s'.repeat(43)))).toBe(
+      false,
+    );
+    expect(await storage.rotateLinkToken('other', 'projector', 1, hashToken('t'.repeat(43)))).toBe(
+      false,
+    );
+    expect(await storage.roleForToken(w.id, next)).toBe('participant');
+    expect(await storage.linkGenerations(w.id)).toEqual({ participant: 1, projector: 0 });
+    await storage.close();
+  });
+
   it('keeps private drafts per round, owned by their author, until cleared', async () => {
     const storage = make();
     const w = newWorkshop();

@@ -89,6 +89,11 @@ const MIGRATIONS: string[] = [
    BEGIN SELECT RAISE(ABORT, 'records are immutable'); END;
    CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
   `ALTER TABLE identities ADD COLUMN consent_to_names INTEGER NOT NULL DEFAULT 0;`,
+  // Removal sticks: the device a person joined from (hashed), and the generation of each shared
+  // link (a reset derives the next one; tokens so far were generation 0).
+  `ALTER TABLE identities ADD COLUMN device_hash TEXT;
+   CREATE INDEX identities_device ON identities (workshop_id, device_hash);
+   ALTER TABLE workshop_tokens ADD COLUMN generation INTEGER NOT NULL DEFAULT 0;`,
 ];
 
 export function migrate(db: Database.Database): void {

@@ -6,7 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { Role, WorkshopStatus } from '../../../shared/domain/workshop';
+import type { Role, SharedLinkRole, WorkshopStatus } from '../../../shared/domain/workshop';
+import { FIRST_GENERATIONS, type LinkGenerations } from '../../auth/tokens';
 import type { RecordSearchItem, RecordSummary } from '../../../shared/record/api';
 import type {
   DraftRow,
@@ -67,6 +68,14 @@ export class SqliteStorage implements Storage {
       roleForToken: this.db.prepare(
         'SELECT role FROM workshop_tokens WHERE token_hash = ? AND workshop_id = ?',
       ),
+      linkGenerations: this.db.prepare(
+        `SELECT role, generation FROM workshop_tokens
+         WHERE workshop_id = ? AND role IN ('participant', 'projector')`,
+      ),
+      rotateLinkToken: this.db.prepare(
+        `UPDATE workshop_tokens SET token_hash = ?, generation = ?
+         WHERE workshop_id = ? AND role = ? AND generation = ?`,
+      ),
       insertUpdate: this.db.prepare(
         'INSERT INTO doc_updates (workshop_id, seq, data) VALUES (?, ?, ?)',
       ),
@@ -85,8 +94,12 @@ export class SqliteStorage implements Storage {
       touchHealth: this.db.prepare('UPDATE health SET checked_at = ? WHERE id = 1'),
       insertIdentity: this.db.prepare(
         `INSERT INTO identities (id, workshop_id, token_hash, role, name, organisation, helix, region_id,
-           removed, joined_at, consent_to_names)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           removed, joined_at, consent_to_names, device_hash)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      identitiesForDevice: this.db.prepare(
+        `SELECT ${IDENTITY_COLUMNS} FROM identities WHERE workshop_id = ? AND device_hash = ?
+         ORDER BY joined_at, id`,
       ),
       identityForToken: this.db.prepare(
         `SELECT ${IDENTITY_COLUMNS} FROM identities WHERE token_hash = ? AND workshop_id = ?`,
@@ -147,6 +160,32 @@ export class SqliteStorage implements Storage {
     return row?.role ?? null;
   }
 
+  async linkGenerations(workshopId: string): Promise<LinkGenerations> {
+    const rows = this.stmt.linkGenerations.all(workshopId) as {
+      role: SharedLinkRole;
+      generation: number;
+    }[];
+    const generations = { ...FIRST_GENERATIONS };
+    for (const row of rows) generations[row.role] = row.generation;
+    return generations;
+  }
+
+  async rotateLinkToken(
+    workshopId: string,
+    role: SharedLinkRole,
+    generation: number,
+    tokenHash: string,
+  ): Promise<boolean> {
+    const result = this.stmt.rotateLinkToken.run(
+      tokenHash,
+      generation,
+      workshopId,
+      role,
+      generation - 1,
+    );
+    return result.changes > 0;
+  }
+
   async appendUpdates(workshopId: string, firstSeq: number, updates: Uint8Array[]): Promise<void> {
     if (updates.length === 1) {
       this.stmt.insertUpdate.run(workshopId, firstSeq, updates[0]);
@@ -185,7 +224,7 @@ export class SqliteStorage implements Storage {
     })();
   }
 
-  async createIdentity(i: IdentityRow, tokenHash: string): Promise<void> {
+  async createIdentity(i: IdentityRow, tokenHash: string, deviceHash?: string): Promise<void> {
     this.stmt.insertIdentity.run(
       i.id,
       i.workshopId,
@@ -198,7 +237,13 @@ export class SqliteStorage implements Storage {
       i.removed ? 1 : 0,
       i.joinedAt,
       i.consentToNames ? 1 : 0,
+      deviceHash ?? null,
     );
+  }
+
+  async identitiesForDevice(workshopId: string, deviceHash: string): Promise<IdentityRow[]> {
+    const rows = this.stmt.identitiesForDevice.all(workshopId, deviceHash) as IdentityDbRow[];
+    return rows.map(toIdentity);
   }
 
   async identityForToken(workshopId: string, tokenHash: string): Promise<IdentityRow | null> {
