@@ -8,6 +8,7 @@ import type {
   CreateWorkshopResponse,
   DeriveWorkshopRequest,
   DeriveWorkshopResponse,
+  SharedLinkRole,
   WorkshopLinks,
   WorkshopSession,
 } from '../../../shared/domain/workshop';
@@ -52,6 +53,19 @@ export function fetchWorkshopSession(workshopId: string, token: string): Promise
 
 export function fetchWorkshopLinks(workshopId: string, token: string): Promise<WorkshopLinks> {
   return request<WorkshopLinks>(`${workshopPath(workshopId)}/links`, { headers: bearer(token) });
+}
+
+/** Resets a shared link (facilitator link token): the old one stops working; the new links. */
+export function rotateWorkshopLink(
+  workshopId: string,
+  token: string,
+  role: SharedLinkRole,
+): Promise<WorkshopLinks> {
+  return request<WorkshopLinks>(`${workshopPath(workshopId)}/links/rotate`, {
+    method: 'POST',
+    headers: { ...bearer(token), 'Content-Type': 'application/json' },
+    body: JSON.stringify({ role }),
+  });
 }
 
 /** Starts an ADW (or cADW) from an EDW's activities (facilitator token). */

@@ -1,8 +1,8 @@
 /**
  * The People button (top bar) and its panel: everyone who joined with organisation, region, helix,
  * whether they are online and whether their hand is up. Facilitators also get the hand-raise queue
- * (first raised first, with "lower") and, per person, promote to co-facilitator and remove (after
- * a confirmation).
+ * (first raised first, with "lower"), per person, promote to co-facilitator and remove (after a
+ * confirmation), and the people they removed, to let back in.
  */
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,12 +16,16 @@ import { initialsOf } from '../person/personStore';
 import { usePeers } from '../sync/presence';
 import { PeopleOnline } from '../workshop/PeopleOnline';
 import { colorFor, handQueue, matchesQuery, sortPeople } from './peopleList';
+import { RemovedPeople } from './RemovedPeople';
 import { useParticipants, usePeopleChannel, useRegions } from './usePeople';
 
 /** More people than this and the panel offers a search field. */
 const SEARCH_FROM = 8;
 
 interface PeopleProps {
+  workshopId: string;
+  /** What the page connects with (a facilitator's reads whom they removed). */
+  token: string;
   /** This person (null for a page that did not join). */
   identityId: string | null;
   facilitator: boolean;
@@ -74,7 +78,15 @@ interface PanelProps extends PeopleProps {
   onClose(): void;
 }
 
-function PeoplePanel({ identityId, facilitator, doc, awareness, onClose }: PanelProps) {
+function PeoplePanel({
+  workshopId,
+  token,
+  identityId,
+  facilitator,
+  doc,
+  awareness,
+  onClose,
+}: PanelProps) {
   const { t } = useTranslation();
   const titleId = useId();
   const searchId = useId();
@@ -212,6 +224,14 @@ function PeoplePanel({ identityId, facilitator, doc, awareness, onClose }: Panel
           />
         ))}
       </ul>
+      {facilitator && (
+        <RemovedPeople
+          workshopId={workshopId}
+          token={token}
+          participants={participants}
+          onCommand={run}
+        />
+      )}
     </div>
   );
 }

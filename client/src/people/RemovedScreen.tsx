@@ -1,4 +1,7 @@
-/** What a person the facilitator removed sees instead of the workshop. */
+/**
+ * What a person the facilitator removed sees instead of the workshop. Trying again reloads: if a
+ * facilitator let them back in meanwhile, their own token works again (useIdentity checks it).
+ */
 import { useTranslation } from 'react-i18next';
 import { StatusScreen } from '../workshop/StatusScreen';
 
@@ -10,6 +13,15 @@ export function RemovedScreen() {
       body={t('people.removed.body')}
       tone="warning"
       testId="removed-screen"
-    />
+    >
+      <button
+        type="button"
+        className="button"
+        data-testid="removed-try-again"
+        onClick={() => window.location.reload()}
+      >
+        {t('people.removed.tryAgain')}
+      </button>
+    </StatusScreen>
   );
 }

@@ -7,7 +7,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { JoinRequest } from '../../../shared/domain/identity';
 import { usePersonStore } from '../person/personStore';
-import { readIdentity, saveIdentity, type StoredIdentity } from '../workshop/workshopAccess';
+import {
+  readIdentity,
+  readPreviousIdentityToken,
+  saveIdentity,
+  type StoredIdentity,
+} from '../workshop/workshopAccess';
 import { fetchMe, joinWorkshop, renameMe } from './peopleApi';
 
 export type IdentityCheck = 'checking' | 'joined' | 'notJoined';
@@ -16,7 +21,7 @@ export interface IdentityHandle {
   identity: StoredIdentity | null;
   /** Whether the page knows yet if this person must join. */
   check: IdentityCheck;
-  /** Joins with the link token; rejects with ApiRequestError / NetworkError. */
+  /** Joins with the link token; rejects with ApiRequestError (403: removed) / NetworkError. */
   join: (profile: JoinRequest) => Promise<void>;
   /** Renames the identity; rejects like join. */
   rename: (name: string) => Promise<void>;
@@ -54,10 +59,29 @@ export function useIdentity(workshopId: string, linkToken: string | null): Ident
     };
   }, [workshopId, linkToken, identity, remember]);
 
+  // Removed, as this browser remembers: if a facilitator let them back in since, their token
+  // works again and they are who they were.
+  const removedToken = identity?.removed ? identity.token : null;
+  useEffect(() => {
+    if (!removedToken) return;
+    let cancelled = false;
+    fetchMe(workshopId, removedToken).then(
+      ({ participant }) => {
+        if (cancelled || !participant) return;
+        remember({ id: participant.id, token: removedToken, name: participant.name });
+      },
+      () => undefined, // still removed (401), or offline: the removed screen stays
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [workshopId, removedToken, remember]);
+
   const join = useCallback(
     async (profile: JoinRequest) => {
       if (!linkToken) return;
-      const joined = await joinWorkshop(workshopId, linkToken, profile);
+      const previous = readPreviousIdentityToken(workshopId);
+      const joined = await joinWorkshop(workshopId, linkToken, profile, previous);
       const name = profile.name.trim();
       setDisplayName(name); // the name to suggest in the next workshop
       remember({ id: joined.identityId, token: joined.identityToken, name });

@@ -54,6 +54,8 @@ export function JoinDialog({
 
   const describe = (error: unknown): string => {
     if (error instanceof NetworkError) return t('join.errors.network');
+    // The only refusal a link that opened the board can get: this device's person was removed.
+    if (error instanceof ApiRequestError && error.status === 403) return t('join.errors.removed');
     if (error instanceof ApiRequestError && error.field === 'regionId') {
       setRegionId('');
       return t('join.errors.region');

@@ -1,6 +1,7 @@
 /**
- * The facilitator's share panel: the join links of the three roles, each with a copy button.
- * Links come from the server (GET /links); the tokens this browser stored are the offline fallback.
+ * The facilitator's share panel: the join links of the three roles, each with a copy button, and
+ * resetting the participant or wall link. Links come from the server (GET /links); the tokens this
+ * browser stored are the offline fallback (kept current when a link is reset).
  */
 import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,7 +15,8 @@ import {
 import { fetchWorkshopLinks } from '../api/workshops';
 import { Icon } from '../app/Icon';
 import { copyText } from '../lib/clipboard';
-import { readWorkshopAccess } from './workshopAccess';
+import { LinkReset } from './LinkReset';
+import { readWorkshopAccess, updateWorkshopAccess } from './workshopAccess';
 
 const ROLE_ORDER: Role[] = ['participant', 'projector', 'facilitator'];
 
@@ -105,6 +107,18 @@ export function ShareLinks({ workshopId, token, onClose, doc, template, title }:
       {!links && <p className="muted">{failed ? t('share.loadError') : t('share.loading')}</p>}
       {links &&
         ROLE_ORDER.map((role) => <ShareLinkRow key={role} role={role} link={links[role]} />)}
+      {links && (
+        <LinkReset
+          workshopId={workshopId}
+          token={token}
+          onReset={(reset) => {
+            setLinks(reset.links);
+            if (readWorkshopAccess(workshopId)?.tokens) {
+              updateWorkshopAccess(workshopId, { tokens: reset.tokens });
+            }
+          }}
+        />
+      )}
       {canStartAdw && (
         <div className="share__derive">
           <button

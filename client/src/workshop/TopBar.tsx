@@ -81,6 +81,8 @@ export function TopBar(props: TopBarProps) {
         {role === 'projector' && awareness && <PeopleOnline awareness={awareness} />}
         {role !== 'projector' && (
           <PeopleButton
+            workshopId={workshopId}
+            token={props.sessionToken}
             awareness={awareness}
             identityId={props.identityId}
             facilitator={role === 'facilitator'}

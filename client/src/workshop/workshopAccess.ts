@@ -19,6 +19,11 @@ export interface WorkshopAccess {
   tokens?: RoleMap<string>;
   session?: WorkshopSession;
   identity?: StoredIdentity;
+  /**
+   * The identity token this browser had before another link replaced it: sent when joining again,
+   * so a person the facilitator removed cannot come back as someone new with a reset link.
+   */
+  previousIdentityToken?: string;
 }
 
 const keyOf = (workshopId: string) => `transforma:workshop:${workshopId}`;
@@ -65,12 +70,15 @@ export function takeWorkshopToken(workshopId: string): string | null {
   if (fromFragment) {
     const current = readWorkshopAccess(workshopId);
     const sameToken = current?.token === fromFragment;
+    const keepIdentity = sameToken && !!current?.identity;
+    const previousIdentityToken = current?.identity?.token ?? current?.previousIdentityToken;
     // Another link (say the facilitator's after the participant's) is another person.
     saveWorkshopAccess(workshopId, {
       token: fromFragment,
       ...(current?.tokens ? { tokens: current.tokens } : {}),
       ...(sameToken && current?.session ? { session: current.session } : {}),
-      ...(sameToken && current?.identity ? { identity: current.identity } : {}),
+      ...(keepIdentity ? { identity: current.identity } : {}),
+      ...(!keepIdentity && previousIdentityToken ? { previousIdentityToken } : {}),
     });
     window.history.replaceState(
       window.history.state,
@@ -88,6 +96,12 @@ export function readIdentity(workshopId: string): StoredIdentity | null {
   return identity && typeof identity.token === 'string' && typeof identity.id === 'string'
     ? identity
     : null;
+}
+
+/** The identity token this browser had in the workshop before its current link, if any. */
+export function readPreviousIdentityToken(workshopId: string): string | null {
+  const token = readWorkshopAccess(workshopId)?.previousIdentityToken;
+  return typeof token === 'string' ? token : null;
 }
 
 /** Remembers (or, with null, forgets) the identity; the link token stays for re-joining. */

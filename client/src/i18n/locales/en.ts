@@ -124,6 +124,28 @@ export const en = {
     close: 'Close',
     loading: 'Loading links…',
     loadError: 'The links could not be loaded.',
+    reset: {
+      intro:
+        'A link in the wrong hands? Reset it: the old link stops working at once. People who already joined stay in.',
+      button: {
+        participant: 'Reset participant link',
+        projector: 'Reset wall screen link',
+      },
+      confirm: {
+        participant:
+          'Reset the participant link? The old link stops working at once: nobody can join with it any more, and anyone still on it is disconnected. People who already joined stay in. Share the new link (the wall’s QR code follows).',
+        projector:
+          'Reset the wall screen link? The old link stops working at once and a wall screen open with it is disconnected: open the new link on the wall.',
+      },
+      confirmButton: 'Reset link',
+      resetting: 'Resetting…',
+      cancel: 'Keep',
+      done: {
+        participant: 'New participant link above: share it again.',
+        projector: 'New wall screen link above: open it on the wall.',
+      },
+      failed: 'The link could not be reset. Try again.',
+    },
   },
   toolbar: {
     label: 'Board tools',

@@ -26,6 +26,8 @@ export const join = {
     network: 'The server cannot be reached. Check your connection and try again.',
     region: 'That region is no longer in the workshop. Choose another one.',
     generic: 'That did not work: {{message}}',
+    removed:
+      'You were removed from this workshop. Ask the facilitator to let you back in, then try again.',
   },
 };
 
@@ -77,6 +79,13 @@ export const people = {
   },
   removed: {
     title: 'You were removed from this workshop',
-    body: 'The facilitator removed you. Your cards stay on the board. If this is a mistake, ask the facilitator.',
+    body: 'The facilitator removed you. Your cards stay on the board. If this is a mistake, ask the facilitator to let you back in, then try again.',
+    tryAgain: 'Try again',
+  },
+  removedList: {
+    title: 'Removed',
+    hint: 'Let someone back in and they can join again from their device, as who they were.',
+    letBackIn: 'Let back in',
+    letBackInLabel: 'Let {{name}} back in',
   },
 };
