@@ -125,13 +125,15 @@ export class ArchiveService {
   private async capture(workshopId: string, kind: RecordKind): Promise<RecordSummary> {
     const { storage, rooms, control, log } = this.deps;
     const version = (await storage.latestRecordVersion(workshopId)) + 1;
-    const [controlState, people] = await Promise.all([
+    const [workshop, controlState, people] = await Promise.all([
+      storage.getWorkshop(workshopId),
       control.get(workshopId),
       storage.listIdentities(workshopId),
     ]);
+    if (!workshop) throw new ArchiveError(404, 'no such workshop');
     const archivedAt = this.now();
     const extracted = await rooms.withDocument(workshopId, (doc) =>
-      extractRecord(doc, controlState, people, { version, kind, archivedAt }),
+      extractRecord(doc, controlState, people, { version, kind, archivedAt, workshop }),
     );
     const parsed = recordSchema.safeParse(extracted);
     if (!parsed.success) {

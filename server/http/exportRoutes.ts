@@ -25,7 +25,7 @@ import type { WorkshopAccess } from '../auth/access';
 import { presentedToken, type OrganiserAccess } from '../auth/organiser';
 import type { ControlService } from '../control/controlService';
 import type { Logger } from '../log';
-import type { Storage } from '../storage/storage';
+import type { Storage, WorkshopRow } from '../storage/storage';
 import type { RoomRegistry } from '../sync/rooms';
 import { HttpError, parseOr400 } from './errors';
 
@@ -68,7 +68,7 @@ export function exportRoutes(deps: ExportRoutesDeps): Router {
       throw new HttpError(401, 'invalid token for this workshop');
     }
 
-    const { record, live } = await recordToExport(deps, id, query.version);
+    const { record, live } = await recordToExport(deps, workshop, query.version);
     let body: string | Uint8Array;
     try {
       body = await renderExport(query.format, record, pdf);
@@ -93,9 +93,10 @@ export function exportRoutes(deps: ExportRoutesDeps): Router {
 /** The stored version asked for (404 when missing), the latest, or the live state. */
 async function recordToExport(
   deps: ExportRoutesDeps,
-  workshopId: string,
+  workshop: WorkshopRow,
   version: number | undefined,
 ): Promise<{ record: WorkshopRecord; live: boolean }> {
+  const workshopId = workshop.id;
   const stored = await deps.storage.getRecord(workshopId, version);
   if (stored) {
     const parsed = recordSchema.safeParse(JSON.parse(stored.json));
@@ -109,12 +110,13 @@ async function recordToExport(
     return { record: parsed.data, live: false };
   }
   if (version !== undefined) throw new HttpError(404, `no record version ${version}`);
-  return { record: await liveRecord(deps, workshopId), live: true };
+  return { record: await liveRecord(deps, workshop), live: true };
 }
 
 /** The workshop as it is now, extracted like an archive (next version number) but not stored. */
-async function liveRecord(deps: ExportRoutesDeps, workshopId: string): Promise<WorkshopRecord> {
+async function liveRecord(deps: ExportRoutesDeps, workshop: WorkshopRow): Promise<WorkshopRecord> {
   const { storage, rooms, control } = deps;
+  const workshopId = workshop.id;
   const [controlState, people, latest] = await Promise.all([
     control.get(workshopId),
     storage.listIdentities(workshopId),
@@ -125,6 +127,7 @@ async function liveRecord(deps: ExportRoutesDeps, workshopId: string): Promise<W
       version: latest + 1,
       kind: 'snapshot',
       archivedAt: Date.now(),
+      workshop,
     }),
   );
   const parsed = recordSchema.safeParse(record);

@@ -23,7 +23,7 @@ import {
   insertCard,
   newCardSchema,
   readCard,
-  removedCardsMap,
+  readRemovedCard,
   updateCardOfType,
   cardProvenanceSchema,
   type CardMap,
@@ -208,11 +208,10 @@ export function listActivities(doc: Y.Doc): Activity[] {
 
 /** Resolves linked ids for display: live title, or the tombstone's title marked removed. */
 export function resolveLinks(doc: Y.Doc, ids: string[]): LinkedCard[] {
-  const removed = removedCardsMap(doc);
   return ids.map((id) => {
     const card = getCard(doc, id);
-    if (card instanceof Y.Map) return { id, title: readCard(card).title, removed: false };
-    return { id, title: removed.get(id)?.title ?? '', removed: true };
+    if (card) return { id, title: readCard(card).title, removed: false };
+    return { id, title: readRemovedCard(doc, id)?.title ?? '', removed: true };
   });
 }
 

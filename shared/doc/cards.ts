@@ -59,8 +59,10 @@ export function cardsMap(doc: Y.Doc): Y.Map<CardMap> {
   return doc.getMap('cards');
 }
 
+/** The card with this id; undefined when there is none, or a peer put something else there. */
 export function getCard(doc: Y.Doc, id: string): CardMap | undefined {
-  return cardsMap(doc).get(id);
+  const card: unknown = cardsMap(doc).get(id);
+  return card instanceof Y.Map ? card : undefined;
 }
 
 export function clampCoord(value: number): number {
@@ -141,7 +143,7 @@ export function bringCardToFront(doc: Y.Doc, id: string): boolean {
  */
 export function deleteCard(doc: Y.Doc, id: string, deletedBy = ''): boolean {
   const cards = cardsMap(doc);
-  const card = cards.get(id);
+  const card = getCard(doc, id);
   if (!card) return false;
   doc.transact(() => {
     removedCardsMap(doc).set(id, {
@@ -166,6 +168,19 @@ export interface RemovedCard {
 
 export function removedCardsMap(doc: Y.Doc): Y.Map<RemovedCard> {
   return doc.getMap('removedCards');
+}
+
+/** What a card's tombstone says (title and type, '' when not a string); undefined without one. */
+export function readRemovedCard(
+  doc: Y.Doc,
+  id: string,
+): Pick<RemovedCard, 'type' | 'title'> | undefined {
+  const tombstone: unknown = removedCardsMap(doc).get(id);
+  if (typeof tombstone !== 'object' || tombstone === null || tombstone instanceof Y.AbstractType) {
+    return undefined;
+  }
+  const { type, title } = tombstone as Record<string, unknown>;
+  return { type: stringOr(type, ''), title: stringOr(title, '') };
 }
 
 /** Marks a card as changed now (type-specific setters call it inside their transaction). */
@@ -221,9 +236,9 @@ export function readCard(card: CardMap): CardSnapshot {
 /** The cards of one board (or all), back to front. */
 export function listCards(doc: Y.Doc, boardId?: string): CardSnapshot[] {
   const out: CardSnapshot[] = [];
-  cardsMap(doc).forEach((card) => {
+  cardsMap(doc).forEach((card, id) => {
     if (!(card instanceof Y.Map)) return;
-    const snapshot = readCard(card);
+    const snapshot = { ...readCard(card), id };
     if (boardId === undefined || snapshot.boardId === boardId) out.push(snapshot);
   });
   return out.sort((a, b) => a.z - b.z || a.id.localeCompare(b.id));
@@ -301,25 +316,28 @@ export function freeSpotNear(
 }
 
 /** One card of a given type, read with that type's reader (undefined when gone or another type). */
-export function readCardOfType<T>(
+export function readCardOfType<T extends CardSnapshot>(
   doc: Y.Doc,
   id: string,
   type: CardType,
   read: (card: CardMap) => T,
 ): T | undefined {
   const card = getCard(doc, id);
-  return card instanceof Y.Map && card.get('type') === type ? read(card) : undefined;
+  return card?.get('type') === type ? { ...read(card), id } : undefined;
 }
 
-/** Every card of a given type, read with that type's reader, in creation order. */
+/**
+ * Every card of a given type, read with that type's reader, in creation order. A card's id is its
+ * key in `cards` (what links and getCard use), whatever its own `id` field says.
+ */
 export function readCardsOfType<T extends CardSnapshot>(
   doc: Y.Doc,
   type: CardType,
   read: (card: CardMap) => T,
 ): T[] {
   const out: T[] = [];
-  cardsMap(doc).forEach((card) => {
-    if (card instanceof Y.Map && card.get('type') === type) out.push(read(card));
+  cardsMap(doc).forEach((card, id) => {
+    if (card instanceof Y.Map && card.get('type') === type) out.push({ ...read(card), id });
   });
   return out.sort(byCreation);
 }

@@ -16,7 +16,7 @@ import type { Capacity } from './capacities';
 import { removeItem, replaceItem } from './fieldValues';
 
 export const diamondAxisSchema = z.object({
-  id: z.string().min(1),
+  id: z.string().min(1).max(64),
   label: z.string().trim().min(1).max(80),
   kinds: z.array(capacityKindSchema).max(CAPACITY_KINDS.length).default([]),
   fields: z.array(z.string().trim().min(1).max(120)).max(50).default([]),

@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
-import type { WorkshopTemplate } from '../domain/workshop';
+import { workshopTemplateSchema, type WorkshopTemplate } from '../domain/workshop';
+import { enumOr } from './fieldValues';
 
 export const DOC_SCHEMA_VERSION = 1;
 
@@ -39,7 +40,7 @@ export function readMeta(doc: Y.Doc): WorkshopMeta | null {
     schemaVersion: numberOr(map.get('schemaVersion'), DOC_SCHEMA_VERSION),
     workshopId,
     title: stringOr(map.get('title'), ''),
-    template: stringOr(map.get('template'), 'edw') as WorkshopTemplate,
+    template: enumOr(workshopTemplateSchema, map.get('template'), 'edw'),
     createdAt: numberOr(map.get('createdAt'), 0),
   };
 }

@@ -79,7 +79,7 @@ export const groupFrameSchema = z.object({
 export type GroupFrame = z.infer<typeof groupFrameSchema>;
 
 export const opportunityGroupSchema = z.object({
-  id: z.string().min(1),
+  id: z.string().min(1).max(64),
   name: z.string().trim().min(1).max(200),
   createdAt: z.number(),
   frame: groupFrameSchema.optional(),

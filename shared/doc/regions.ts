@@ -15,10 +15,14 @@ export function regionsArray(doc: Y.Doc): Y.Array<Region> {
   return doc.getArray('regions');
 }
 
+/** The valid regions, as their schema reads them (a peer's region without a country has ''). */
 export function listRegions(doc: Y.Doc): Region[] {
   return regionsArray(doc)
     .toArray()
-    .filter((r) => regionSchema.safeParse(r).success);
+    .flatMap((r) => {
+      const parsed = regionSchema.safeParse(r);
+      return parsed.success ? [parsed.data] : [];
+    });
 }
 
 export function regionName(doc: Y.Doc, regionId: string): string | undefined {
@@ -66,6 +70,8 @@ export function setWorkshopLanguage(doc: Y.Doc, language: (typeof UI_LANGUAGES)[
     metaMap(doc).set('language', language);
 }
 
-export function readWorkshopLanguage(doc: Y.Doc): string {
-  return stringOr(metaMap(doc).get('language'), 'en');
+/** The workshop's UI language; 'en' (the app's default) when unset or not one the app speaks. */
+export function readWorkshopLanguage(doc: Y.Doc): (typeof UI_LANGUAGES)[number] {
+  const language = metaMap(doc).get('language');
+  return UI_LANGUAGES.find((l) => l === language) ?? 'en';
 }

@@ -1,9 +1,10 @@
 /**
  * doc → record. Reads the workshop's Y.Doc only through the shared/doc accessors (the same ones the
  * boards use, so the record cannot drift from what people saw), plus the control state (agenda
- * and when phases ran) and the people who joined. Pure: no Node APIs, deterministic for a given
- * input, tolerant of anything a peer may have written (bad values become "not set", never a throw),
- * so the result always passes `recordSchema`.
+ * and when phases ran), the people who joined and the workshop's own facts from storage. Pure: no
+ * Node APIs, deterministic for a given input, tolerant of anything a peer may have written (bad
+ * values become "not set", cards and links without a usable id are left out, never a throw), so
+ * the result always passes `recordSchema` (tests/unit/record-fuzz.test.ts tries hostile docs).
  */
 import type * as Y from 'yjs';
 import { z } from 'zod';
@@ -24,18 +25,19 @@ import {
   readCard,
   readDiamondAxes,
   readCardProvenance,
-  readMeta,
+  readRemovedCard,
   readSources,
   readWorkshopField,
   readWorkshopLanguage,
-  removedCardsMap,
   resolveLinks,
+  metaMap,
+  stringOr,
   type CardProvenance,
   type SourceRecord,
 } from '../doc';
 import { CARD_TYPES } from '../doc/cards';
 import { HELICES, type Helix } from '../domain/s3';
-import type { Role } from '../domain/workshop';
+import type { Role, WorkshopTemplate } from '../domain/workshop';
 import { readRichText, type RichText } from './richText';
 import {
   RECORD_SCHEMA_VERSION,
@@ -56,12 +58,30 @@ export interface RecordPerson {
   consentToNames?: boolean;
 }
 
+/**
+ * What the server knows of the workshop itself (its row in storage). It is the authority for the
+ * record's workshop id, template and creation time, even where the doc's meta holds a valid-looking
+ * copy: any client that can write the doc can overwrite or delete those copies, and nothing
+ * legitimately changes them after creation. Taken from the doc, one edit could file the record
+ * under another workshop's id (records are stored and searched by it), claim a template the
+ * workshop never had, or date it out of range.
+ */
+export interface WorkshopFacts {
+  id: string;
+  /** The title it was created with: the record's title while the doc holds no title string. */
+  title: string;
+  template: WorkshopTemplate;
+  /** ISO 8601, as storage keeps it. */
+  createdAt: string;
+}
+
 /** Facts about the record itself, decided by whoever stores it. */
 export interface RecordMeta {
   version: number;
   kind: RecordKind;
   /** ms since epoch. */
   archivedAt: number;
+  workshop: WorkshopFacts;
 }
 
 export function extractRecord(
@@ -70,8 +90,7 @@ export function extractRecord(
   people: RecordPerson[],
   meta: RecordMeta,
 ): WorkshopRecord {
-  const workshopMeta = readMeta(doc);
-  if (!workshopMeta) throw new Error('the workshop doc has no meta: it was never initialised');
+  const facts = meta.workshop;
   const regions = listRegions(doc);
   const votes = readVotes(doc);
   const body = (id: string): RichText => {
@@ -79,7 +98,7 @@ export function extractRecord(
     return readRichText(card ? cardBody(card) : undefined);
   };
 
-  const capacities = listCapacities(doc).map((c) => ({
+  const capacities = withId(listCapacities(doc)).map((c) => ({
     id: c.id,
     title: c.title,
     description: body(c.id),
@@ -94,7 +113,7 @@ export function extractRecord(
 
   const groups = listOpportunityGroups(doc).map((g) => ({ id: g.id, name: g.name }));
   const groupIds = new Set(groups.map((g) => g.id));
-  const opportunities = listOpportunities(doc).map((o) => ({
+  const opportunities = withId(listOpportunities(doc)).map((o) => ({
     id: o.id,
     title: o.title,
     description: body(o.id),
@@ -107,9 +126,9 @@ export function extractRecord(
 
   const order = new Map([...capacities, ...opportunities].map((c, i) => [c.id, i]));
   const boardOrder = (cardId: string) => order.get(cardId) ?? Number.MAX_SAFE_INTEGER;
-  const activities = listActivities(doc).map((a) => {
+  const activities = withId(listActivities(doc)).map((a) => {
     const links = (ids: string[], kind: 'capacity' | 'opportunity') =>
-      resolveLinks(doc, ids).map((link) => ({ ...link, kind }));
+      resolveLinks(doc, ids.filter(isRef)).map((link) => ({ ...link, kind }));
     const linked = [...links(a.capacityIds, 'capacity'), ...links(a.opportunityIds, 'opportunity')];
     // Links in board order (the doc keeps them as a set), so a record reads like the board.
     const live = (kind: 'capacity' | 'opportunity') =>
@@ -164,7 +183,7 @@ export function extractRecord(
     };
   });
 
-  const actions = listActions(doc).map((a) => ({
+  const actions = withId(listActions(doc)).map((a) => ({
     id: a.id,
     activityId: ref(a.activityId),
     title: a.title,
@@ -198,14 +217,14 @@ export function extractRecord(
   return {
     schemaVersion: RECORD_SCHEMA_VERSION,
     workshop: {
-      id: workshopMeta.workshopId,
-      title: workshopMeta.title,
-      template: workshopMeta.template,
+      id: facts.id,
+      title: stringOr(metaMap(doc).get('title'), facts.title),
+      template: facts.template,
       field: readWorkshopField(doc),
       language: readWorkshopLanguage(doc),
       regions: regions.map((r) => ({ id: r.id, name: r.name, country: r.country, nuts: r.nuts })),
       dates: {
-        createdAt: iso(workshopMeta.createdAt),
+        createdAt: facts.createdAt,
         firstPhaseStartedAt: agenda.runs[0]?.startedAt ?? null,
         lastPhaseEndedAt: latest(agenda.runs.map((r) => r.endedAt)),
         archivedAt: iso(meta.archivedAt),
@@ -247,7 +266,7 @@ export function extractRecord(
     })),
     agenda,
     provenance: {
-      workshopId: workshopMeta.workshopId,
+      workshopId: facts.id,
       recordVersion: meta.version,
       kind: meta.kind,
       archivedAt: iso(meta.archivedAt),
@@ -260,10 +279,22 @@ export function extractRecord(
 
 /** A reference id, or null when unset or not id-shaped. */
 function ref(value: string): string | null {
-  return value.length >= 1 && value.length <= 64 ? value : null;
+  return isRef(value) ? value : null;
 }
 
-/** ms since epoch as ISO 8601; out-of-range values become the epoch rather than throw. */
+function isRef(value: string): boolean {
+  return value.length >= 1 && value.length <= 64;
+}
+
+/** Cards a record can name: a peer may key a card by '' or a huge string. */
+function withId<T extends { id: string }>(cards: T[]): T[] {
+  return cards.filter((card) => isRef(card.id));
+}
+
+/**
+ * A time the server made or validated (archive, agenda, revealed votes) as ISO 8601; out-of-range
+ * values become the epoch rather than throw. Never for a doc's own times: those are not set.
+ */
 function iso(ms: number): string {
   const date = new Date(ms);
   return Number.isNaN(date.getTime()) ? new Date(0).toISOString() : date.toISOString();
@@ -333,7 +364,7 @@ function cardFacts(
 ): { title: string; cardType: RecordVote['cards'][number]['cardType']; removed: boolean } {
   const [link] = resolveLinks(doc, [cardId]);
   const card = getCard(doc, cardId);
-  const type = card ? readCard(card).type : removedCardsMap(doc).get(cardId)?.type;
+  const type = card ? readCard(card).type : readRemovedCard(doc, cardId)?.type;
   return {
     title: link?.title ?? '',
     cardType: (CARD_TYPES as readonly string[]).includes(type ?? '')

@@ -51,6 +51,13 @@ export type RichText = z.infer<typeof richTextSchema>;
 
 export const EMPTY_RICH_TEXT: RichText = { text: '', doc: { type: 'doc', content: [] } };
 
+/**
+ * How deep a body's elements are read (an editor's nested lists stay far below it). A peer can
+ * nest elements thousands deep, which would overflow the stack of every recursive reader,
+ * validator and exporter; at this depth an element's content is read as one paragraph of its text.
+ */
+export const RICH_TEXT_MAX_DEPTH = 32;
+
 interface DeltaOp {
   insert?: unknown;
   attributes?: Record<string, unknown>;
@@ -59,7 +66,7 @@ interface DeltaOp {
 /** A card body as rich text (an empty or missing body gives EMPTY_RICH_TEXT). */
 export function readRichText(fragment: Y.XmlFragment | undefined): RichText {
   if (!fragment) return structuredClone(EMPTY_RICH_TEXT);
-  const content = readChildren(fragment);
+  const content = readChildren(fragment, 1);
   // A body holding one empty paragraph (what an editor leaves behind) counts as empty.
   const empty = content.length === 1 && content[0]!.type === 'paragraph' && !content[0]!.content;
   const doc = { type: 'doc' as const, content: empty ? [] : content };
@@ -71,22 +78,51 @@ export function writeRichText(fragment: Y.XmlFragment, richText: RichText): void
   writeChildren(fragment, richText.doc.content);
 }
 
-function readChildren(parent: Y.XmlFragment | Y.XmlElement): RichTextNode[] {
+function readChildren(parent: Y.XmlFragment | Y.XmlElement, depth: number): RichTextNode[] {
   const out: RichTextNode[] = [];
   for (const child of parent.toArray()) {
-    if (child instanceof Y.XmlText) out.push(...readText(child));
-    else if (child instanceof Y.XmlElement) out.push(readElement(child));
+    if (child instanceof Y.XmlText) {
+      for (const node of readText(child)) out.push(node);
+    } else if (child instanceof Y.XmlElement) out.push(readElement(child, depth));
   }
   return out;
 }
 
-function readElement(element: Y.XmlElement): RichTextNode {
+function readElement(element: Y.XmlElement, depth: number): RichTextNode {
   const node: RichTextNode = { type: safeName(element.nodeName) };
   const attrs = primitiveAttrs(element.getAttributes());
   if (attrs) node.attrs = attrs;
-  const content = readChildren(element);
+  if (depth >= RICH_TEXT_MAX_DEPTH) {
+    const text = flatText(element);
+    if (text) node.content = [{ type: 'paragraph', content: [{ type: 'text', text }] }];
+    return node;
+  }
+  const content = readChildren(element, depth + 1);
   if (content.length > 0) node.content = content;
   return node;
+}
+
+/** Every text run under `element`, in order, walked without recursion (it may be very deep). */
+function flatText(element: Y.XmlElement): string {
+  const runs: string[] = [];
+  const stack: (Y.XmlElement | Y.XmlText)[] = [element];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node instanceof Y.XmlText) {
+      runs.push(
+        readText(node)
+          .map((run) => run.text ?? '')
+          .join(''),
+      );
+    } else {
+      const children = node.toArray();
+      for (let i = children.length - 1; i >= 0; i--) {
+        const child = children[i];
+        if (child instanceof Y.XmlElement || child instanceof Y.XmlText) stack.push(child);
+      }
+    }
+  }
+  return runs.filter((run) => run !== '').join(' ');
 }
 
 function readText(text: Y.XmlText): RichTextNode[] {
@@ -131,7 +167,7 @@ function writeChildren(parent: Y.XmlFragment | Y.XmlElement, nodes: RichTextNode
   }
 }
 
-/** Plain attribute values only (string, number, boolean, null); undefined when there are none. */
+/** Plain attribute values only (string, finite number, boolean, null); undefined when none. */
 function primitiveAttrs(
   value: unknown,
 ): Record<string, string | number | boolean | null> | undefined {
@@ -139,7 +175,7 @@ function primitiveAttrs(
   const out: Record<string, string | number | boolean | null> = {};
   for (const [key, v] of Object.entries(value)) {
     if (key.length > 64) continue;
-    if (v === null || ['string', 'number', 'boolean'].includes(typeof v)) {
+    if (v === null || ['string', 'boolean'].includes(typeof v) || Number.isFinite(v)) {
       out[key] = v as string | number | boolean | null;
     }
   }
@@ -176,6 +212,9 @@ function blockLines(node: RichTextNode): string[] {
       return (node.content ?? []).flatMap(blockLines).map((line) => `> ${line}`);
     case 'horizontalRule':
       return ['---'];
+    case 'text':
+      // Text where a block belongs (a list holding text): a peer's doc, or a body cut at the depth limit.
+      return inlineText([node]).split('\n');
     default: {
       const children = node.content ?? [];
       const inline = children.every((c) => c.type === 'text' || c.type === INLINE_BREAK);

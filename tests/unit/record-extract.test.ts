@@ -7,17 +7,34 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createCard, getCard, initWorkshopDoc, voteResultsMap, cardsMap } from '../../shared/doc';
+import {
+  cardBody,
+  cardsMap,
+  createCard,
+  getCard,
+  initWorkshopDoc,
+  metaMap,
+  regionsArray,
+  removedCardsMap,
+  voteResultsMap,
+} from '../../shared/doc';
 import { extractRecord } from '../../shared/record/extract';
+import { RICH_TEXT_MAX_DEPTH } from '../../shared/record/richText';
 import { recordSchema } from '../../shared/record/schema';
 import {
   FIXTURE_ARCHIVED_AT,
   buildFixtureWorkshop,
+  fixtureFacts,
   normaliseIds,
 } from '../fixtures/recordWorkshop';
 
 const goldenPath = fileURLToPath(new URL('../fixtures/record-golden.json', import.meta.url));
-const meta = { version: 3, kind: 'archive' as const, archivedAt: FIXTURE_ARCHIVED_AT };
+const meta = {
+  version: 3,
+  kind: 'archive' as const,
+  archivedAt: FIXTURE_ARCHIVED_AT,
+  workshop: fixtureFacts(),
+};
 
 describe('extractRecord', () => {
   it('turns the fixture workshop into the golden record, which the schema accepts', () => {
@@ -89,11 +106,85 @@ describe('extractRecord', () => {
     expect(recordSchema.safeParse(record).success).toBe(true);
     expect(record.actions[0]).toMatchObject({ start: null, budget: null, regionIds: ['AT33'] });
     expect(record.votes).toEqual([]);
-    expect(record.workshop.dates.createdAt).toBe('1970-01-01T00:00:00.000Z');
+    expect(record.workshop.dates.createdAt).toBe(meta.workshop.createdAt);
     expect(record.provenance.sourceRecords).toEqual([{ workshopId: 'src', version: 2 }]);
   });
 
-  it('refuses a doc that was never initialised', () => {
-    expect(() => extractRecord(new Y.Doc(), null, [], meta)).toThrow(/meta/);
+  it('takes the workshop id, template and creation time from the server, never from the doc', () => {
+    const { doc, control, people } = buildFixtureWorkshop();
+    const server = {
+      id: meta.workshop.id,
+      template: 'edw',
+      dates: { createdAt: meta.workshop.createdAt },
+    };
+    const meta$ = metaMap(doc);
+    meta$.set('createdAt', -1e15);
+    meta$.set('template', 'bogus');
+    expect(extractRecord(doc, control, people, meta).workshop).toMatchObject(server);
+    // Valid-looking values are not taken either: the record would be filed under another workshop.
+    meta$.set('workshopId', 'another-workshop');
+    meta$.set('template', 'adw');
+    meta$.set('createdAt', Date.UTC(2020, 0, 1));
+    const record = extractRecord(doc, control, people, meta);
+    expect(record.workshop).toMatchObject(server);
+    expect(record.provenance.workshopId).toBe(server.id);
+    meta$.delete('workshopId');
+    meta$.set('title', new Y.Text('not a title string'));
+    const untitled = extractRecord(doc, control, people, meta);
+    expect(recordSchema.safeParse(untitled).success).toBe(true);
+    expect(untitled.workshop).toMatchObject({ id: server.id, title: meta.workshop.title });
+  });
+
+  it('gives a doc never initialised (or with its meta deleted) an empty record of the workshop', () => {
+    const record = extractRecord(new Y.Doc(), null, [], meta);
+    expect(recordSchema.safeParse(record).success).toBe(true);
+    expect(record.workshop).toMatchObject({ id: meta.workshop.id, title: meta.workshop.title });
+    expect(record.capacities).toEqual([]);
+  });
+
+  it('leaves out cards and links a record cannot name, reads tombstones and regions as their schema does', () => {
+    const { doc, control, people, ids } = buildFixtureWorkshop();
+    const cards = cardsMap(doc);
+    const tourism = cards.get(ids.tourism)!;
+    tourism.delete('id');
+    cards.set('', new Y.Map());
+    cards.set('not-a-card', 'a string where a card should be' as never);
+    const activity = cards.get(ids.digitalTourism)!;
+    (activity.get('capacityIds') as Y.Map<unknown>).set('x'.repeat(65), true);
+    (activity.get('capacityIds') as Y.Map<unknown>).set('gone', true);
+    removedCardsMap(doc).set('gone', { title: 42, type: new Y.Map() } as never);
+    regionsArray(doc).push([{ id: 'DE21', name: 'Upper Bavaria' } as never]);
+
+    const record = extractRecord(doc, control, people, meta);
+    expect(recordSchema.safeParse(record).success).toBe(true);
+    expect(record.capacities.map((c) => c.id)).toContain(ids.tourism);
+    const linked = record.activities.find((a) => a.id === ids.digitalTourism)!;
+    expect(linked.removedLinks).toContainEqual({ id: 'gone', kind: 'capacity', title: '' });
+    expect(linked.removedLinks.every((l) => l.id.length <= 64)).toBe(true);
+    expect(record.workshop.regions.at(-1)).toEqual({
+      id: 'DE21',
+      name: 'Upper Bavaria',
+      country: '',
+      nuts: '',
+    });
+  });
+
+  it('reads a card body nested deeper than an editor would as plain text past the depth limit', () => {
+    const { doc, control, people, ids } = buildFixtureWorkshop();
+    let parent: Y.XmlElement | Y.XmlFragment = cardBody(getCard(doc, ids.climate)!)!;
+    for (let i = 0; i < 1_200; i++) {
+      const element: Y.XmlElement = new Y.XmlElement(i % 2 ? 'listItem' : 'bulletList');
+      parent.insert(parent.length, [element]);
+      parent = element;
+    }
+    parent.insert(0, [new Y.XmlText('deep down')]);
+    const record = extractRecord(doc, control, people, meta);
+    expect(recordSchema.safeParse(record).success).toBe(true);
+    const body = record.activities.find((a) => a.id === ids.climate)!.description;
+    let depth = 0;
+    for (let node = body.doc.content[0]; node; node = node.content?.[0]) depth++;
+    // The element at the limit holds a paragraph of the text below it.
+    expect(depth).toBe(RICH_TEXT_MAX_DEPTH + 2);
+    expect(body.text).toContain('deep down');
   });
 });

@@ -25,10 +25,16 @@ import {
   FIXTURE_ARCHIVED_AT,
   FIXTURE_CREATED_AT,
   buildFixtureWorkshop,
+  fixtureFacts,
   normaliseIds,
 } from '../fixtures/recordWorkshop';
 
-const meta = { version: 2, kind: 'archive' as const, archivedAt: FIXTURE_ARCHIVED_AT };
+const meta = {
+  version: 2,
+  kind: 'archive' as const,
+  archivedAt: FIXTURE_ARCHIVED_AT,
+  workshop: fixtureFacts(),
+};
 
 /** As storage would hand it back: through JSON, then validated. */
 const stored = (record: WorkshopRecord) => recordSchema.parse(JSON.parse(JSON.stringify(record)));
@@ -128,7 +134,11 @@ describe('record round trip', () => {
 
     const cedw = newWorkshopDoc('cedw-workshop', 'Alpine cEDW');
     recordToDoc(stored(extractRecord(tyrol.doc, null, [], meta)), cedw);
-    recordToDoc(stored(extractRecord(other, null, [], { ...meta, version: 1 })), cedw);
+    const bavaria = fixtureFacts('fixture-edw-bavaria', 'Bavaria EDW');
+    recordToDoc(
+      stored(extractRecord(other, null, [], { ...meta, version: 1, workshop: bavaria })),
+      cedw,
+    );
 
     expect(listRegions(cedw).map((r) => r.id)).toEqual(['AT33', 'ITH1', 'DE21']);
     expect(listCapacities(cedw).map((c) => c.title)).toContain('Automotive suppliers');

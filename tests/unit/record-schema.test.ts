@@ -17,11 +17,12 @@ import { FIXTURE_ARCHIVED_AT, buildFixtureWorkshop } from '../fixtures/recordWor
 type Loose = any;
 
 function validRecord(): WorkshopRecord {
-  const { doc, control, people } = buildFixtureWorkshop();
+  const { doc, control, people, workshop } = buildFixtureWorkshop();
   return extractRecord(doc, control, people, {
     version: 1,
     kind: 'archive',
     archivedAt: FIXTURE_ARCHIVED_AT,
+    workshop,
   });
 }
 

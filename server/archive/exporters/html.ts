@@ -413,7 +413,8 @@ function votesSection(record: WorkshopRecord, index: RecordIndex, words: ExportV
       .join(', ');
   const votes = record.votes
     .map((vote) => {
-      const max = Math.max(1, ...vote.cards.map((c) => c.total));
+      // Not Math.max(...cards): a peer-written vote can hold more cards than a call takes arguments.
+      const max = vote.cards.reduce((most, c) => Math.max(most, c.total), 1);
       const rows = vote.cards.map((c) => ({
         label: `${c.rank}. ${c.removed ? `${c.title} (${words.removed})` : c.title}`,
         total: c.total,
