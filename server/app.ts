@@ -10,7 +10,7 @@ import { OrganiserAccess } from './auth/organiser';
 import { loadConfig, type ServerConfig, type ServerConfigInput } from './config';
 import { createControlPlane } from './control/controlPlane';
 import { ControlService } from './control/controlService';
-import { lockGate } from './control/lockGate';
+import { participantWriteGate } from './control/writeGate';
 import { PeopleService } from './control/peopleService';
 import { PrivateWritingService } from './control/privateWritingService';
 import { CLOSE_REMOVED, CLOSE_UNAUTHORIZED } from '../shared/sync/closeCodes';
@@ -73,11 +73,13 @@ export async function startServer(
   const rooms = new RoomRegistry({
     storage,
     // An archived workshop refuses every edit; otherwise the facilitator's locks apply.
-    gateFor: (workshopId) => archive.gate(workshopId, lockGate(control, workshopId)),
+    gateFor: (workshopId) => archive.gate(workshopId, participantWriteGate(control, workshopId)),
     beforeLoad: (workshopId) => Promise.all([control.get(workshopId), archive.status(workshopId)]),
     log,
     compactEvery: config.compactEvery,
     roomIdleMs: config.roomIdleMs,
+    maxDocumentBytes: config.maxDocumentBytes,
+    presencePerSecond: config.presencePerSecond,
   });
   const archive: ArchiveService = new ArchiveService({ storage, rooms, control, log });
   control.setGuard(async (workshopId) =>
@@ -112,7 +114,15 @@ export async function startServer(
   });
 
   const httpServer = http.createServer(app);
-  const sync = new SyncServer({ rooms, access, log, maxMessageBytes: config.maxMessageBytes });
+  const sync = new SyncServer({
+    rooms,
+    access,
+    log,
+    maxMessageBytes: config.maxMessageBytes,
+    maxConnectionsPerWorkshop: config.maxConnectionsPerWorkshop,
+    maxConnectionsPerIp: config.maxConnectionsPerIp,
+    trustProxy: config.trustProxy,
+  });
   const io = createControlPlane(httpServer, access, control, people, privateWriting, log, {
     maxConnectionsPerIp: config.maxConnectionsPerIp,
     eventsPerSecond: config.controlEventsPerSecond,

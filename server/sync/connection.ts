@@ -1,6 +1,6 @@
 /**
- * One client's WebSocket in a room. Knows its role's write permission and which awareness
- * client ids it controls (removed from presence when it leaves).
+ * One client's WebSocket in a room. Knows its role's write permission, who it is (for the log:
+ * never its token) and when it was last sent anything (keep-alive).
  */
 import WebSocket from 'ws';
 import type { Role } from '../../shared/domain/workshop';
@@ -12,6 +12,8 @@ const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
 export class Connection {
   readonly awarenessClientIds = new Set<number>();
   alive = true;
+  /** Date.now() of the last message sent to this client. */
+  lastSentAt = Date.now();
 
   constructor(
     readonly socket: WebSocket,
@@ -19,11 +21,18 @@ export class Connection {
     public role: Role,
     /** The person, when they connected with their identity token (null for a workshop token). */
     readonly identityId: string | null = null,
+    /** The client's address as the server sees it (behind a trusted proxy: the forwarded one). */
+    readonly ip = '',
   ) {}
 
   /** Projectors receive everything and write nothing. */
   get canWrite(): boolean {
     return this.role !== 'projector';
+  }
+
+  /** What the log says about this connection when it refuses something of it. */
+  get who(): { role: Role; identityId: string | null; ip: string } {
+    return { role: this.role, identityId: this.identityId, ip: this.ip };
   }
 
   send(message: Uint8Array): void {
@@ -32,6 +41,7 @@ export class Connection {
       this.close(CLOSE_TOO_SLOW, 'client too slow');
       return;
     }
+    this.lastSentAt = Date.now();
     this.socket.send(message, { binary: true });
   }
 

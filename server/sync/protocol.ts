@@ -80,6 +80,14 @@ export function encodeAwareness(update: Uint8Array): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
+/**
+ * A presence message with no entries: changes nothing on a stock client, but counts as "heard from
+ * the server" for its silence timeout.
+ */
+export function encodeKeepAlive(): Uint8Array {
+  return encodeAwareness(new Uint8Array([0]));
+}
+
 function encodeSync(step: number, payload: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MESSAGE_SYNC);

@@ -1,20 +1,37 @@
 /**
  * A Room is one workshop's live Y.Doc on this server, with its connections.
  *
- * The hot path, per accepted update: apply it to the doc; at the end of the event-loop turn, append
- * the turn's updates to storage in one call, THEN send one merged update message to every socket.
+ * The hot path, per accepted update: check it (it decodes, depends on nothing missing, passes the
+ * gate and the size limit), apply it to the doc; at the end of the event-loop turn, append the
+ * turn's updates to storage in one call, THEN send one merged update message to every socket.
  * Persisting before relaying means no client ever holds an update the server could lose; batching
  * per turn keeps a busy room to one storage call and one send per socket per turn.
- * Presence (awareness) is batched the same way and never stored.
+ * Presence (awareness) is batched the same way and never stored; each connection may only speak
+ * for the awareness ids it introduced, at a throttled rate (presence.ts).
+ *
+ * One connection's bad input closes that connection (4400), never the room. Only storage failing
+ * fails a room; then every wait on it ends and the registry drops it.
  */
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { Role } from '../../shared/domain/workshop';
 import type { Logger } from '../log';
 import type { Storage } from '../storage/storage';
-import { CLOSE_LOCKED, CLOSE_MALFORMED, CLOSE_SERVER_ERROR } from '../../shared/sync/closeCodes';
-import { changesDocument } from './changesDocument';
+import {
+  CLOSE_LOCKED,
+  CLOSE_MALFORMED,
+  CLOSE_SERVER_ERROR,
+  CLOSE_WORKSHOP_FULL,
+} from '../../shared/sync/closeCodes';
 import type { Connection } from './connection';
+import { inspectUpdate } from './inspectUpdate';
+import {
+  decodePresence,
+  encodePresence,
+  PresenceOwners,
+  PresenceThrottle,
+  type PresenceEntry,
+} from './presence';
 import {
   decodeClientMessage,
   encodeAwareness,
@@ -37,6 +54,10 @@ export interface RoomOptions {
   log: Logger;
   /** Compact the log into a snapshot after this many updates. */
   compactEvery: number;
+  /** Stored size past which participants' growing updates are refused (facilitators' are not). */
+  maxDocumentBytes: number;
+  /** Presence updates applied per connection per second (more are delayed). */
+  presencePerSecond: number;
   /** Called when the last connection left (the registry decides when to unload). */
   onEmpty: (room: Room) => void;
   /** Called when the room can no longer be trusted (storage failed); the registry drops it. */
@@ -57,6 +78,13 @@ interface AwarenessChange {
   removed: number[];
 }
 
+/** Thrown to callers waiting on a room whose storage failed (they may retry: it reloads). */
+export class RoomFailedError extends Error {
+  constructor(workshopId: string) {
+    super(`workshop ${workshopId} is reloading after a storage failure; try again`);
+  }
+}
+
 export class Room {
   readonly doc = new Y.Doc();
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
@@ -73,14 +101,20 @@ export class Room {
   private updatesSinceSnapshot: number;
   private compactionQueued = false;
   private failed = false;
+  /** Bytes of the stored snapshot and update log (what MAX_DOCUMENT_BYTES limits). */
+  private storedBytes: number;
+  private readonly presenceOwners = new PresenceOwners<Connection>();
+  private readonly presenceThrottles = new Map<Connection, PresenceThrottle>();
 
   private constructor(
     readonly workshopId: string,
     private readonly options: RoomOptions,
     lastSeq: number,
     snapshotSeq: number,
+    storedBytes: number,
   ) {
     this.lastSeq = lastSeq;
+    this.storedBytes = storedBytes;
     this.updatesSinceSnapshot = lastSeq - snapshotSeq;
     this.awareness.setLocalState(null);
     this.doc.on('update', this.onDocUpdate);
@@ -90,7 +124,9 @@ export class Room {
   /** Rebuilds a workshop's doc from its snapshot and the updates logged after it. */
   static async load(workshopId: string, options: RoomOptions): Promise<Room> {
     const stored = await options.storage.loadDocument(workshopId);
-    const room = new Room(workshopId, options, stored.lastSeq, stored.snapshotSeq);
+    const storedBytes =
+      (stored.snapshot?.byteLength ?? 0) + stored.updates.reduce((n, u) => n + u.byteLength, 0);
+    const room = new Room(workshopId, options, stored.lastSeq, stored.snapshotSeq, storedBytes);
     room.doc.transact(() => {
       if (stored.snapshot) Y.applyUpdate(room.doc, stored.snapshot);
       for (const update of stored.updates) {
@@ -106,6 +142,11 @@ export class Room {
 
   get isFailed(): boolean {
     return this.failed;
+  }
+
+  /** The stored size of the workshop, as MAX_DOCUMENT_BYTES counts it. */
+  get size(): number {
+    return this.storedBytes;
   }
 
   /** Adds an authenticated connection: sends our state vector and everyone's presence. */
@@ -124,9 +165,11 @@ export class Room {
 
   leave(conn: Connection): void {
     if (!this.connections.delete(conn)) return;
-    if (conn.awarenessClientIds.size > 0) {
-      awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessClientIds], null);
-    }
+    this.presenceThrottles.get(conn)?.dispose();
+    this.presenceThrottles.delete(conn);
+    const ids = new Set([...conn.awarenessClientIds, ...this.presenceOwners.release(conn)]);
+    const present = [...ids].filter((id) => this.awareness.getStates().has(id));
+    if (present.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, present, null);
     if (this.connections.size === 0) this.options.onEmpty(this);
   }
 
@@ -142,7 +185,7 @@ export class Room {
           if (conn.canWrite) this.applyClientUpdate(conn, message.update);
           break;
         case 'awareness':
-          awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, conn);
+          this.receivePresence(conn, message.update);
           break;
         case 'query-awareness':
           conn.send(
@@ -158,14 +201,16 @@ export class Room {
       }
     } catch (err) {
       const reason = err instanceof MalformedMessageError ? err.message : 'invalid message';
-      this.options.log.warn({ workshopId: this.workshopId, reason }, 'closing a connection');
-      conn.close(CLOSE_MALFORMED, reason);
+      this.refuse(conn, CLOSE_MALFORMED, reason);
     }
   }
 
-  /** Resolves once every update accepted so far is durable. */
+  /**
+   * Resolves once every update accepted so far is durable, or at once when the room has failed
+   * (its pending updates are then dropped: callers check `isFailed`).
+   */
   async whenPersisted(): Promise<void> {
-    while (this.pendingUpdates.length > 0 || this.inFlight > 0) {
+    while (!this.failed && (this.pendingUpdates.length > 0 || this.inFlight > 0)) {
       if (this.pendingUpdates.length > 0) this.flush();
       await this.persisting;
     }
@@ -179,45 +224,104 @@ export class Room {
     const state = Y.encodeStateAsUpdate(this.doc);
     this.updatesSinceSnapshot = 0;
     await this.options.storage.compact(this.workshopId, state, throughSeq);
+    // Updates stored while the snapshot was written stay in the log beside it.
+    if (this.lastSeq === throughSeq) this.storedBytes = state.byteLength;
   }
 
   /** A change made by the server itself (e.g. revealed vote results): persisted, then relayed. */
   async applyServerChange(change: (doc: Y.Doc) => void): Promise<void> {
+    if (this.failed) throw new RoomFailedError(this.workshopId);
     this.doc.transact(() => change(this.doc), SERVER_ORIGIN);
     await this.whenPersisted();
+    if (this.failed) throw new RoomFailedError(this.workshopId);
   }
 
   destroy(): void {
+    for (const throttle of this.presenceThrottles.values()) throttle.dispose();
+    this.presenceThrottles.clear();
     this.awareness.destroy();
     this.doc.destroy();
   }
 
-  /** Closes every connection (they reconnect and resync) and marks the room unusable. */
+  /**
+   * Storage failed: closes every connection (they reconnect and resync from storage once the
+   * registry has dropped this room), drops what was not stored, and ends every wait on the room.
+   */
   fail(err: unknown): void {
     if (this.failed) return;
     this.failed = true;
+    this.pendingUpdates = [];
     this.options.log.error({ err, workshopId: this.workshopId }, 'room failed; dropping it');
     for (const conn of this.connections) conn.close(CLOSE_SERVER_ERROR, 'storage failure');
     this.options.onFailed(this);
   }
 
   private applyClientUpdate(conn: Connection, update: Uint8Array): void {
-    const verdict = this.options.gate ? this.options.gate(conn.role, update, this.doc) : true;
+    const inspection = inspectUpdate(this.doc, update);
+    if (!inspection.ok) return this.refuse(conn, CLOSE_MALFORMED, inspection.reason);
     // An update that changes nothing (a sync reply) is never refused: reading stays possible.
-    if (verdict !== true && changesDocument(this.doc, update)) {
+    if (!inspection.changes) return;
+    const verdict = this.options.gate ? this.options.gate(conn.role, update, this.doc) : true;
+    if (verdict !== true) {
       // Closing (rather than dropping silently) matters: the client's later updates build on this
       // one, so it must discard it and resync, or all its later edits would be stuck.
-      conn.close(CLOSE_LOCKED, verdict || 'locked by the facilitator');
-      return;
+      return this.refuse(conn, CLOSE_LOCKED, verdict || 'locked by the facilitator');
+    }
+    if (
+      inspection.grows &&
+      conn.role !== 'facilitator' &&
+      this.storedBytes + update.byteLength > this.options.maxDocumentBytes
+    ) {
+      return this.refuse(conn, CLOSE_WORKSHOP_FULL, 'this workshop is full: ask the facilitator');
     }
     try {
       Y.applyUpdate(this.doc, update, conn);
-    } catch {
-      // A malformed update may have been partly integrated before Yjs threw: the in-memory doc can
-      // no longer be trusted to match storage, so drop it and let everyone resync from storage.
-      conn.close(CLOSE_MALFORMED, 'malformed update');
-      this.fail(new Error('malformed update from a client'));
+    } catch (err) {
+      // Checked above, so not expected; whatever Yjs integrated before throwing was announced by
+      // its transaction and is stored and relayed like any change. The doc stays usable unless it
+      // can no longer be encoded — only then is it reloaded from storage.
+      this.refuse(conn, CLOSE_MALFORMED, 'malformed update', err);
+      try {
+        Y.encodeStateVector(this.doc);
+      } catch (broken) {
+        this.fail(broken);
+      }
     }
+  }
+
+  /** Closes one connection for what it sent, and says who it was in the log (never the token). */
+  private refuse(conn: Connection, code: number, reason: string, err?: unknown): void {
+    this.options.log.warn(
+      { workshopId: this.workshopId, ...conn.who, code, reason, err },
+      'refused a client message; closing its connection',
+    );
+    conn.close(code, reason);
+  }
+
+  /** Presence: only the connection's own ids, at most `presencePerSecond` applies a second. */
+  private receivePresence(conn: Connection, update: Uint8Array): void {
+    let entries: PresenceEntry[];
+    try {
+      entries = decodePresence(update);
+    } catch {
+      throw new MalformedMessageError('malformed presence update');
+    }
+    const admitted = this.presenceOwners.admit(conn, entries);
+    if (admitted.length < entries.length) {
+      this.options.log.debug(
+        { workshopId: this.workshopId, ...conn.who, dropped: entries.length - admitted.length },
+        'dropped presence entries for ids the connection does not own',
+      );
+    }
+    let throttle = this.presenceThrottles.get(conn);
+    if (!throttle) {
+      throttle = new PresenceThrottle(this.options.presencePerSecond, (ready) => {
+        if (!this.connections.has(conn)) return;
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, encodePresence(ready), conn);
+      });
+      this.presenceThrottles.set(conn, throttle);
+    }
+    throttle.offer(admitted);
   }
 
   /** Collects the doc changes clients caused; only updates that changed something arrive here. */
@@ -263,12 +367,14 @@ export class Room {
       const message = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids));
       this.broadcast(message, origins);
     }
-    if (this.pendingUpdates.length === 0 || this.failed) return;
+    if (this.failed) this.pendingUpdates = [];
+    if (this.pendingUpdates.length === 0) return;
 
     const batch = this.pendingUpdates;
     this.pendingUpdates = [];
     const firstSeq = this.lastSeq + 1;
     this.lastSeq += batch.length;
+    this.storedBytes += batch.reduce((n, p) => n + p.update.byteLength, 0);
     this.inFlight++;
     this.persisting = this.persisting
       .then(() =>

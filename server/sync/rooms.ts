@@ -16,6 +16,8 @@ export interface RoomRegistryOptions {
   log: Logger;
   compactEvery: number;
   roomIdleMs: number;
+  maxDocumentBytes: number;
+  presencePerSecond: number;
 }
 
 export class RoomRegistry {
@@ -40,6 +42,8 @@ export class RoomRegistry {
           storage: this.options.storage,
           log: this.options.log,
           compactEvery: this.options.compactEvery,
+          maxDocumentBytes: this.options.maxDocumentBytes,
+          presencePerSecond: this.options.presencePerSecond,
           onEmpty: (r) => this.onEmpty(r),
           onFailed: (r) => this.drop(r),
         }),
@@ -59,13 +63,20 @@ export class RoomRegistry {
     if (live) {
       const room = await live;
       await room.whenPersisted();
-      return read(room.doc);
+      // A failed room's doc may hold what storage lost: read what storage has instead.
+      if (!room.isFailed) return read(room.doc);
     }
     const stored = await this.options.storage.loadDocument(workshopId);
     const doc = new Y.Doc();
     try {
       if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-      for (const update of stored.updates) Y.applyUpdate(doc, update);
+      for (const update of stored.updates) {
+        try {
+          Y.applyUpdate(doc, update);
+        } catch (err) {
+          this.options.log.error({ err, workshopId }, 'skipping an unreadable stored update');
+        }
+      }
       return read(doc);
     } finally {
       doc.destroy();

@@ -1,4 +1,5 @@
 /** Test support: stock y-websocket clients (the npm `y-websocket` provider) and raw sockets. */
+import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
@@ -67,4 +68,47 @@ export function rawSocket(url: string): RawSocket {
     socket.once('error', reject);
   });
   return { socket, messages, closed, opened };
+}
+
+/** A y-websocket "sync update" message carrying `update` (what a client sends for each edit). */
+export function syncUpdateMessage(update: Uint8Array): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, 0);
+  encoding.writeVarUint(e, 2);
+  encoding.writeVarUint8Array(e, update);
+  return encoding.toUint8Array(e);
+}
+
+/** A y-websocket awareness message setting these clients' states (as any client could). */
+export function awarenessMessage(
+  entries: { clientId: number; clock: number; state: unknown }[],
+): Uint8Array {
+  const inner = encoding.createEncoder();
+  encoding.writeVarUint(inner, entries.length);
+  for (const entry of entries) {
+    encoding.writeVarUint(inner, entry.clientId);
+    encoding.writeVarUint(inner, entry.clock);
+    encoding.writeVarString(inner, JSON.stringify(entry.state));
+  }
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, 1);
+  encoding.writeVarUint8Array(e, encoding.toUint8Array(inner));
+  return encoding.toUint8Array(e);
+}
+
+/** The update an edit makes to a replica of `base` (the replica is kept for further edits). */
+export function replicaOf(base: Y.Doc): {
+  doc: Y.Doc;
+  edit(change: (doc: Y.Doc) => void): Uint8Array;
+} {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, Y.encodeStateAsUpdate(base));
+  return {
+    doc,
+    edit(change) {
+      const before = Y.encodeStateVector(doc);
+      change(doc);
+      return Y.encodeStateAsUpdate(doc, before);
+    },
+  };
 }

@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import {
   addRegion,
   boardsTouchedBy,
+  updateFootprint,
   cardBody,
   createActivity,
   createCapacity,
@@ -73,5 +74,76 @@ describe('boardsTouchedBy', () => {
     touched((d) => setCardTitle(d, note, 'abc'));
     expect(touched((d) => setCardTitle(d, note, 'abXc'))).toEqual(['notes']);
     expect(touched((d) => setCardTitle(d, note, 'ac'))).toEqual(['notes']);
+  });
+
+  it('counts a card on the board of its type, wherever its boardId points', () => {
+    const { touched } = setup();
+    // A stock client can write any card shape: a "capacity" filed under the notes board.
+    expect(
+      touched((d) =>
+        d.transact(() => {
+          const card = new Y.Map<unknown>();
+          card.set('type', 'capacity');
+          card.set('boardId', 'board');
+          card.set('title', new Y.Text('smuggled'));
+          d.getMap('cards').set('smuggled', card);
+        }),
+      ),
+    ).toEqual(['capacity-map', 'notes']);
+  });
+
+  it('names the old and the new board when an update moves or re-types a card', () => {
+    const { note, cap, touched } = setup();
+    expect(touched((d) => getCard(d, note)!.set('boardId', 'capacity-map'))).toEqual([
+      'capacity-map',
+      'notes',
+    ]);
+    expect(touched((d) => getCard(d, cap)!.set('boardId', 'board'))).toEqual([
+      'capacity-map',
+      'notes',
+    ]);
+    const other = setup();
+    expect(other.touched((d) => getCard(d, other.note)!.set('type', 'opportunity'))).toEqual([
+      'notes',
+      'opportunity-board',
+    ]);
+    // Removing boardId puts the card on the notes board, as readers show it.
+    expect(other.touched((d) => getCard(d, other.opp)!.delete('boardId'))).toEqual([
+      'notes',
+      'opportunity-board',
+    ]);
+  });
+});
+
+describe('updateFootprint', () => {
+  it('names the roots an update changes, meta included', () => {
+    const server = new Y.Doc();
+    server.getMap('meta').set('title', 'EDW');
+    server.getMap('meta').set('workshopId', 'w1');
+    const client = new Y.Doc();
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+    const footprint = (edit: (doc: Y.Doc) => void) => {
+      const before = Y.encodeStateVector(client);
+      edit(client);
+      const result = updateFootprint(server, Y.encodeStateAsUpdate(client, before));
+      Y.applyUpdate(server, Y.encodeStateAsUpdate(client, before));
+      return { roots: [...result.roots].sort(), unresolved: result.unresolved };
+    };
+    expect(footprint((d) => d.getMap('meta').set('createdAt', -1e15))).toEqual({
+      roots: ['meta'],
+      unresolved: false,
+    });
+    expect(footprint((d) => d.getMap('meta').delete('workshopId'))).toEqual({
+      roots: ['meta'],
+      unresolved: false,
+    });
+    expect(footprint((d) => d.getMap('meta').delete('title'))).toEqual({
+      roots: ['meta'],
+      unresolved: false,
+    });
+    expect(footprint((d) => createCard(d, { title: 'x' }))).toEqual({
+      roots: ['cards'],
+      unresolved: false,
+    });
   });
 });

@@ -1,7 +1,17 @@
-/** Which updates change a doc: gates (locks, archived workshops) refuse only those. */
+/**
+ * What the relay checks of an update before applying it: which updates change a doc (gates refuse
+ * only those), which add content (a full workshop refuses only those), and which it must refuse
+ * whole (undecodable, or depending on changes the server does not have).
+ */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { changesDocument } from '../../server/sync/changesDocument';
+import { inspectUpdate } from '../../server/sync/inspectUpdate';
+
+const changesDocument = (doc: Y.Doc, update: Uint8Array) => {
+  const inspection = inspectUpdate(doc, update);
+  if (!inspection.ok) throw new Error(inspection.reason);
+  return inspection.changes;
+};
 
 function synced(): { server: Y.Doc; client: Y.Doc } {
   const server = new Y.Doc();
