@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { startServer, type RunningServer } from '../../server/app';
+import type { ServerConfigInput } from '../../server/config';
 import { launchBrowser } from './browser';
 import { TEST_LIMITS } from './server';
 
@@ -19,7 +20,10 @@ export interface E2eEnvironment {
   close(): Promise<void>;
 }
 
-export async function startE2e(name: string): Promise<E2eEnvironment> {
+export async function startE2e(
+  name: string,
+  overrides: Partial<ServerConfigInput> = {},
+): Promise<E2eEnvironment> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `transforma-e2e-${name}-`));
   const server = await startServer({
     port: 0,
@@ -28,6 +32,7 @@ export async function startE2e(name: string): Promise<E2eEnvironment> {
     logLevel: 'silent',
     clientDir: E2E_CLIENT_DIR,
     ...TEST_LIMITS,
+    ...overrides,
   });
   const browser = await launchBrowser();
   return {

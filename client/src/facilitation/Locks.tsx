@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { isBoardLocked } from '../../../shared/control/state';
 import { templateOf, type BoardKind } from '../../../shared/templates/templates';
 import { Icon } from '../app/Icon';
+import type { ChangeRefusal } from '../sync/workshopSync';
 import { useControl, useControlState, useRoom } from './control';
 import { BoardToolMenu } from './BoardToolMenu';
 import '../styles/facilitation.css';
@@ -109,10 +110,10 @@ export function LockMenu() {
 
 const REFUSED_KEY = 'transforma-lock-refused-';
 
-/** Remembers, across the reload that resyncs the doc, that a change was refused. */
-export function rememberLockRefusal(workshopId: string): void {
+/** Remembers, across the reload that resyncs the doc, that a change was refused, and why. */
+export function rememberLockRefusal(workshopId: string, why: ChangeRefusal): void {
   try {
-    sessionStorage.setItem(REFUSED_KEY + workshopId, '1');
+    sessionStorage.setItem(REFUSED_KEY + workshopId, why);
   } catch {
     // No storage: the reload happens anyway.
   }
@@ -121,11 +122,13 @@ export function rememberLockRefusal(workshopId: string): void {
 /** After that reload: tells the person their last change was not saved. */
 export function LockRefusedNotice({ workshopId }: { workshopId: string }) {
   const { t } = useTranslation();
-  const [shown, setShown] = useState(() => {
+  const [shown, setShown] = useState<ChangeRefusal | null>(() => {
     try {
-      return sessionStorage.getItem(REFUSED_KEY + workshopId) === '1';
+      const why = sessionStorage.getItem(REFUSED_KEY + workshopId);
+      // '1' was written before the workshop-full refusal existed.
+      return why === 'full' ? 'full' : why === 'locked' || why === '1' ? 'locked' : null;
     } catch {
-      return false;
+      return null;
     }
   });
   useEffect(() => {
@@ -135,19 +138,19 @@ export function LockRefusedNotice({ workshopId }: { workshopId: string }) {
     } catch {
       // Nothing to clean.
     }
-    const timer = setTimeout(() => setShown(false), 12_000);
+    const timer = setTimeout(() => setShown(null), 12_000);
     return () => clearTimeout(timer);
   }, [shown, workshopId]);
   if (!shown) return null;
   return (
     <div className="lock-refused" role="alert" data-testid="lock-refused">
       <Icon name="alert" size={16} />
-      <span>{t('facilitation.lock.refused')}</span>
+      <span>{t(shown === 'full' ? 'facilitation.lock.full' : 'facilitation.lock.refused')}</span>
       <button
         type="button"
         className="icon-button"
         aria-label={t('facilitation.lock.dismiss')}
-        onClick={() => setShown(false)}
+        onClick={() => setShown(null)}
       >
         <Icon name="close" size={14} />
       </button>

@@ -26,15 +26,15 @@ export function usePhaseNavigation(): void {
 
 const noop = () => () => {};
 
-/** The server refused our change (board locked): forget the local copy and reload from the server. */
+/**
+ * The server refused our change (board locked, workshop full): forget the local copy and reload
+ * from the server.
+ */
 export function useLockRefusalRecovery(sync: WorkshopSync | null): void {
-  const refused = useSyncExternalStore(
-    sync?.subscribe ?? noop,
-    () => sync?.getLockRefused() ?? false,
-  );
+  const refused = useSyncExternalStore(sync?.subscribe ?? noop, () => sync?.getRefusal() ?? null);
   useEffect(() => {
     if (!refused || !sync) return;
-    rememberLockRefusal(sync.workshopId);
+    rememberLockRefusal(sync.workshopId, refused);
     void sync
       .clearLocalData()
       .catch(() => undefined)

@@ -9,6 +9,7 @@ import { useControl } from '../facilitation/control';
 import type { ControlConnection } from '../facilitation/controlConnection';
 import { useYValue } from '../sync/useY';
 import type { PeopleChannel } from './peopleChannel';
+import { CLOSE_REMOVED } from '../../../shared/sync/closeCodes';
 
 const noop = () => () => {};
 
@@ -35,9 +36,6 @@ const NO_REGIONS: Region[] = [];
 export function useRegions(doc: Y.Doc | null): Region[] {
   return useYValue(doc ? regionsArray(doc) : undefined, readRegions, { fallback: NO_REGIONS });
 }
-
-/** The relay's close code for a removed person (server/sync/closeCodes.ts CLOSE_REMOVED). */
-const CLOSE_REMOVED = 4403;
 
 /** True once the facilitator removed this person: told by the control plane or the relay. */
 export function useRemoved(

@@ -7,14 +7,26 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { removeAwarenessStates, type Awareness } from 'y-protocols/awareness';
+import {
+  CLOSE_LOCKED,
+  CLOSE_TOO_MANY,
+  CLOSE_TOO_SLOW,
+  CLOSE_WORKSHOP_FULL,
+} from '../../../shared/sync/closeCodes';
 
 export type ConnectionStatus = 'connected' | 'connecting' | 'offline';
 
 /** Close codes 4400–4499 mean the server refused this link (4401 bad token, 4404 no workshop). */
 export type SyncRejection = { code: number; reason: string };
 
-/** The server refused a change because its board is locked: this copy must be discarded. */
-export const CLOSE_LOCKED = 4423;
+/**
+ * The server refused a change of ours — its board is locked, or the workshop is full — so this
+ * copy holds an edit the server will never take: it must be discarded.
+ */
+export type ChangeRefusal = 'locked' | 'full';
+
+/** Passing conditions (too slow, too many connections now): the provider reconnects by itself. */
+const RETRY_CODES = new Set([CLOSE_TOO_SLOW, CLOSE_TOO_MANY]);
 
 /** After this many failed attempts in a row the badge says offline instead of connecting. */
 const ATTEMPTS_BEFORE_OFFLINE = 2;
@@ -36,7 +48,7 @@ export class WorkshopSync {
   private readonly listeners = new Set<() => void>();
   private status: ConnectionStatus = 'connecting';
   private rejection: SyncRejection | null = null;
-  private lockRefused = false;
+  private refusal: ChangeRefusal | null = null;
   private localLoaded = false;
   private destroyed = false;
 
@@ -69,8 +81,8 @@ export class WorkshopSync {
   /** Set when the server refused the link; the provider then stops reconnecting. */
   getRejection = (): SyncRejection | null => this.rejection;
 
-  /** Set when a change of ours was refused because of a lock; the provider stops. */
-  getLockRefused = (): boolean => this.lockRefused;
+  /** Set when a change of ours was refused (lock, full workshop); the provider stops. */
+  getRefusal = (): ChangeRefusal | null => this.refusal;
 
   /** Deletes this device's stored copy of the workshop (to resync from the server). */
   clearLocalData(): Promise<void> {
@@ -103,12 +115,12 @@ export class WorkshopSync {
   }
 
   private readonly onClosed = (event: { code: number; reason: string }) => {
-    if (event.code === CLOSE_LOCKED) {
+    if (event.code === CLOSE_LOCKED || event.code === CLOSE_WORKSHOP_FULL) {
       // Reconnecting would resend the refused change: stop until the copy is discarded.
-      this.lockRefused = true;
+      this.refusal = event.code === CLOSE_LOCKED ? 'locked' : 'full';
       this.provider.shouldConnect = false;
       this.provider.disconnect();
-    } else if (event.code >= 4400 && event.code < 4500) {
+    } else if (event.code >= 4400 && event.code < 4500 && !RETRY_CODES.has(event.code)) {
       this.rejection = { code: event.code, reason: event.reason };
       this.provider.shouldConnect = false;
       this.provider.disconnect();

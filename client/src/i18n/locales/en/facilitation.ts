@@ -104,6 +104,7 @@ export const facilitation = {
     lockWorkshop: 'Lock the whole workshop',
     unlockWorkshop: 'Unlock the workshop',
     refused: 'Your last change was not saved: the board is locked',
+    full: 'Your last change was not saved: this workshop is full — ask the facilitator',
     dismiss: 'Dismiss',
   },
   follow: {
