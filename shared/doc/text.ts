@@ -20,6 +20,13 @@ export function applyTextChange(text: Y.Text, next: string): void {
     endCurrent--;
     endNext--;
   }
+  // Never split a surrogate pair (an emoji, a musical symbol): Yjs sends a lone half as U+FFFD, so
+  // every other client would see "�" where this one sees the character. Widen the splice instead.
+  if (start > 0 && isHighSurrogate(current.charCodeAt(start - 1))) start--;
+  if (endCurrent < current.length && isLowSurrogate(current.charCodeAt(endCurrent))) {
+    endCurrent++;
+    endNext++;
+  }
   const apply = () => {
     if (endCurrent > start) text.delete(start, endCurrent - start);
     if (endNext > start) text.insert(start, next.slice(start, endNext));
@@ -27,3 +34,6 @@ export function applyTextChange(text: Y.Text, next: string): void {
   if (text.doc) text.doc.transact(apply);
   else apply();
 }
+
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;

@@ -157,6 +157,29 @@ describe('applyTextChange', () => {
       }),
     );
   });
+
+  it('never splits a surrogate pair: other clients read the same text (found by the sync fuzz)', () => {
+    // '𝆺𝅥' → '𝅘𝅥𝅱' share their first UTF-16 unit; a splice inside the pair reached others as '�'.
+    const emojiLike = fc.string({ unit: 'grapheme', maxLength: 6 });
+    fc.assert(
+      fc.property(emojiLike, emojiLike, (from, to) => {
+        const a = new Y.Doc();
+        a.getText('t').insert(0, from);
+        const b = new Y.Doc();
+        sync(a, b);
+        applyTextChange(a.getText('t'), to);
+        sync(a, b);
+        return a.getText('t').toString() === to && b.getText('t').toString() === to;
+      }),
+    );
+    const a = new Y.Doc();
+    a.getText('t').insert(0, '\u{1D1BA}x');
+    const b = new Y.Doc();
+    sync(a, b);
+    applyTextChange(a.getText('t'), '\u{1D160}x');
+    sync(a, b);
+    expect(b.getText('t').toString()).toBe('\u{1D160}x');
+  });
 });
 
 describe('stacking of many cards made in one transaction', () => {
