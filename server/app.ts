@@ -10,7 +10,7 @@ import { OrganiserAccess } from './auth/organiser';
 import { loadConfig, type ServerConfig, type ServerConfigInput } from './config';
 import { createControlPlane } from './control/controlPlane';
 import { ControlService } from './control/controlService';
-import { participantWriteGate } from './control/writeGate';
+import { writeGate } from './control/writeGate';
 import { PeopleService } from './control/peopleService';
 import { PrivateWritingService } from './control/privateWritingService';
 import { CLOSE_REMOVED, CLOSE_UNAUTHORIZED } from '../shared/sync/closeCodes';
@@ -73,7 +73,7 @@ export async function startServer(
   const rooms = new RoomRegistry({
     storage,
     // An archived workshop refuses every edit; otherwise the facilitator's locks apply.
-    gateFor: (workshopId) => archive.gate(workshopId, participantWriteGate(control, workshopId)),
+    gateFor: (workshopId) => archive.gate(workshopId, writeGate(control, workshopId)),
     beforeLoad: (workshopId) => Promise.all([control.get(workshopId), archive.status(workshopId)]),
     log,
     compactEvery: config.compactEvery,

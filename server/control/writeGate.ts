@@ -1,24 +1,32 @@
 /**
- * What a participant may write, enforced where edits arrive. Decided by what the update writes
+ * What a client may write, enforced where edits arrive. Decided by what the update writes
  * (shared/doc/boardsTouched.ts), never by where a card is now:
- *   - `meta` (title, template, field, language, sources) is the facilitator's;
- *   - nothing on a locked board (a card's old and new board and type both count), and nothing at
- *     all while the whole workshop is locked;
- *   - while any lock holds, an update whose changes cannot be placed is refused (it could be
- *     anywhere).
- * Facilitators are never refused here; projectors cannot write at all (the relay drops theirs).
+ *   - `voteResults` are the server's (written at a reveal from the secret ballots): no client
+ *     writes them, facilitators included, so the record's totals are the server's tally;
+ *   - `meta` (title, template, field, language, sources) and `regions` are the workshop settings,
+ *     the facilitator's;
+ *   - a participant writes nothing on a locked board (a card's old and new board and type both
+ *     count), and nothing at all while the whole workshop is locked;
+ *   - while any lock holds, a participant's update whose changes cannot be placed is refused (it
+ *     could be anywhere).
+ * Projectors cannot write at all (the relay drops their updates before any gate).
  */
 import { updateFootprint } from '../../shared/doc/boardsTouched';
 import type { UpdateGate } from '../sync/room';
 import type { ControlService } from './controlService';
 
-export const META_REASON = 'only facilitators change the workshop settings';
+export const SETTINGS_REASON = 'only facilitators change the workshop settings';
+export const SERVER_ONLY_REASON = 'vote results are written by the server only';
+
+/** Roots only the facilitator's clients write. */
+const SETTINGS_ROOTS = ['meta', 'regions'];
+/** Roots only the server writes. */
+const SERVER_ROOTS = ['voteResults'];
 
 /** The write gate of one workshop's room. */
-export function participantWriteGate(control: ControlService, workshopId: string): UpdateGate {
+export function writeGate(control: ControlService, workshopId: string): UpdateGate {
   return (role, update, doc) => {
-    if (role !== 'participant') return true;
-    const locks = control.peek(workshopId)?.locks;
+    const locks = role === 'participant' ? control.peek(workshopId)?.locks : undefined;
     if (locks?.workshop) return false;
     let footprint;
     try {
@@ -26,7 +34,9 @@ export function participantWriteGate(control: ControlService, workshopId: string
     } catch {
       return 'malformed update'; // the relay decoded it already; refuse rather than guess
     }
-    if (footprint.roots.has('meta')) return META_REASON;
+    if (SERVER_ROOTS.some((root) => footprint.roots.has(root))) return SERVER_ONLY_REASON;
+    if (role !== 'participant') return true;
+    if (SETTINGS_ROOTS.some((root) => footprint.roots.has(root))) return SETTINGS_REASON;
     if (!locks || locks.boards.length === 0) return true;
     if (footprint.unresolved) return false;
     const locked = new Set<string>(locks.boards);

@@ -5,7 +5,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { RunningServer } from '../../server/app';
-import { createCapacity, createCard, getCard, listCapacities, listCards } from '../../shared/doc';
+import {
+  addRegion,
+  createCapacity,
+  createCard,
+  getCard,
+  listCapacities,
+  listCards,
+  listRegions,
+} from '../../shared/doc';
 import { startChildServer, type ChildServer } from '../support/childServer';
 import {
   awarenessMessage,
@@ -169,6 +177,39 @@ describe('finding 3 (sync side): meta is the facilitator’s', () => {
     expect(meta.workshopId).toBe(w.id);
     expect(meta.createdAt).toBeGreaterThan(0);
     expect(facilitator.closeCodes).toEqual([]);
+  });
+});
+
+describe('vote results are the server’s, regions the facilitator’s', () => {
+  it('refuses a forged vote result from any client, and a participant’s region', async () => {
+    const s = await startTestServer();
+    servers.push(s);
+    const w = await createWorkshop(s.url);
+    const participant = await connectSynced(s.url, w.id, w.tokens.participant);
+    const facilitator = await connectSynced(s.url, w.id, w.tokens.facilitator);
+    clients.push(participant, facilitator);
+    const forged = { voteId: 'forged', cards: [{ cardId: 'x', dots: 999 }], revealedAt: 1 };
+    participant.doc.getMap('voteResults').set('forged', forged);
+    await waitFor(() => participant.closeCodes.includes(4423), 'the participant’s refusal');
+    facilitator.doc.getMap('voteResults').set('forged', forged);
+    await waitFor(() => facilitator.closeCodes.includes(4423), 'the facilitator’s refusal');
+
+    const other = await connectSynced(s.url, w.id, w.tokens.participant);
+    clients.push(other);
+    addRegion(other.doc, { name: 'Tyrol', country: 'AT', nuts: 'AT33' });
+    await waitFor(() => other.closeCodes.includes(4423), 'the region refusal');
+    const host = await connectSynced(s.url, w.id, w.tokens.facilitator);
+    clients.push(host);
+    addRegion(host.doc, { name: 'Carinthia', country: 'AT', nuts: 'AT21' });
+    const room = await s.rooms.acquire(w.id);
+    await waitFor(() => listRegions(room.doc).length === 1, 'the facilitator’s region');
+
+    const stored = await s.rooms.withDocument(w.id, (doc) => ({
+      votes: doc.getMap('voteResults').size,
+      regions: listRegions(doc).map((r) => r.name),
+    }));
+    expect(stored).toEqual({ votes: 0, regions: ['Carinthia'] });
+    expect(host.closeCodes).toEqual([]);
   });
 });
 
