@@ -229,7 +229,8 @@ export function createControlPlane(
 /**
  * Every incoming event spends from the connection's budget before any handler runs: past it, an
  * acknowledged event is answered { ok: false } and not run, one without an ack is dropped, and a
- * flood closes the connection. Events no handler listens to are answered too, never left hanging.
+ * flood closes the connection. Events no handler listens to are answered too, never left hanging;
+ * so are events sent with no payload or extra arguments (found by the control-plane fuzz).
  */
 function limitEvents(socket: ControlSocket, budget: EventBudget, log: Logger): void {
   socket.use((event, next) => {
@@ -245,6 +246,10 @@ function limitEvents(socket: ControlSocket, budget: EventBudget, log: Logger): v
     } else if (socket.listenerCount(event[0]) === 0) {
       answer?.({ ok: false, error: 'unknown event' });
     } else {
+      // Handlers take (payload, ack). Sent with no payload, or with more arguments, the ack would
+      // land elsewhere and the event would never be answered: keep the first argument and the ack.
+      const payload: unknown = answer ? (event.length > 2 ? event[1] : undefined) : event[1];
+      event.splice(1, event.length - 1, payload, ...(answer ? [answer] : []));
       next();
     }
   });

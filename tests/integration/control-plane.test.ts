@@ -39,6 +39,23 @@ describe('control plane (socket.io)', () => {
     },
   );
 
+  it('answers an event sent with no payload or with extra arguments (found by the fuzz)', async () => {
+    const s = await startTestServer();
+    servers.push(s);
+    const w = await createWorkshop(s.url);
+    const socket = connect(s.url, { workshopId: w.id, token: w.tokens.facilitator });
+    await new Promise((resolve) => socket.on('control:state', resolve));
+    // The ack used to land in the payload's or the extra argument's place: no answer, ever.
+    const bare = await socket.timeout(2000).emitWithAck('clock:sync');
+    expect(bare.ok).toBe(true);
+    const extra = await socket
+      .timeout(2000)
+      .emitWithAck('control:command', { type: 'lock:set', target: 'notes', locked: true }, 'x');
+    expect(extra).toMatchObject({ ok: true, value: { state: { locks: { boards: ['notes'] } } } });
+    const none = await socket.timeout(2000).emitWithAck('vote:cast');
+    expect(none).toEqual({ ok: false, error: 'join as a person to vote' });
+  });
+
   it.each([
     ['a wrong token', (id: string) => ({ workshopId: id, token: 'q'.repeat(43) })],
     ['no auth', () => ({})],
