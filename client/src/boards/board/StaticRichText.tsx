@@ -5,6 +5,7 @@
 import { memo, type ReactNode } from 'react';
 import * as Y from 'yjs';
 import { useYValue } from '../../sync/useY';
+import { safeHref } from '../../lib/safeHref';
 
 interface DeltaOp {
   insert?: unknown;
@@ -17,16 +18,6 @@ type MarkName = (typeof MARK_ORDER)[number];
 
 /** y-prosemirror may suffix overlapping marks as `name--hash`. */
 const markName = (key: string) => key.split('--')[0] ?? key;
-
-function safeHref(value: unknown): string | null {
-  if (typeof value !== 'string') return null;
-  try {
-    const url = new URL(value, window.location.href);
-    return ['http:', 'https:', 'mailto:', 'tel:'].includes(url.protocol) ? url.href : null;
-  } catch {
-    return null;
-  }
-}
 
 function wrapMark(mark: MarkName, value: unknown, child: ReactNode, key: string): ReactNode {
   switch (mark) {

@@ -25,6 +25,7 @@ import { useYValue } from '../../sync/useY';
 import { YTextField } from '../board/YTextField';
 import { RichTextField } from '../board/RichTextField';
 import { useOpportunityGroups } from './useGroups';
+import { safeHref } from '../../lib/safeHref';
 
 const SOURCE_URL = /^https?:\/\/\S+$/i;
 
@@ -234,10 +235,10 @@ function OpportunityFields({ doc, cardId, card, canEdit, onClose }: FieldsProps)
               if (e.key === 'Enter') saveSource();
             }}
           />
-          {opportunity.sourceUrl && (
+          {safeHref(opportunity.sourceUrl) && (
             <a
               className="button button--ghost"
-              href={opportunity.sourceUrl}
+              href={safeHref(opportunity.sourceUrl)!}
               target="_blank"
               rel="noopener noreferrer nofollow"
             >

@@ -5,6 +5,7 @@ import { readOpportunity, type CardMap } from '../../../../shared/doc';
 import { useBoardContext } from '../board/boardContext';
 import { useYValue } from '../../sync/useY';
 import { useOpportunityGroups } from './useGroups';
+import { safeHref } from '../../lib/safeHref';
 
 export const OpportunitySlot = memo(function OpportunitySlot({ card }: { card: CardMap }) {
   const { t } = useTranslation();
@@ -29,10 +30,10 @@ export const OpportunitySlot = memo(function OpportunitySlot({ card }: { card: C
       >
         {horizon}
       </span>
-      {opportunity.sourceUrl && (
+      {safeHref(opportunity.sourceUrl) && (
         <a
           className="opportunity-slot__source"
-          href={opportunity.sourceUrl}
+          href={safeHref(opportunity.sourceUrl)!}
           target="_blank"
           rel="noopener noreferrer nofollow"
           title={t('opportunityBoard.card.source')}
