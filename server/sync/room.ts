@@ -267,12 +267,14 @@ export class Room {
       // one, so it must discard it and resync, or all its later edits would be stuck.
       return this.refuse(conn, CLOSE_LOCKED, verdict || 'locked by the facilitator');
     }
-    if (
-      inspection.grows &&
-      conn.role !== 'facilitator' &&
-      this.storedBytes + update.byteLength > this.options.maxDocumentBytes
-    ) {
-      return this.refuse(conn, CLOSE_WORKSHOP_FULL, 'this workshop is full: ask the facilitator');
+    if (inspection.grows && this.storedBytes + update.byteLength > this.capacityFor(conn)) {
+      return this.refuse(
+        conn,
+        CLOSE_WORKSHOP_FULL,
+        conn.role === 'facilitator'
+          ? 'this workshop is full: delete something first'
+          : 'this workshop is full: ask the facilitator',
+      );
     }
     try {
       Y.applyUpdate(this.doc, update, conn);
@@ -287,6 +289,16 @@ export class Room {
         this.fail(broken);
       }
     }
+  }
+
+  /**
+   * How large a connection's growing edits may make the workshop: participants stop at the limit;
+   * facilitators may go on (to tidy up, to finish) up to twice it, so disk use stays bounded even
+   * for someone who creates a workshop to fill it.
+   */
+  private capacityFor(conn: Connection): number {
+    const limit = this.options.maxDocumentBytes;
+    return conn.role === 'facilitator' ? 2 * limit : limit;
   }
 
   /** Closes one connection for what it sent, and says who it was in the log (never the token). */

@@ -306,6 +306,24 @@ describe('finding 5: resource limits', () => {
     expect(cleaner.closeCodes).toEqual([]);
   });
 
+  it('stops a facilitator’s growing edits at twice MAX_DOCUMENT_BYTES, so disk use stays bounded', async () => {
+    const s = await startTestServer({ maxDocumentBytes: 64 * 1024, maxMessageBytes: 64 * 1024 });
+    servers.push(s);
+    const w = await createWorkshop(s.url);
+    const facilitator = await connectSynced(s.url, w.id, w.tokens.facilitator);
+    clients.push(facilitator);
+    const chunk = 'y'.repeat(2000);
+    for (let i = 0; i < 200 && !facilitator.closeCodes.includes(4413); i++) {
+      createCard(facilitator.doc, { title: `${i} ${chunk}`.slice(0, 500) });
+      facilitator.doc.getMap('cards').set(`blob${i}`, chunk);
+      await new Promise((r) => setTimeout(r, 2));
+    }
+    await waitFor(() => facilitator.closeCodes.includes(4413), 'the workshop-full close code');
+    const room = await s.rooms.acquire(w.id);
+    expect(room.size).toBeGreaterThan(64 * 1024);
+    expect(room.size).toBeLessThanOrEqual(2 * 64 * 1024);
+  });
+
   it('closes the connection past MAX_CONNECTIONS_PER_WORKSHOP and past MAX_CONNECTIONS_PER_IP with 4429', async () => {
     const s = await startTestServer({ maxConnectionsPerWorkshop: 3, maxConnectionsPerIp: 5 });
     servers.push(s);
