@@ -243,7 +243,8 @@ function limitEvents(socket: ControlSocket, budget: EventBudget, log: Logger): v
       socket.disconnect(true);
     } else if (verdict === 'refuse') {
       answer?.({ ok: false, error: 'too many requests: slow down' });
-    } else if (socket.listenerCount(event[0]) === 0) {
+    } else if (event[0] === 'error' || socket.listenerCount(event[0]) === 0) {
+      // socket.io itself listens to 'error' (a no-op): a client's 'error' event is unknown too.
       answer?.({ ok: false, error: 'unknown event' });
     } else {
       // Handlers take (payload, ack). Sent with no payload, or with more arguments, the ack would
