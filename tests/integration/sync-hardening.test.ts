@@ -25,7 +25,7 @@ import {
   type RawSocket,
   type TestClient,
 } from '../support/clients';
-import { command, connectControl } from '../support/controlClients';
+import { command, connectControl, joinAs } from '../support/controlClients';
 import { createWorkshop, startTestServer, tempDataDir, waitFor, wsBase } from '../support/server';
 import type { Socket } from 'socket.io-client';
 
@@ -110,6 +110,34 @@ describe('finding 1: one participant freezes the whole process', () => {
     expect(settled).toBe('settled');
     await expect(room.compactNow()).resolves.toBeUndefined();
     expect(await healthWithin(s.url, 2000)).toBe(503);
+  });
+});
+
+describe('the log says who, never with what token', () => {
+  it('names the workshop, role, identity and address of a refused connection', async () => {
+    const child = await startChildServer({ DATA_DIR: tempDataDir() });
+    children.push(child);
+    const w = await createWorkshop(child.url);
+    const person = await joinAs(child.url, w, { name: 'Mallory' });
+    const bad = await openRaw(child.url, w.id, person.identityToken);
+    bad.socket.send(syncUpdateMessage(new Uint8Array([5, 200, 1, 7, 9, 9, 9, 9])));
+    expect((await bad.closed).code).toBe(4400);
+    await new Promise((r) => setTimeout(r, 200));
+    const refusal = child
+      .output()
+      .split('\n')
+      .find((line) => line.includes('refused a client message'));
+    expect(refusal).toBeDefined();
+    expect(JSON.parse(refusal!)).toMatchObject({
+      workshopId: w.id,
+      role: 'participant',
+      identityId: person.identityId,
+      ip: expect.stringMatching(/127\.0\.0\.1/),
+      code: 4400,
+    });
+    for (const token of [person.identityToken, ...Object.values(w.tokens)]) {
+      expect(child.output()).not.toContain(token);
+    }
   });
 });
 

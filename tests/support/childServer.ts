@@ -7,6 +7,8 @@ const projectRoot = path.resolve(import.meta.dirname, '../..');
 export interface ChildServer {
   url: string;
   process: ChildProcess;
+  /** Everything the server printed so far (its JSON log lines). */
+  output(): string;
   kill(signal: NodeJS.Signals): Promise<number | null>;
 }
 
@@ -40,6 +42,7 @@ export async function startChildServer(env: Record<string, string>): Promise<Chi
   return {
     url,
     process: child,
+    output: () => output,
     kill(signal) {
       child.kill(signal);
       return exited;
