@@ -9,6 +9,14 @@ import { unzipSync } from 'fflate';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { recordSchema, type WorkshopRecord } from '../../shared/record/schema';
+import { cardBody, createCapacity, createOpportunity, getCard } from '../../shared/doc';
+import { writePlainText } from '../../shared/import/rows';
+import { extractRecord } from '../../shared/record/extract';
+import {
+  FIXTURE_ARCHIVED_AT,
+  buildFixtureWorkshop,
+  fixtureFacts,
+} from '../fixtures/recordWorkshop';
 import {
   CSV_FILES,
   exportCsvZip,
@@ -179,6 +187,128 @@ describe('Markdown export', () => {
     // The newline inside the activity title does not split its action table row.
     const row = out.split('\n').find((line) => line.startsWith('| Joint R&D project'));
     expect(row).toContain('Guest apps, "smart" and local / second line; third');
+  });
+});
+
+/** The fixture workshop with cards imported from a spreadsheet: accents, line breaks, parentheses. */
+function importedWorkshopRecord(): WorkshopRecord {
+  const { doc, control, people } = buildFixtureWorkshop();
+  const capacity = createCapacity(doc, {
+    title: 'Lawinenforschung (SLF) – Südtirol',
+    regionId: 'ITH1',
+    kind: 'research',
+    evidenceUrl: 'https://example.org/Südtirol_(2024)/report',
+    holders: [{ name: 'Eurac Research (Bozen)', helix: 'research' }],
+  });
+  writePlainText(
+    cardBody(getCard(doc, capacity)!)!,
+    'Forschung für Skigebiete (Lawinen, Schnee) — 40 Forschende\nZweite Zeile: Hütten & Pässe',
+  );
+  const opportunity = createOpportunity(doc, {
+    title: 'Tourisme d’été (après 2030)',
+    kind: 'societal-challenge',
+    horizon: 'long',
+    sourceUrl: 'https://example.org/tendances?année=2035',
+  });
+  writePlainText(
+    cardBody(getCard(doc, opportunity)!)!,
+    'Étés plus longs, glaciers en recul (−40 %)\nDeuxième ligne : randonnée',
+  );
+  return recordSchema.parse(
+    extractRecord(doc, control, people, {
+      version: 1,
+      kind: 'archive',
+      archivedAt: FIXTURE_ARCHIVED_AT,
+      workshop: fixtureFacts(),
+    }),
+  );
+}
+
+describe('Markdown export of every card field', () => {
+  const record = importedWorkshopRecord();
+  const out = exportMarkdown(record);
+
+  it("carries each capacity's and opportunity's description and evidence or source link", () => {
+    const cards = [
+      ...record.capacities.map((c) => ({ ...c, url: c.evidenceUrl })),
+      ...record.opportunities.map((o) => ({ ...o, url: o.sourceUrl })),
+    ];
+    for (const card of cards) {
+      expect(out).toContain(`#### ${card.title}\n`);
+      // Every line of the description, in order, each block its own paragraph or list item.
+      const lines = card.description.text.split('\n');
+      let at = out.indexOf(`#### ${card.title}\n`);
+      for (const line of lines) {
+        const next = out.indexOf(`\n${line.replace(/_/g, '\\_')}\n`, at);
+        expect(next, `${card.title}: ${line}`).toBeGreaterThan(at);
+        at = next;
+      }
+      const target = card.url.replace(/\(/g, '%28').replace(/\)/g, '%29');
+      if (card.url) expect(out).toContain(`](${target})`);
+    }
+  });
+
+  it('keeps accents, line breaks and parentheses intact', () => {
+    expect(out).toContain(
+      '#### Lawinenforschung (SLF) – Südtirol\n\n' +
+        '- **Kind:** Research\n' +
+        '- **Field:** not set\n' +
+        '- **Strength:** not set\n' +
+        '- **Holders:** Eurac Research (Bozen) (Research)\n' +
+        '- **Evidence:** [https://example.org/Südtirol\\_(2024)/report](https://example.org/Südtirol_%282024%29/report)\n' +
+        '- **Used by:** not set\n\n' +
+        'Forschung für Skigebiete (Lawinen, Schnee) — 40 Forschende\n\n' +
+        'Zweite Zeile: Hütten & Pässe\n',
+    );
+    expect(out).toContain(
+      '#### Tourisme d’été (après 2030)\n\n' +
+        '- **Kind:** Societal challenge\n' +
+        '- **Time horizon:** More than 5 years\n' +
+        '- **Source:** [https://example.org/tendances?année=2035](https://example.org/tendances?année=2035)\n' +
+        '- **Targeted by:** not set\n\n' +
+        'Étés plus longs, glaciers en recul (−40 %)\n\n' +
+        'Deuxième ligne : randonnée\n',
+    );
+    // The fixture's own capacity: its body's list, holders with helix, strength, field, users.
+    expect(out).toContain(
+      '#### Alpine tourism industry\n\n' +
+        '- **Kind:** Industry\n' +
+        '- **Field:** Tourism\n' +
+        '- **Strength:** 5/5\n' +
+        '- **Holders:** Tirol Werbung (Government), Hotel cluster Tyrol (Cluster organisation)\n' +
+        '- **Evidence:** [https://www.tirol.gv.at/statistik](https://www.tirol.gv.at/statistik)\n' +
+        '- **Used by:** Digital services for tourism, Climate-resilient mountain tourism\n\n' +
+        'Eleven million guests a year, strong link\n- ski resorts\n- summer hiking\n',
+    );
+  });
+
+  it('carries every action field and links only http(s) URLs', () => {
+    expect(out).toContain(
+      '#### Joint R&D project on guest apps\n\n' +
+        '- **Activity:** Digital services for tourism\n' +
+        '- **Type:** R&D project\n' +
+        '- **Status:** Planned\n' +
+        '- **Lead:** University of Innsbruck\n' +
+        '- **Partners:** Start-up Tyrol, EURAC Research\n' +
+        '- **Regions:** Tyrol, South Tyrol\n' +
+        '- **Start:** 2027-01-01\n' +
+        '- **End:** 2028-12-31\n' +
+        '- **Budget:** EUR 850,000\n' +
+        '- **Funding source:** Synchronised cross-regional call\n' +
+        '- **Cluster service:** Matchmaking\n' +
+        '- **Indicators:**\n' +
+        '  - Output: Apps piloted (apps) 0 → 3\n' +
+        '  - Result: Off-season overnight stays (%) not set → 10\n',
+    );
+    expect(out).toContain('- EURAC Research (Research, South Tyrol)');
+    const hostile = structuredClone(record);
+    hostile.capacities[0]!.evidenceUrl = 'javascript:alert(1)';
+    hostile.opportunities[0]!.sourceUrl = 'https://evil.example/a) [x](javascript:alert(1)';
+    const text = exportMarkdown(recordSchema.parse(hostile));
+    // No link to javascript: (an escaped \\] in link text is not the end of one).
+    expect(text).not.toMatch(/[^\\]\]\(javascript:/);
+    expect(text).toContain('- **Evidence:** javascript:alert(1)\n');
+    expect(text).toContain('(https://evil.example/a%29%20[x]%28javascript:alert%281%29)');
   });
 });
 

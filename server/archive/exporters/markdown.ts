@@ -37,6 +37,7 @@ export const MARKDOWN_LABELS_EN = {
   actors: 'Actors',
   structuralChange: 'Structural change',
   criticalMass: 'Critical mass',
+  criticalMassRationale: 'Critical mass rationale',
   crossRegionalNeeds: 'Cross-regional needs',
   votesOf: 'Votes',
   actions: 'Actions',
@@ -52,11 +53,40 @@ export const MARKDOWN_LABELS_EN = {
     'Budget',
     'Status',
   ],
+  actionDetails: 'Action details',
+  actionFacts: {
+    activity: 'Activity',
+    type: 'Type',
+    status: 'Status',
+    lead: 'Lead',
+    partners: 'Partners',
+    regions: 'Regions',
+    start: 'Start',
+    end: 'End',
+    budget: 'Budget',
+    fundingSource: 'Funding source',
+    clusterService: 'Cluster service',
+    indicators: 'Indicators',
+  },
   capacitiesHeading: 'Capacities',
   noCapacities: 'No capacities.',
-  capacityColumns: ['Capacity', 'Kind', 'Strength', 'Holders'],
+  capacityFacts: {
+    kind: 'Kind',
+    field: 'Field',
+    strength: 'Strength',
+    holders: 'Holders',
+    evidence: 'Evidence',
+    usedBy: 'Used by',
+  },
+  strength: (n: number) => `${n}/5`,
   opportunitiesHeading: 'Opportunities',
   noOpportunities: 'No opportunities.',
+  opportunityFacts: {
+    kind: 'Kind',
+    horizon: 'Time horizon',
+    source: 'Source',
+    targetedBy: 'Targeted by',
+  },
   ungrouped: 'Not grouped',
   votes: 'Vote results',
   voteColumns: ['Rank', 'Card', 'Dots', 'By helix', 'By region'],
@@ -100,6 +130,44 @@ function md(text: string): string {
 /** A card body's plain text: its own "- " / "1. " list lines and "> " quotes stay Markdown. */
 function mdBody(text: string): string {
   return text.replace(/([\\`*_[\]<|~])/g, '\\$1').replace(/^(\s*)(#)/gm, '$1\\$2');
+}
+
+/**
+ * A card body (rich text as plain text, one block a line) as Markdown that keeps its line breaks:
+ * paragraphs are separated by a blank line (a single newline would join them when rendered, or
+ * continue the list item above), list items and quotes follow the line before as they are.
+ */
+function mdBlocks(text: string): string {
+  const lines = mdBody(text).split(/\r?\n/);
+  const item = /^\s*([-*+] |\d+[.)] |>)/;
+  return lines
+    .map((line, i) => (i === 0 ? line : `${item.test(line) ? '\n' : '\n\n'}${line}`))
+    .join('');
+}
+
+/** Escaped and on one line (for headings, list items and facts). */
+function oneLine(text: string): string {
+  return md(text).replace(/\s*\r?\n\s*/g, ' / ');
+}
+
+/**
+ * A URL as a Markdown link when it is http(s) (its parentheses, spaces and angle brackets
+ * percent-encoded so they cannot end the link), as escaped text otherwise (never a link), or
+ * `notSet` when empty.
+ */
+function mdUrl(url: string, notSet: string): string {
+  const trimmed = url.trim();
+  if (!trimmed) return notSet;
+  if (!/^https?:\/\//i.test(trimmed)) return oneLine(trimmed);
+  const target = trimmed.replace(/[()<>\s]/g, (c) =>
+    c === '(' ? '%28' : c === ')' ? '%29' : encodeURIComponent(c),
+  );
+  return `[${oneLine(trimmed)}](${target})`;
+}
+
+/** "- **Label:** value" lines; a value of '' or null prints as `notSet`. */
+function factLines(facts: [string, string | null][], notSet: string): string[] {
+  return facts.map(([label, value]) => `- **${label}:** ${value ? value : notSet}`);
 }
 
 /** A table cell: escaped, on one line. */
@@ -177,7 +245,9 @@ export function exportMarkdown(
 
   out.push(`## ${L.activities}`, '');
   if (record.activities.length === 0) out.push(L.noActivities, '');
-  index.rankedActivities.forEach((a, i) => out.push(...activitySection(a, i + 1, index, words)));
+  index.rankedActivities.forEach((a, i) =>
+    out.push(...activitySection(a, i + 1, record, index, words)),
+  );
 
   out.push(`## ${L.actions}`, '');
   if (record.actions.length === 0) out.push(L.noActions, '');
@@ -199,27 +269,47 @@ export function exportMarkdown(
       ),
       '',
     );
+    out.push(...actionDetails(record, index, words));
   }
 
   out.push(`## ${L.capacitiesHeading}`, '');
   if (record.capacities.length === 0) out.push(L.noCapacities, '');
-  const regionKeys = [...new Set(record.capacities.map((c) => c.regionId))];
+  const regionKeys = [
+    ...record.workshop.regions.map((r) => r.id as string | null),
+    ...record.capacities.map((c) => c.regionId),
+  ].filter((id, i, all) => all.indexOf(id) === i);
+  const C = L.capacityFacts;
   for (const regionId of regionKeys) {
-    out.push(`### ${md(index.regionName(regionId))}`, '');
-    out.push(
-      ...tableOf(
-        L.capacityColumns,
-        record.capacities
-          .filter((c) => c.regionId === regionId)
-          .map((c) => [
-            c.title,
-            words.capacityKind[c.kind],
-            c.strength || null,
-            c.holders.map((h) => h.name).join(', '),
-          ]),
-      ),
-      '',
-    );
+    const own = record.capacities.filter((c) => c.regionId === regionId);
+    if (own.length === 0) continue;
+    out.push(`### ${oneLine(index.regionName(regionId))}`, '');
+    for (const c of own) {
+      out.push(`#### ${oneLine(c.title) || words.notSet}`, '');
+      out.push(
+        ...factLines(
+          [
+            [C.kind, words.capacityKind[c.kind]],
+            [C.field, oneLine(c.field)],
+            [C.strength, c.strength ? L.strength(c.strength) : null],
+            [
+              C.holders,
+              c.holders.map((h) => `${oneLine(h.name)} (${words.helix[h.helix]})`).join(', '),
+            ],
+            [C.evidence, mdUrl(c.evidenceUrl, words.notSet)],
+            [
+              C.usedBy,
+              index
+                .activitiesLinking(c.id)
+                .map((a) => oneLine(a.title))
+                .join(', '),
+            ],
+          ],
+          words.notSet,
+        ),
+        '',
+      );
+      if (c.description.text) out.push(mdBlocks(c.description.text), '');
+    }
   }
 
   out.push(`## ${L.opportunitiesHeading}`, '');
@@ -228,13 +318,30 @@ export function exportMarkdown(
   for (const groupId of groups) {
     const members = record.opportunities.filter((o) => o.groupId === groupId);
     if (members.length === 0) continue;
-    out.push(`### ${md(groupId === null ? L.ungrouped : index.groupName(groupId))}`, '');
+    out.push(`### ${oneLine(groupId === null ? L.ungrouped : index.groupName(groupId))}`, '');
+    const O = L.opportunityFacts;
     for (const o of members) {
+      out.push(`#### ${oneLine(o.title) || words.notSet}`, '');
       out.push(
-        `- **${md(o.title)}** (${words.opportunityKind[o.kind]}, ${words.horizon[o.horizon]})`,
+        ...factLines(
+          [
+            [O.kind, words.opportunityKind[o.kind]],
+            [O.horizon, words.horizon[o.horizon]],
+            [O.source, mdUrl(o.sourceUrl, words.notSet)],
+            [
+              O.targetedBy,
+              index
+                .activitiesLinking(o.id)
+                .map((a) => oneLine(a.title))
+                .join(', '),
+            ],
+          ],
+          words.notSet,
+        ),
+        '',
       );
+      if (o.description.text) out.push(mdBlocks(o.description.text), '');
     }
-    out.push('');
   }
 
   if (record.votes.length > 0) {
@@ -309,29 +416,49 @@ export function exportMarkdown(
 function activitySection(
   a: WorkshopRecord['activities'][number],
   position: number,
+  record: WorkshopRecord,
   index: RecordIndex,
   words: ExportVocabulary,
 ): string[] {
   const L = MARKDOWN_LABELS_EN;
   const rank = a.rank !== null ? ` (${L.rank(a.rank)})` : '';
-  const out = [`### ${position}. ${md(a.title)}${rank}`, ''];
-  out.push(`- **${L.status}:** ${words.activityStatus[a.status]}`);
-  if (a.field) out.push(`- **${MARKDOWN_LABELS_EN.facts.field}:** ${md(a.field)}`);
-  if (a.criticalMass) out.push(`- **${L.criticalMass}:** ${a.criticalMass}/5`);
+  const out = [`### ${position}. ${oneLine(a.title)}${rank}`, ''];
+  out.push(
+    ...factLines(
+      [
+        [L.status, words.activityStatus[a.status]],
+        [MARKDOWN_LABELS_EN.facts.field, oneLine(a.field)],
+        [L.criticalMass, a.criticalMass ? L.strength(a.criticalMass) : null],
+      ],
+      words.notSet,
+    ),
+  );
   out.push('');
-  if (a.description.text) out.push(mdBody(a.description.text), '');
+  if (a.description.text) out.push(mdBlocks(a.description.text), '');
   const list = (heading: string, items: string[]) => {
     if (items.length === 0) return;
-    out.push(`**${heading}**`, '', ...items.map((item) => `- ${md(item)}`), '');
+    out.push(`**${heading}**`, '', ...items.map((item) => `- ${oneLine(item)}`), '');
   };
   list(L.capacities, index.capacityTitles(a));
   list(L.opportunities, index.opportunityTitles(a));
   list(
     L.actors,
-    a.actors.map((actor) => `${actor.name} (${words.helix[actor.helix]})`),
+    a.actors.map((actor) => {
+      const facts = [words.helix[actor.helix]];
+      if (actor.regionId) facts.push(index.regionName(actor.regionId));
+      return `${actor.name} (${facts.join(', ')})`;
+    }),
   );
-  if (a.structuralChange) out.push(`**${L.structuralChange}:** ${md(a.structuralChange)}`, '');
-  if (a.criticalMassRationale) out.push(md(a.criticalMassRationale), '');
+  out.push(
+    `**${L.structuralChange}:** ${a.structuralChange ? mdBlocks(a.structuralChange) : words.notSet}`,
+    '',
+  );
+  out.push(
+    `**${L.criticalMassRationale}:** ${
+      a.criticalMassRationale ? mdBlocks(a.criticalMassRationale) : words.notSet
+    }`,
+    '',
+  );
   list(
     L.crossRegionalNeeds,
     a.crossRegionalNeeds.map((n) => `${index.regionName(n.regionId)}: ${n.contribution}`),
@@ -340,5 +467,50 @@ function activitySection(
     L.votesOf,
     a.votes.map((v) => `${v.title || L.untitledVote}: ${v.total} dots, ${L.rank(v.rank)}`),
   );
+  list(
+    L.actions,
+    record.actions.filter((x) => x.activityId === a.id).map((x) => x.title),
+  );
+  return out;
+}
+
+/** One block per action: every field of the record, the description and the indicators. */
+function actionDetails(
+  record: WorkshopRecord,
+  index: RecordIndex,
+  words: ExportVocabulary,
+): string[] {
+  const L = MARKDOWN_LABELS_EN;
+  const A = L.actionFacts;
+  const out = [`### ${L.actionDetails}`, ''];
+  for (const a of record.actions) {
+    out.push(`#### ${oneLine(a.title) || words.notSet}`, '');
+    out.push(
+      ...factLines(
+        [
+          [A.activity, a.activityId ? oneLine(index.activity(a.activityId)?.title ?? '') : null],
+          [A.type, words.actionType[a.actionType]],
+          [A.status, words.actionStatus[a.status]],
+          [A.lead, oneLine(a.lead)],
+          [A.partners, a.partners.map(oneLine).join(', ')],
+          [A.regions, a.regionIds.map((r) => oneLine(index.regionName(r))).join(', ')],
+          [A.start, a.start],
+          [A.end, a.end],
+          [A.budget, formatBudget(a.budget)],
+          [A.fundingSource, words.fundingSource[a.fundingSource]],
+          [A.clusterService, oneLine(a.clusterService)],
+        ],
+        words.notSet,
+      ),
+    );
+    const indicators = a.indicators.map((i) => {
+      const unit = i.unit ? ` (${i.unit})` : '';
+      const values = `${i.baseline ?? words.notSet} → ${i.target ?? words.notSet}`;
+      return `  - ${words.indicatorKind[i.kind]}: ${oneLine(`${i.name}${unit}`)} ${values}`;
+    });
+    out.push(`- **${A.indicators}:** ${indicators.length === 0 ? words.notSet : ''}`.trimEnd());
+    out.push(...indicators, '');
+    if (a.description.text) out.push(mdBlocks(a.description.text), '');
+  }
   return out;
 }

@@ -37,6 +37,8 @@ export interface ExportVocabulary {
   noRegion: string;
   /** A link to a card deleted before the record was taken. */
   removed: string;
+  /** A value the record does not hold (free text '', a number or date null, a strength of 0). */
+  notSet: string;
 }
 
 /**
@@ -60,6 +62,7 @@ export const VOCABULARY_EN: ExportVocabulary = {
   unknownRegion: 'Removed region',
   noRegion: 'No region',
   removed: 'deleted',
+  notSet: 'not set',
 };
 
 /** A phase's name as printed: a template key by its label, a name the facilitator gave as it is. */
