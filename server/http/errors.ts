@@ -49,6 +49,15 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
               ? 'request body is not valid JSON'
               : 'invalid request body',
       };
+    } else if (isClientError(err)) {
+      // Refused by Express itself before any route ran: a path segment that is not valid
+      // percent-encoding (`/api/workshops/%ZZ`) is the client's mistake, not a 500 (found by the
+      // REST fuzz).
+      status = err.status;
+      body = {
+        error:
+          err instanceof URIError ? 'the URL is not valid percent-encoding' : 'invalid request',
+      };
     } else {
       log.error({ err }, 'unhandled error in a request');
     }
@@ -67,4 +76,10 @@ function isBodyParserError(err: unknown): err is { status: number; type: string 
     (err as { status: number }).status >= 400 &&
     (err as { status: number }).status < 500
   );
+}
+
+/** An error Express or its router marked as the client's (a 4xx `status`, as http-errors do). */
+function isClientError(err: unknown): err is { status: number } {
+  const status = typeof err === 'object' && err !== null && (err as { status?: unknown }).status;
+  return typeof status === 'number' && status >= 400 && status < 500;
 }

@@ -123,6 +123,22 @@ describe('GET /api/workshops/:id and /links', () => {
     });
     expect(unknown.status).toBe(404);
   });
+
+  it('answers 400 with a JSON error for a path that is not valid percent-encoding (found by the fuzz)', async () => {
+    const s = await server();
+    const w = await createWorkshop(s.url);
+    for (const path of [
+      '/api/workshops/%ZZ',
+      '/api/workshops/%E0%A4%A/links',
+      '/api/workshops/%/me',
+    ]) {
+      const res = await fetch(`${s.url}${path}`, {
+        headers: { authorization: `Bearer ${w.tokens.facilitator}` },
+      });
+      expect(res.status, path).toBe(400);
+      expect(((await res.json()) as ApiError).error).toBe('the URL is not valid percent-encoding');
+    }
+  });
 });
 
 describe('GET /healthz', () => {
