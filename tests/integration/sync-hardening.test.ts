@@ -25,7 +25,7 @@ import {
   type RawSocket,
   type TestClient,
 } from '../support/clients';
-import { command, connectControl, joinAs } from '../support/controlClients';
+import { ask, command, connectControl, joinAs } from '../support/controlClients';
 import { createWorkshop, startTestServer, tempDataDir, waitFor, wsBase } from '../support/server';
 import type { Socket } from 'socket.io-client';
 
@@ -475,6 +475,40 @@ describe('finding 8: keep-alive', () => {
     expect(drops).toEqual([]);
     expect(alone.provider.wsconnected).toBe(true);
   }, 45_000);
+});
+
+describe('a co-facilitator', () => {
+  it('cannot remove themselves, and once removed is closed out like anyone', async () => {
+    const s = await startTestServer();
+    servers.push(s);
+    const w = await createWorkshop(s.url);
+    const host = await connectControl(s.url, w.id, w.tokens.facilitator, sockets);
+    const ana = await joinAs(s.url, w, { name: 'Ana' });
+    const promoted = await ask(host, 'people:command', {
+      type: 'participant:promote',
+      identityId: ana.identityId,
+    });
+    expect(promoted.ok).toBe(true);
+    const anaControl = await connectControl(s.url, w.id, ana.identityToken, sockets);
+    const self = await ask(anaControl, 'people:command', {
+      type: 'participant:remove',
+      identityId: ana.identityId,
+    });
+    expect(self).toEqual({ ok: false, error: 'you cannot remove yourself' });
+
+    const anaSync = await connectSynced(s.url, w.id, ana.identityToken);
+    clients.push(anaSync);
+    const removed = await ask(host, 'people:command', {
+      type: 'participant:remove',
+      identityId: ana.identityId,
+    });
+    expect(removed.ok).toBe(true);
+    await waitFor(() => anaSync.closeCodes.includes(4403), 'her sync connection to close');
+    const res = await fetch(`${s.url}/api/workshops/${w.id}`, {
+      headers: { authorization: `Bearer ${ana.identityToken}` },
+    });
+    expect(res.status).toBe(401);
+  });
 });
 
 describe('isolation', () => {
