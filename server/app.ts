@@ -50,7 +50,7 @@ export async function startServer(
     synchronous: config.sqliteSynchronous,
   });
   const access = new WorkshopAccess(storage);
-  const control = new ControlService(storage, log);
+  const control = new ControlService(storage, log, Date.now, config.voteSplitMinVoters);
   const people = new PeopleService(storage);
   control.onReveal((workshopId, result) =>
     rooms.change(workshopId, (doc) => writeVoteResult(doc, result)),

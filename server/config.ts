@@ -61,6 +61,11 @@ const configSchema = z.object({
     .optional(),
   /** The Chromium that prints PDF exports; without one, PDF exports answer 503. */
   chromiumPath: z.string().min(1).default('/usr/bin/chromium'),
+  /**
+   * Fewest voters a helix or region must have for a revealed vote to show its dots on their own;
+   * smaller groups are merged into "other" (shared/control/votes.ts protectSplits). 1: no merging.
+   */
+  voteSplitMinVoters: int(1, 1000).default(3),
 });
 
 export type ServerConfig = z.infer<typeof configSchema>;
@@ -88,6 +93,7 @@ const ENV_KEYS: Record<keyof ServerConfig, string> = {
   trustProxy: 'TRUST_PROXY',
   organiserToken: 'ORGANISER_TOKEN',
   chromiumPath: 'CHROMIUM_PATH',
+  voteSplitMinVoters: 'VOTE_SPLIT_MIN_VOTERS',
 };
 
 /** Builds the config from explicit values (tests) over environment variables (production). */

@@ -12,6 +12,7 @@ import type { ControlStateEvent } from '../../shared/control/events';
 import {
   castDot,
   castVoteSchema,
+  DEFAULT_SPLIT_MIN_VOTERS,
   remainingDots,
   tallyVotes,
   type Allocation,
@@ -56,6 +57,8 @@ export class ControlService {
     private readonly storage: Storage,
     private readonly log: Logger,
     private readonly now: () => number = Date.now,
+    /** Revealed splits show no group of fewer voters (VOTE_SPLIT_MIN_VOTERS). */
+    private readonly splitMinVoters: number = DEFAULT_SPLIT_MIN_VOTERS,
   ) {}
 
   onChange(listener: ControlListener): () => void {
@@ -190,7 +193,10 @@ export class ControlService {
     const voters = Object.fromEntries(
       people.map((p) => [p.id, { helix: p.helix, regionId: p.regionId }]),
     );
-    const result = tallyVotes(vote, ballots, voters, this.now());
+    // The split is made safe here, before anything leaves the server (doc, sockets, record).
+    const result = tallyVotes(vote, ballots, voters, this.now(), {
+      splitMinVoters: this.splitMinVoters,
+    });
     await this.revealListener?.(workshopId, result);
   }
 

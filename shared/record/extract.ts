@@ -317,6 +317,7 @@ const storedVoteSchema = z.object({
   maxPerCard: z.number().int().min(1),
   voters: count,
   revealedAt: z.number().min(0).max(8.64e15),
+  splitMinVoters: z.number().int().min(1).optional(),
   cards: z.array(
     z.object({
       cardId: z.string().min(1).max(64),
@@ -337,6 +338,8 @@ function readVotes(doc: Y.Doc): StoredVote[] {
     const parsed = storedVoteSchema.safeParse(raw);
     if (!parsed.success) return [];
     const v = parsed.data;
+    // A result revealed before the privacy rule may show one person's dots: its split stays out.
+    const safe = v.splitMinVoters !== undefined;
     return [
       {
         voteId: v.voteId,
@@ -345,12 +348,13 @@ function readVotes(doc: Y.Doc): StoredVote[] {
         maxPerCard: v.maxPerCard,
         voters: v.voters,
         revealedAt: iso(v.revealedAt),
+        splitMinVoters: v.splitMinVoters ?? null,
         cards: v.cards.map((c) => ({
           cardId: c.cardId,
           total: c.total,
           rank: c.rank,
-          byHelix: c.byHelix,
-          byRegion: c.byRegion,
+          byHelix: safe ? c.byHelix : {},
+          byRegion: safe ? c.byRegion : {},
         })),
       },
     ];

@@ -43,7 +43,10 @@ const time = z.iso.datetime();
 /** A calendar date as YYYY-MM-DD. */
 const day = z.iso.date();
 const count = z.number().int().min(0);
-/** Dots per helix ('unspecified' for people without one) or per region id ('unspecified'). */
+/**
+ * Dots per helix ('unspecified' for people without one) or per region id ('unspecified'); 'other'
+ * holds the groups too small to show (see recordVoteSchema.splitMinVoters).
+ */
 const tally = z.record(z.string(), count);
 const provenance = cardProvenanceSchema.nullable();
 
@@ -236,6 +239,14 @@ export const recordVoteSchema = z.object({
   maxPerCard: z.number().int().min(1),
   voters: count,
   revealedAt: time,
+  /**
+   * The vote-privacy threshold the splits were made with: a helix or region with fewer voters is
+   * not shown on its own but merged into the key "other" (byHelix.other, byRegion.other), and a
+   * split that would not keep two groups of at least this many is left out ({}). null: a vote
+   * revealed before the rule, whose split is left out of the record. Absent in records written
+   * before schema version 1 gained it (their splits are as tallied).
+   */
+  splitMinVoters: z.number().int().min(1).nullable().optional(),
   /** Every card in the vote, best first. */
   cards: z.array(
     z.object({

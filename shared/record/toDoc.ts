@@ -183,7 +183,7 @@ export function recordToDoc(
         return [{ cardId: keep, total, rank, byHelix, byRegion }];
       });
       if (cards.length === 0) continue;
-      const { voteId, title, budget, maxPerCard, voters } = vote;
+      const { voteId, title, budget, maxPerCard, voters, splitMinVoters } = vote;
       writeVoteResult(doc, {
         voteId,
         title,
@@ -192,6 +192,8 @@ export function recordToDoc(
         voters,
         revealedAt: Date.parse(vote.revealedAt),
         cards,
+        // A record's splits are as safe as when they were revealed; null/absent stays unmarked.
+        ...(typeof splitMinVoters === 'number' ? { splitMinVoters } : {}),
       });
     }
 

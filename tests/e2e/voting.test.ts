@@ -81,7 +81,9 @@ describe.skipIf(!hasChromium)('secret dot voting', () => {
   };
 
   beforeAll(async () => {
-    env = await startE2e('voting');
+    // Two voters, one per region: the vote-privacy rule (tests/unit/votes.test.ts,
+    // tests/integration/voting.test.ts) would merge them; off here, to see a full split drawn.
+    env = await startE2e('voting', { voteSplitMinVoters: 1 });
     ({ server, browser } = env);
     workshop = await createWorkshop(server.url, 'Alpine cEDW', 'cedw');
     seed = await connectSynced(server.url, workshop.id, workshop.tokens.facilitator);

@@ -181,6 +181,18 @@ describe('Markdown export', () => {
     );
   });
 
+  it("names a vote's merged small groups and says why", () => {
+    expect(md).toContain(
+      'To keep the vote secret, helices and regions with fewer than 3 voters are counted together as “other”.',
+    );
+    expect(md).toMatch(
+      /\| 1 \| Digital services for tourism \| 9 \| Business 5, Other \(groups under 3 voters\) 4 \| Tyrol 6, South Tyrol 3 \|/,
+    );
+    const html = exportHtml(golden);
+    expect(html).toContain('Other (groups under 3 voters)');
+    expect(html).not.toContain('Removed region');
+  });
+
   it('escapes Markdown in values so a title cannot break a table', () => {
     const out = exportMarkdown(hostileRecord());
     expect(out).toContain('# Alpine \\<script\\>alert(1)\\</script\\> & "tourism"');

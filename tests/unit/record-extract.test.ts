@@ -80,6 +80,44 @@ describe('extractRecord', () => {
     expect(removedVoteCard).toMatchObject({ title: 'Old ski lifts', cardType: 'capacity' });
   });
 
+  it('keeps the split of a vote revealed before the privacy rule out of the record', () => {
+    const { doc, control, people, ids } = buildFixtureWorkshop();
+    // As a server before the rule wrote it: no splitMinVoters, one person's dots in plain view.
+    voteResultsMap(doc).set('vote-old', {
+      voteId: 'vote-old',
+      title: 'Before the rule',
+      budget: 3,
+      maxPerCard: 3,
+      voters: 2,
+      revealedAt: Date.UTC(2026, 10, 23, 11),
+      cards: [
+        {
+          cardId: ids.climate,
+          total: 3,
+          rank: 1,
+          byHelix: { government: 3 },
+          byRegion: { ITH1: 3 },
+        },
+      ],
+    });
+    const record = recordSchema.parse(extractRecord(doc, control, people, meta));
+    const old = record.votes.find((v) => v.voteId === 'vote-old')!;
+    expect(old).toMatchObject({ splitMinVoters: null, voters: 2 });
+    expect(old.cards[0]).toMatchObject({ total: 3, byHelix: {}, byRegion: {} });
+    const climate = record.activities.find((a) => a.id === ids.climate)!;
+    expect(climate.votes.find((v) => v.voteId === 'vote-old')).toMatchObject({
+      byHelix: {},
+      byRegion: {},
+    });
+    // The protected vote keeps its split and says with which threshold.
+    expect(record.votes.find((v) => v.voteId === 'vote-activities')).toMatchObject({
+      splitMinVoters: 3,
+      cards: expect.arrayContaining([
+        expect.objectContaining({ byHelix: { business: 5, other: 4 } }),
+      ]),
+    });
+  });
+
   it('records the agenda as it actually ran', () => {
     const { doc, control, people } = buildFixtureWorkshop();
     const { agenda, workshop } = extractRecord(doc, control, people, meta);

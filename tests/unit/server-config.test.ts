@@ -25,6 +25,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({}, { PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => loadConfig({}, { SQLITE_SYNCHRONOUS: 'OFF' })).toThrow(/SQLITE_SYNCHRONOUS/);
   });
+
+  it('keeps vote splits to groups of 3 voters unless VOTE_SPLIT_MIN_VOTERS says otherwise', () => {
+    expect(loadConfig({}, {}).voteSplitMinVoters).toBe(3);
+    expect(loadConfig({}, { VOTE_SPLIT_MIN_VOTERS: '5' }).voteSplitMinVoters).toBe(5);
+    expect(() => loadConfig({}, { VOTE_SPLIT_MIN_VOTERS: '0' })).toThrow(/VOTE_SPLIT_MIN_VOTERS/);
+  });
 });
 
 describe('tokens and ids', () => {

@@ -3,8 +3,10 @@
  * server's), the optimistic ballot, the "Start a vote" form check, the cards offered, and the
  * results as the charts and badges show them.
  */
+import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { en } from '../../client/src/i18n/locales/en';
 import { castDot, tallyVotes, type Allocation, type VoteSession } from '../../shared/control/votes';
 import { createActivity, createCard, setActivityStatus } from '../../shared/doc';
 import {
@@ -17,7 +19,9 @@ import {
   latestBadges,
   segmentsOf,
   splitKeys,
+  splitLabel,
   splitTotals,
+  type Translate,
 } from '../../client/src/facilitation/voting/results';
 import {
   activityCandidates,
@@ -168,6 +172,8 @@ describe('results for the charts and badges', () => {
       carl: { helix: null, regionId: '' },
     },
     1000,
+    // The privacy rule off: three one-person groups, to see the order of a full split.
+    { splitMinVoters: 1 },
   );
 
   it('orders the split: helices canonically, regions as the workshop lists them, unspecified last', () => {
@@ -187,6 +193,9 @@ describe('results for the charts and badges', () => {
       'slovenia',
       'unspecified',
     ]);
+    // The merged small groups of a protected split come last, after "unspecified".
+    const merged = [{ ...result.cards[0]!, byRegion: { other: 2, unspecified: 1, tyrol: 3 } }];
+    expect(splitKeys(merged, 'byRegion', ['tyrol'])).toEqual(['tyrol', 'unspecified', 'other']);
     const a = result.cards.find((c) => c.cardId === 'a')!;
     expect(segmentsOf(a, 'byHelix', HELIX_ORDER)).toEqual([
       { key: 'business', value: 1 },
@@ -216,5 +225,54 @@ describe('results for the charts and badges', () => {
     });
     expect(badges.get('b')).toMatchObject({ rank: 1, total: 2 });
     expect(badges.get('c')).toMatchObject({ voteId: 'v1', rank: 3, total: 2, of: 3 });
+  });
+});
+
+describe('results under the vote-privacy rule', () => {
+  it('labels the merged small groups "Other (groups under 3 voters)" and no small group', async () => {
+    // The app's English strings, as client/src/i18n sets them up.
+    const i18n = i18next.createInstance();
+    await i18n.init({
+      resources: { en: { translation: en } },
+      lng: 'en',
+      interpolation: { escapeValue: false },
+    });
+    const t: Translate = (key, options) => i18n.t(key, options);
+    const regions = [
+      { id: 'tyrol', name: 'Tyrol' },
+      { id: 'carinthia', name: 'Carinthia' },
+      { id: 'slovenia', name: 'Western Slovenia' },
+    ];
+    const profiles = Object.fromEntries(
+      [
+        'tyrol',
+        'tyrol',
+        'tyrol',
+        'carinthia',
+        'carinthia',
+        'carinthia',
+        'carinthia',
+        'slovenia',
+      ].map((regionId, i) => [
+        `p${i}`,
+        { helix: i < 4 ? 'business' : i < 7 ? 'research' : 'government', regionId },
+      ]),
+    );
+    const ballots = Object.fromEntries(Object.keys(profiles).map((id) => [id, { a: 1 }]));
+    const result = tallyVotes({ ...vote, cardIds: ['a'] }, ballots, profiles, 1);
+    const labels = (by: 'byHelix' | 'byRegion') =>
+      splitKeys(result.cards, by, by === 'byHelix' ? HELIX_ORDER : regions.map((r) => r.id)).map(
+        (key) => splitLabel(by, key, regions, result.splitMinVoters, t),
+      );
+    // Western Slovenia and the government helix (one voter each) never show on their own; with
+    // "other" then holding one person, the smallest group joined it.
+    expect(labels('byRegion')).toEqual(['Carinthia', 'Other (groups under 3 voters)']);
+    expect(labels('byHelix')).toEqual(['Business', 'Other (groups under 3 voters)']);
+    expect(t('voting.results.privacy', { min: 3 })).toBe(
+      'To keep the vote secret, helices and regions with fewer than 3 voters are counted together as “other”.',
+    );
+    // A result from before the rule has no "other" group: the key is named as it is.
+    expect(splitLabel('byHelix', 'research', regions, undefined, t)).toBe('Research');
+    expect(splitLabel('byRegion', 'unspecified', regions, 3, t)).toBe('No region given');
   });
 });

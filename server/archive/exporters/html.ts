@@ -17,8 +17,10 @@ import {
   formatTime,
   indexRecord,
   minutesBetween,
+  splitKeyName,
   type RecordIndex,
 } from './recordIndex';
+import { VOTE_SPLIT_OTHER } from '../../../shared/control/votes';
 import { phaseName, VOCABULARY_EN, type ExportVocabulary } from './vocabulary';
 
 export const HTML_LABELS_EN = {
@@ -60,6 +62,8 @@ export const HTML_LABELS_EN = {
   voteFacts: (voters: number, budget: number, at: string) =>
     `${voters} voter${voters === 1 ? '' : 's'}, ${budget} dots each, revealed ${at}.`,
   untitledVote: 'Vote',
+  splitRule: (minVoters: number) =>
+    `To keep the vote secret, helices and regions with fewer than ${minVoters} voters are counted together as “other”.`,
   dots: 'dots',
   diamond: 'Synergy Diamond',
   diamondNote:
@@ -117,6 +121,8 @@ const HELIX_COLORS: Record<string, string> = {
   'civil-society': '#c2255c',
   cluster: '#0c8599',
   unspecified: '#adb5bd',
+  /** The vote split's merged small groups. */
+  [VOTE_SPLIT_OTHER]: '#495057',
 };
 const HELIX_KEYS = [...HELICES, 'unspecified'] as const;
 
@@ -242,18 +248,28 @@ function bars(
     .join('')}</div>`;
 }
 
-function helixLegend(words: ExportVocabulary): string {
-  return `<ul class="legend">${HELIX_KEYS.map(
+/** The helix colours, and the merged small groups' when a vote has them (`other`: its name). */
+function helixLegend(words: ExportVocabulary, other: string | null = null): string {
+  const items = HELIX_KEYS.map(
     (h) => `<li><i style="background:${HELIX_COLORS[h]}"></i>${esc(words.helix[h])}</li>`,
-  ).join('')}</ul>`;
+  );
+  if (other) {
+    items.push(
+      `<li><i style="background:${HELIX_COLORS[VOTE_SPLIT_OTHER]}"></i>${esc(other)}</li>`,
+    );
+  }
+  return `<ul class="legend">${items.join('')}</ul>`;
 }
 
-function helixSegments(tally: Record<string, number>, words: ExportVocabulary) {
-  return HELIX_KEYS.map((h) => ({
-    value: tally[h] ?? 0,
-    color: HELIX_COLORS[h]!,
-    name: words.helix[h],
-  }));
+function helixSegments(tally: Record<string, number>, words: ExportVocabulary, other = '') {
+  return [
+    ...HELIX_KEYS.map((h) => ({
+      value: tally[h] ?? 0,
+      color: HELIX_COLORS[h]!,
+      name: words.helix[h],
+    })),
+    { value: tally[VOTE_SPLIT_OTHER] ?? 0, color: HELIX_COLORS[VOTE_SPLIT_OTHER]!, name: other },
+  ];
 }
 
 function participantsSection(
@@ -415,18 +431,37 @@ function votesSection(record: WorkshopRecord, index: RecordIndex, words: ExportV
     .map((vote) => {
       // Not Math.max(...cards): a peer-written vote can hold more cards than a call takes arguments.
       const max = vote.cards.reduce((most, c) => Math.max(most, c.total), 1);
-      const rows = vote.cards.map((c) => ({
-        label: `${c.rank}. ${c.removed ? `${c.title} (${words.removed})` : c.title}`,
-        total: c.total,
-        segments: helixSegments(c.byHelix, words),
-        note: tallyText(c.byRegion, (r) => index.regionName(r)),
-      }));
+      const other = words.voteOther(vote.splitMinVoters ?? 0);
+      const rows = vote.cards.map((c) => {
+        const helix = Object.values(c.byHelix).some((n) => n > 0);
+        const regions = tallyText(c.byRegion, (r) =>
+          splitKeyName(r, vote, words, (key) => index.regionName(key)),
+        );
+        return {
+          label: `${c.rank}. ${c.removed ? `${c.title} (${words.removed})` : c.title}`,
+          total: c.total,
+          // A split left out (vote privacy) draws the total as one bar.
+          segments: helix ? helixSegments(c.byHelix, words, other) : undefined,
+          note: regions || (c.total > 0 ? words.voteSplitHidden : ''),
+        };
+      });
+      const rule =
+        typeof vote.splitMinVoters === 'number' && vote.splitMinVoters > 1
+          ? ` ${L.splitRule(vote.splitMinVoters)}`
+          : '';
       return `<div class="vote"><h3>${esc(vote.title || L.untitledVote)}</h3><p class="muted">${esc(
-        L.voteFacts(vote.voters, vote.budget, formatTime(vote.revealedAt)),
+        L.voteFacts(vote.voters, vote.budget, formatTime(vote.revealedAt)) + rule,
       )}</p>${bars(rows, max)}</div>`;
     })
     .join('');
-  return section('votes', L.voteResults, helixLegend(words) + votes);
+  const merged = record.votes.find((v) =>
+    v.cards.some((c) => (c.byHelix[VOTE_SPLIT_OTHER] ?? 0) > 0),
+  );
+  return section(
+    'votes',
+    L.voteResults,
+    helixLegend(words, merged ? words.voteOther(merged.splitMinVoters ?? 0) : null) + votes,
+  );
 }
 
 function diamondSection(record: WorkshopRecord, words: ExportVocabulary): string {

@@ -9,6 +9,7 @@ import {
   formatTime,
   indexRecord,
   minutesBetween,
+  splitKeyName,
   type RecordIndex,
 } from './recordIndex';
 import { phaseName, VOCABULARY_EN, type ExportVocabulary } from './vocabulary';
@@ -93,6 +94,8 @@ export const MARKDOWN_LABELS_EN = {
   voteFacts: (voters: number, budget: number, when: string) =>
     `${voters} voter${voters === 1 ? '' : 's'}, ${budget} dots each, revealed ${when}`,
   untitledVote: 'Vote',
+  splitRule: (minVoters: number) =>
+    `To keep the vote secret, helices and regions with fewer than ${minVoters} voters are counted together as “other”.`,
   diamond: 'Synergy Diamond',
   diamondNote: 'Sum of capacity strengths per axis (an unjudged capacity counts 1).',
   axis: 'Axis',
@@ -349,6 +352,14 @@ export function exportMarkdown(
     for (const vote of record.votes) {
       out.push(`### ${md(vote.title || L.untitledVote)}`, '');
       out.push(md(L.voteFacts(vote.voters, vote.budget, formatTime(vote.revealedAt))), '');
+      if (typeof vote.splitMinVoters === 'number' && vote.splitMinVoters > 1) {
+        out.push(md(L.splitRule(vote.splitMinVoters)), '');
+      }
+      const split = (c: (typeof vote.cards)[number], by: 'byHelix' | 'byRegion') => {
+        const base = by === 'byHelix' ? helixName : (r: string) => index.regionName(r);
+        const text = tallyText(c[by], (key) => splitKeyName(key, vote, words, base));
+        return text || (c.total > 0 ? words.voteSplitHidden : '');
+      };
       out.push(
         ...tableOf(
           L.voteColumns,
@@ -356,8 +367,8 @@ export function exportMarkdown(
             c.rank,
             c.removed ? `${c.title} (${words.removed})` : c.title,
             c.total,
-            tallyText(c.byHelix, helixName),
-            tallyText(c.byRegion, (r) => index.regionName(r)),
+            split(c, 'byHelix'),
+            split(c, 'byRegion'),
           ]),
         ),
         '',

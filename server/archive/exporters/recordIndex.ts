@@ -6,8 +6,10 @@ import type {
   RecordActivity,
   RecordCapacity,
   RecordOpportunity,
+  RecordVote,
   WorkshopRecord,
 } from '../../../shared/record/schema';
+import { VOTE_SPLIT_OTHER } from '../../../shared/control/votes';
 import type { ExportVocabulary } from './vocabulary';
 
 export interface RecordIndex {
@@ -68,6 +70,21 @@ export function indexRecord(record: WorkshopRecord, words: ExportVocabulary): Re
       ),
     rankedActivities,
   };
+}
+
+/**
+ * A vote split's key as printed: the merged small groups ("other" in a vote revealed under the
+ * privacy rule) as "Other (groups under 3 voters)", any other key by `name`.
+ */
+export function splitKeyName(
+  key: string,
+  vote: Pick<RecordVote, 'splitMinVoters'>,
+  words: ExportVocabulary,
+  name: (key: string) => string,
+): string {
+  return key === VOTE_SPLIT_OTHER && typeof vote.splitMinVoters === 'number'
+    ? words.voteOther(vote.splitMinVoters)
+    : name(key);
 }
 
 /** "2026-03-04 09:30 UTC" from an ISO time; '' for null. */

@@ -39,6 +39,10 @@ export interface ExportVocabulary {
   removed: string;
   /** A value the record does not hold (free text '', a number or date null, a strength of 0). */
   notSet: string;
+  /** A vote split's merged small groups (key "other"), with the threshold they were under. */
+  voteOther: (minVoters: number) => string;
+  /** A card's split that the vote-privacy rule left out (or a vote revealed before the rule). */
+  voteSplitHidden: string;
 }
 
 /**
@@ -63,6 +67,8 @@ export const VOCABULARY_EN: ExportVocabulary = {
   noRegion: 'No region',
   removed: 'deleted',
   notSet: 'not set',
+  voteOther: (minVoters) => `Other (groups under ${minVoters} voters)`,
+  voteSplitHidden: 'not shown, to keep the vote secret',
 };
 
 /** A phase's name as printed: a template key by its label, a name the facilitator gave as it is. */

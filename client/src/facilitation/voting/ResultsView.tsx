@@ -12,42 +12,46 @@ import { HELIX_COLORS, regionColor } from '../../boards/capacity-map/visuals';
 import {
   HELIX_ORDER,
   maxTotal,
+  OTHER,
   segmentsOf,
   splitKeys,
+  splitLabel,
   splitTotals,
   UNSPECIFIED,
   type SplitBy,
+  type Translate,
 } from './results';
 import { useCardLabels, useRegions } from './useVoting';
 
 const UNSPECIFIED_COLOR = '#adb5bd';
 const UNKNOWN_COLOR = '#868e96';
+const OTHER_COLOR = '#495057';
 
 interface SplitStyle {
   label: (key: string) => string;
   color: (key: string) => string;
 }
 
-function useSplitStyles(regions: Region[]): Record<SplitBy, SplitStyle> {
+/** `minVoters`: the result's privacy threshold; its "other" key holds the groups under it. */
+function useSplitStyles(
+  regions: Region[],
+  minVoters: number | undefined,
+): Record<SplitBy, SplitStyle> {
   const { t } = useTranslation();
   const isHelix = (key: string): key is Helix => (HELICES as readonly string[]).includes(key);
   const regionIndex = new Map(regions.map((r, i) => [r.id, i]));
+  const isOther = (key: string) => key === OTHER && minVoters !== undefined;
+  const translate: Translate = (key, options) => String(t(key as never, options as never));
   return {
     byHelix: {
-      label: (key) =>
-        isHelix(key)
-          ? t(`s3.helix.${key}`)
-          : key === UNSPECIFIED
-            ? t('voting.results.noHelix')
-            : key,
-      color: (key) => (isHelix(key) ? HELIX_COLORS[key] : UNSPECIFIED_COLOR),
+      label: (key) => splitLabel('byHelix', key, regions, minVoters, translate),
+      color: (key) =>
+        isOther(key) ? OTHER_COLOR : isHelix(key) ? HELIX_COLORS[key] : UNSPECIFIED_COLOR,
     },
     byRegion: {
-      label: (key) =>
-        key === UNSPECIFIED
-          ? t('voting.results.noRegion')
-          : (regions.find((r) => r.id === key)?.name ?? t('voting.results.unknownRegion')),
+      label: (key) => splitLabel('byRegion', key, regions, minVoters, translate),
       color: (key) => {
+        if (isOther(key)) return OTHER_COLOR;
         const index = regionIndex.get(key);
         if (index !== undefined) return regionColor(index);
         return key === UNSPECIFIED ? UNSPECIFIED_COLOR : UNKNOWN_COLOR;
@@ -68,7 +72,8 @@ export function ResultsView({ result, doc, wall = false, headingId }: ResultsVie
   const { t } = useTranslation();
   const regions = useRegions(doc);
   const labelOf = useCardLabels(doc);
-  const styles = useSplitStyles(regions);
+  const minVoters = result.splitMinVoters;
+  const styles = useSplitStyles(regions, minVoters);
   const keys: Record<SplitBy, string[]> = {
     byHelix: splitKeys(result.cards, 'byHelix', HELIX_ORDER),
     byRegion: splitKeys(
@@ -79,6 +84,20 @@ export function ResultsView({ result, doc, wall = false, headingId }: ResultsVie
   };
   const scale = maxTotal(result);
   const title = result.title || t('voting.untitled');
+  const anyDots = result.cards.some((c) => c.total > 0);
+  // What the privacy rule did, said once: small groups merged, or a split left out entirely.
+  const privacyNotes =
+    minVoters !== undefined && minVoters > 1 && anyDots
+      ? [
+          t('voting.results.privacy', { min: minVoters }),
+          ...(keys.byHelix.length === 0
+            ? [t('voting.results.helixHidden', { min: minVoters })]
+            : []),
+          ...(keys.byRegion.length === 0
+            ? [t('voting.results.regionHidden', { min: minVoters })]
+            : []),
+        ]
+      : [];
 
   return (
     <div
@@ -95,6 +114,11 @@ export function ResultsView({ result, doc, wall = false, headingId }: ResultsVie
             ? t('voting.results.summary', { count: result.voters, budget: result.budget })
             : t('voting.results.nobody')}
         </p>
+        {privacyNotes.length > 0 && (
+          <p className="vote-results__privacy" data-testid="vote-results-privacy">
+            {privacyNotes.join(' ')}
+          </p>
+        )}
       </header>
       {(['byHelix', 'byRegion'] as const).map(
         (by) =>
@@ -188,41 +212,69 @@ function ResultRow(props: {
       </span>
       {card.total > 0 && (
         <div className="vote-result__bars">
-          {(['byHelix', 'byRegion'] as const).map((by) => (
-            <div key={by} className="vote-bar-line">
-              <span className="vote-bar-line__label" aria-hidden="true">
-                {by === 'byHelix' ? t('voting.results.helix') : t('voting.results.region')}
-              </span>
+          {(['byHelix', 'byRegion'] as const)
+            .filter((by) => keys[by].length > 0)
+            .map((by) => (
+              <div key={by} className="vote-bar-line">
+                <span className="vote-bar-line__label" aria-hidden="true">
+                  {by === 'byHelix' ? t('voting.results.helix') : t('voting.results.region')}
+                </span>
+                <div className="vote-bar-line__track">
+                  <div
+                    className={`vote-bar-chart vote-bar-chart--${by}`}
+                    style={{ width: `${(card.total / scale) * 100}%` } as CSSProperties}
+                    data-testid={`vote-split-${by}`}
+                  >
+                    <span className="visually-hidden">
+                      {by === 'byHelix'
+                        ? t('voting.results.byHelix')
+                        : t('voting.results.byRegion')}
+                      : {describe(by)}
+                    </span>
+                    {segmentsOf(card, by, keys[by]).map((segment) => (
+                      <span
+                        key={segment.key}
+                        className="vote-bar-chart__segment"
+                        style={{
+                          flexGrow: segment.value,
+                          background: styles[by].color(segment.key),
+                        }}
+                        title={t('voting.results.split', {
+                          label: styles[by].label(segment.key),
+                          count: segment.value,
+                        })}
+                        data-key={segment.key}
+                        data-value={segment.value}
+                        aria-hidden="true"
+                      >
+                        {segment.value}
+                      </span>
+                    ))}
+                  </div>
+                </div>
+              </div>
+            ))}
+          {keys.byHelix.length === 0 && keys.byRegion.length === 0 && (
+            // No split could be shown safely: the total alone, as one bar.
+            <div className="vote-bar-line">
+              <span className="vote-bar-line__label" aria-hidden="true" />
               <div className="vote-bar-line__track">
                 <div
-                  className={`vote-bar-chart vote-bar-chart--${by}`}
+                  className="vote-bar-chart"
                   style={{ width: `${(card.total / scale) * 100}%` } as CSSProperties}
-                  data-testid={`vote-split-${by}`}
+                  data-testid="vote-split-none"
+                  aria-hidden="true"
                 >
-                  <span className="visually-hidden">
-                    {by === 'byHelix' ? t('voting.results.byHelix') : t('voting.results.byRegion')}:{' '}
-                    {describe(by)}
+                  <span
+                    className="vote-bar-chart__segment"
+                    style={{ flexGrow: 1, background: OTHER_COLOR }}
+                  >
+                    {card.total}
                   </span>
-                  {segmentsOf(card, by, keys[by]).map((segment) => (
-                    <span
-                      key={segment.key}
-                      className="vote-bar-chart__segment"
-                      style={{ flexGrow: segment.value, background: styles[by].color(segment.key) }}
-                      title={t('voting.results.split', {
-                        label: styles[by].label(segment.key),
-                        count: segment.value,
-                      })}
-                      data-key={segment.key}
-                      data-value={segment.value}
-                      aria-hidden="true"
-                    >
-                      {segment.value}
-                    </span>
-                  ))}
                 </div>
               </div>
             </div>
-          ))}
+          )}
         </div>
       )}
     </li>

@@ -3,7 +3,11 @@
  * their canonical order, regions in the workshop's order, unknown ones after), and the latest rank
  * of each card for the badges on the boards.
  */
-import type { CardVoteResult, VoteResult } from '../../../../shared/control/votes';
+import {
+  VOTE_SPLIT_OTHER,
+  type CardVoteResult,
+  type VoteResult,
+} from '../../../../shared/control/votes';
 import { HELICES } from '../../../../shared/domain/s3';
 
 /** The key the server files dots under when the voter gave no helix or no region. */
@@ -18,7 +22,13 @@ export interface Segment {
   value: number;
 }
 
-/** Every key used by any card of the result, in `preferred` order, others by name, unspecified last. */
+/** The key of a split's merged small groups (vote privacy), drawn last. */
+export const OTHER = VOTE_SPLIT_OTHER;
+
+/**
+ * Every key used by any card of the result, in `preferred` order, others by name, then
+ * unspecified, and the merged small groups ("other") last.
+ */
 export function splitKeys(
   cards: readonly CardVoteResult[],
   by: SplitBy,
@@ -28,11 +38,43 @@ export function splitKeys(
   for (const card of cards) {
     for (const [key, dots] of Object.entries(card[by])) if (dots > 0) used.add(key);
   }
-  const known = preferred.filter((key) => key !== UNSPECIFIED && used.has(key));
+  const last = new Set([UNSPECIFIED, OTHER]);
+  const known = preferred.filter((key) => !last.has(key) && used.has(key));
   const others = [...used]
-    .filter((key) => key !== UNSPECIFIED && !preferred.includes(key))
+    .filter((key) => !last.has(key) && !preferred.includes(key))
     .sort((a, b) => a.localeCompare(b));
-  return [...known, ...others, ...(used.has(UNSPECIFIED) ? [UNSPECIFIED] : [])];
+  return [
+    ...known,
+    ...others,
+    ...(used.has(UNSPECIFIED) ? [UNSPECIFIED] : []),
+    ...(used.has(OTHER) ? [OTHER] : []),
+  ];
+}
+
+/** The app's i18n `t`, as loosely as the split labels need it. */
+export type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+/**
+ * A split key as the charts name it: a helix by its S3 name, a region by the workshop's name for
+ * it, and, in a result made under the vote-privacy rule (`minVoters`), the merged small groups as
+ * "Other (groups under N voters)".
+ */
+export function splitLabel(
+  by: SplitBy,
+  key: string,
+  regions: readonly { id: string; name: string }[],
+  minVoters: number | undefined,
+  t: Translate,
+): string {
+  if (key === OTHER && minVoters !== undefined) {
+    return t('voting.results.other', { min: minVoters });
+  }
+  if (by === 'byHelix') {
+    if ((HELICES as readonly string[]).includes(key)) return t(`s3.helix.${key}`);
+    return key === UNSPECIFIED ? t('voting.results.noHelix') : key;
+  }
+  if (key === UNSPECIFIED) return t('voting.results.noRegion');
+  return regions.find((r) => r.id === key)?.name ?? t('voting.results.unknownRegion');
 }
 
 /** One card's split as bar segments, in the order of `keys` (empty parts left out). */

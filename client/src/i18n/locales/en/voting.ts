@@ -108,6 +108,11 @@ export const voting = {
     split: '{{label}} {{count}}',
     noHelix: 'No helix given',
     noRegion: 'No region given',
+    other: 'Other (groups under {{min}} voters)',
+    privacy:
+      'To keep the vote secret, helices and regions with fewer than {{min}} voters are counted together as “other”.',
+    helixHidden: 'Not split by helix: that would not leave two groups of {{min}} or more voters.',
+    regionHidden: 'Not split by region: that would not leave two groups of {{min}} or more voters.',
     unknownRegion: 'Removed region',
     chart: 'Ranked cards with their dots',
     loading: 'Counting the dots…',
