@@ -5,6 +5,7 @@
  *   - it depends on nothing the server lacks: Yjs would park such structs and deletes as "pending"
  *     and integrate them later, inside someone else's update, past every check made here. Clients
  *     only ever build on what they received from this server, so an honest update never does;
+ *   - no item refers to itself or to a later change of its own client (Yjs would throw half-way);
  *   - whether it changes the doc at all, and whether it adds content (a full workshop still takes
  *     updates that only delete).
  */
@@ -58,6 +59,18 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array): UpdateInspection 
       (parent instanceof Y.ID && !known(parent))
     ) {
       return { ok: false, reason: 'update depends on changes the server does not have' };
+    }
+    // Yjs integrates each client's structs in clock order and takes a reference to the item's own
+    // client as already integrated: one to the item itself or to a later clock throws half-way
+    // through the update, after the structs before it are in (found by the sync fuzz).
+    const earlier = (id: Y.ID | null | undefined) =>
+      !id || id.client !== struct.id.client || id.clock < struct.id.clock;
+    if (
+      !earlier(struct.origin) ||
+      !earlier(struct.rightOrigin) ||
+      (parent instanceof Y.ID && !earlier(parent))
+    ) {
+      return { ok: false, reason: 'malformed update' };
     }
   }
   for (const [client, ranges] of ds.clients) {

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/app';
 import { createCard, listCards } from '../../shared/doc';
 import { connectSynced, rawSocket, syncUpdateMessage, type TestClient } from '../support/clients';
+import { forwardReferenceUpdate } from '../support/malformedUpdates';
 import { createWorkshop, startTestServer, tempDataDir, waitFor, wsBase } from '../support/server';
 
 const servers: RunningServer[] = [];
@@ -61,6 +62,30 @@ describe('hostile input on the sync socket', () => {
     clients.push(late);
     await waitFor(() => listCards(late.doc).length === 1, 'the good card to survive');
     expect(listCards(late.doc)[0]?.title).toBe('before the attack');
+    expect(a.closeCodes).toEqual([]);
+  });
+
+  it('refuses whole an update that decodes but would throw half-way, keeping none of it (found by the fuzz)', async () => {
+    const s = await startTestServer();
+    servers.push(s);
+    const w = await createWorkshop(s.url);
+    const a = await connectSynced(s.url, w.id, w.tokens.participant);
+    clients.push(a);
+
+    const bad = rawSocket(`${wsBase(s.url)}/${w.id}?token=${w.tokens.participant}`);
+    await bad.opened;
+    // Its first item is fine, its second refers to a later change of its own client: applied as
+    // it came, the first item stayed in the workshop while the sender was told it was refused.
+    bad.socket.send(syncUpdateMessage(forwardReferenceUpdate(4242, 'fuzzed')));
+    expect((await bad.closed).code).toBe(4400);
+
+    createCard(a.doc, { title: 'after the attack' });
+    const late = await connectSynced(s.url, w.id, w.tokens.participant);
+    clients.push(late);
+    await waitFor(() => listCards(late.doc).length === 1, 'the good card to arrive');
+    const stored = await s.rooms.withDocument(w.id, (doc) => doc.getArray('fuzzed').toJSON());
+    expect(stored).toEqual([]);
+    expect(late.doc.getArray('fuzzed').toJSON()).toEqual([]);
     expect(a.closeCodes).toEqual([]);
   });
 

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { inspectUpdate } from '../../server/sync/inspectUpdate';
+import { forwardReferenceUpdate } from '../support/malformedUpdates';
 
 const changesDocument = (doc: Y.Doc, update: Uint8Array) => {
   const inspection = inspectUpdate(doc, update);
@@ -42,5 +43,20 @@ describe('changesDocument', () => {
     other.client.getArray('list').delete(1, 1);
     const deletion = Y.encodeStateAsUpdate(other.client, Y.encodeStateVector(other.server));
     expect(changesDocument(other.server, deletion)).toBe(true);
+  });
+});
+
+describe('refusing whole', () => {
+  it('an update whose item refers to a later change of its own client (found by the fuzz)', () => {
+    const update = forwardReferenceUpdate(4242);
+    expect(() => Y.decodeUpdate(update)).not.toThrow();
+    // What refusing spares the room: Yjs applies the first item, then throws on the second.
+    const doc = new Y.Doc();
+    expect(() => Y.applyUpdate(doc, update)).toThrow();
+    expect(doc.getArray('list').toJSON()).toEqual(['a']);
+
+    expect(inspectUpdate(new Y.Doc(), update)).toEqual({ ok: false, reason: 'malformed update' });
+    const { server } = synced();
+    expect(inspectUpdate(server, update)).toEqual({ ok: false, reason: 'malformed update' });
   });
 });
