@@ -339,6 +339,8 @@ export class Room {
   /** Collects the doc changes clients caused; only updates that changed something arrive here. */
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === this) return; // loading from storage
+    // Counted now, not when stored: several updates of one turn must not each pass the size check.
+    this.storedBytes += update.byteLength;
     this.pendingUpdates.push({
       update,
       origin: origin === SERVER_ORIGIN ? null : (origin as Connection),
@@ -386,7 +388,6 @@ export class Room {
     this.pendingUpdates = [];
     const firstSeq = this.lastSeq + 1;
     this.lastSeq += batch.length;
-    this.storedBytes += batch.reduce((n, p) => n + p.update.byteLength, 0);
     this.inFlight++;
     this.persisting = this.persisting
       .then(() =>

@@ -349,7 +349,8 @@ describe('finding 5: resource limits', () => {
     await waitFor(() => facilitator.closeCodes.includes(4413), 'the workshop-full close code');
     const room = await s.rooms.acquire(w.id);
     expect(room.size).toBeGreaterThan(64 * 1024);
-    expect(room.size).toBeLessThanOrEqual(2 * 64 * 1024);
+    // Checked against the incoming update; Yjs stores its own encoding of it, a few bytes apart.
+    expect(room.size).toBeLessThanOrEqual(2 * 64 * 1024 + 256);
   });
 
   it('closes the connection past MAX_CONNECTIONS_PER_WORKSHOP and past MAX_CONNECTIONS_PER_IP with 4429', async () => {
