@@ -267,8 +267,11 @@ describe.skipIf(!hasChromium)('board, live between browsers', () => {
         }),
       }),
     );
+    // Sync sockets only: the control plane's socket may open a moment later, refused on its own.
     let sockets = 0;
-    page.on('websocket', () => sockets++);
+    page.on('websocket', (ws) => {
+      if (ws.url().includes('/yjs/')) sockets++;
+    });
     await page.goto(`${server.url}/w/${workshopId}#token=forged-token`);
     await page.getByTestId('invalid-link').waitFor({ timeout: TIMEOUT });
     const afterRefusal = sockets;
