@@ -5,7 +5,6 @@
  * limits; no test config), with stock y-websocket clients and raw sockets; prints one line per
  * figure. Takes about a minute. Loopback only; every loop is bounded in count and time.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,34 +22,10 @@ import {
   type RawSocket,
   type TestClient,
 } from '../tests/support/clients';
+import { startChildServer } from '../tests/support/childServer';
 import { waitFor, wsBase } from '../tests/support/server';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function startServer(): Promise<{ url: string; child: ChildProcess; dataDir: string }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'transforma-hostile-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 20_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening on (http:\/\/[\d.:]+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-  });
-  child.stdout!.resume();
-  child.stderr!.resume();
-  return { url, child, dataDir };
-}
 
 async function post(url: string, body: object, token?: string): Promise<Response> {
   return fetch(url, {
@@ -106,7 +81,10 @@ function offlineMeter(clients: TestClient[]) {
 }
 
 async function main(): Promise<void> {
-  const { url, child, dataDir } = await startServer();
+  const dataDir = mkdtempSync(join(tmpdir(), 'transforma-hostile-'));
+  const server = await startChildServer({ DATA_DIR: dataDir });
+  const { url } = server;
+  const pid = server.process.pid;
   const raws: RawSocket[] = [];
   const clients: TestClient[] = [];
   const open = async (workshopId: string, token: string) => {
@@ -178,7 +156,7 @@ async function main(): Promise<void> {
       await sleep(30);
     }
     await sleep(300);
-    const rss = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+    const rss = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     report(
       'workshop growth: 1 MiB messages accepted before close',
       `${sentMiB - 1} (closed with ${closeCode ?? 'none'})`,
@@ -263,8 +241,7 @@ async function main(): Promise<void> {
   } finally {
     for (const c of clients) c.destroy();
     for (const r of raws) r.socket.terminate();
-    child.kill('SIGTERM');
-    await sleep(500);
+    await server.kill('SIGTERM');
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
