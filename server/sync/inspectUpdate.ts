@@ -5,7 +5,8 @@
  *   - it depends on nothing the server lacks: Yjs would park such structs and deletes as "pending"
  *     and integrate them later, inside someone else's update, past every check made here. Clients
  *     only ever build on what they received from this server, so an honest update never does;
- *   - no item refers to itself or to a later change of its own client (Yjs would throw half-way);
+ *   - no item refers to itself or to a later change of its own client (Yjs would throw half-way),
+ *     and no struct is empty;
  *   - whether it changes the doc at all, and whether it adds content (a full workshop still takes
  *     updates that only delete).
  */
@@ -30,6 +31,10 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array): UpdateInspection 
   let grows = false;
   let changes = false;
   for (const struct of structs) {
+    // Yjs never encodes an empty struct, and integrates one into a doc that throws when it is read,
+    // merged, collected or encoded again (a fresh client could no longer load the workshop; found by
+    // the sync fuzz).
+    if (!(struct.length >= 1)) return { ok: false, reason: 'malformed update' };
     if (struct instanceof Y.Skip) continue;
     const { client, clock } = struct.id;
     const end = clock + struct.length;

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/app';
 import { createCard, listCards } from '../../shared/doc';
 import { connectSynced, rawSocket, syncUpdateMessage, type TestClient } from '../support/clients';
-import { forwardReferenceUpdate } from '../support/malformedUpdates';
+import { emptyStructUpdate, forwardReferenceUpdate } from '../support/malformedUpdates';
 import { createWorkshop, startTestServer, tempDataDir, waitFor, wsBase } from '../support/server';
 
 const servers: RunningServer[] = [];
@@ -86,6 +86,28 @@ describe('hostile input on the sync socket', () => {
     const stored = await s.rooms.withDocument(w.id, (doc) => doc.getArray('fuzzed').toJSON());
     expect(stored).toEqual([]);
     expect(late.doc.getArray('fuzzed').toJSON()).toEqual([]);
+    expect(a.closeCodes).toEqual([]);
+  });
+
+  it('refuses an update with an empty struct: the workshop stays readable and opens for a new client (found by the fuzz)', async () => {
+    const s = await startTestServer();
+    servers.push(s);
+    const w = await createWorkshop(s.url);
+    const a = await connectSynced(s.url, w.id, w.tokens.participant);
+    clients.push(a);
+    createCard(a.doc, { title: 'before the attack' });
+
+    const bad = rawSocket(`${wsBase(s.url)}/${w.id}?token=${w.tokens.participant}`);
+    await bad.opened;
+    bad.socket.send(syncUpdateMessage(emptyStructUpdate(4242, 'hollow')));
+    expect((await bad.closed).code).toBe(4400);
+
+    const late = await connectSynced(s.url, w.id, w.tokens.participant);
+    clients.push(late);
+    await waitFor(() => listCards(late.doc).length === 1, 'the good card to arrive');
+    expect(late.doc.getMap('cards').has('hollow')).toBe(false);
+    const stored = await s.rooms.withDocument(w.id, (doc) => listCards(doc).map((c) => c.title));
+    expect(stored).toEqual(['before the attack']);
     expect(a.closeCodes).toEqual([]);
   });
 

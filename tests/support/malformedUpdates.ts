@@ -1,9 +1,12 @@
 /** Test support: hand-encoded Yjs updates (v1) that decode whole yet cannot be applied. */
 import * as encoding from 'lib0/encoding';
 
-/** Yjs v1 struct info bits: content type ContentAny (8), "has an origin" (0x80). */
+/** Yjs v1 struct info: content ContentType (7) or ContentAny (8); has an origin; has a key. */
+const CONTENT_TYPE = 7;
 const CONTENT_ANY = 8;
 const HAS_ORIGIN = 0x80;
+const HAS_KEY = 0x20;
+const Y_MAP = 1;
 
 /**
  * Three items of one client in the root array `root`: 'a' (clock 0), 'b' placed after clock 2 (a
@@ -35,6 +38,35 @@ export function forwardReferenceUpdate(client: number, root = 'list'): Uint8Arra
   encoding.writeVarUint(e, 0);
   encoding.writeVarUint(e, 1);
   encoding.writeAny(e, 'c');
+  encoding.writeVarUint(e, 0); // empty delete set
+  return encoding.toUint8Array(e);
+}
+
+/**
+ * A card (a Y.Map under the root map `cards`, key `cardId`) whose field `title` holds no value at all:
+ * a ContentAny struct of length 0, which no Yjs client encodes. Yjs integrates it, then throws,
+ * and the doc keeps a struct with which its own encoding no longer loads in a fresh doc. (Found by
+ * the sync fuzz as a mutated capacity card.)
+ */
+export function emptyStructUpdate(client: number, cardId = 'card'): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, 1); // one client
+  encoding.writeVarUint(e, 2); // two structs
+  encoding.writeVarUint(e, client);
+  encoding.writeVarUint(e, 0);
+  // The card: a Y.Map in the root map 'cards' under its id.
+  encoding.writeUint8(e, HAS_KEY | CONTENT_TYPE);
+  encoding.writeVarUint(e, 1);
+  encoding.writeVarString(e, 'cards');
+  encoding.writeVarString(e, cardId);
+  encoding.writeVarUint(e, Y_MAP);
+  // Its 'title': parent info 0 = an item id (the card), then the key, then zero values.
+  encoding.writeUint8(e, HAS_KEY | CONTENT_ANY);
+  encoding.writeVarUint(e, 0);
+  encoding.writeVarUint(e, client);
+  encoding.writeVarUint(e, 0);
+  encoding.writeVarString(e, 'title');
+  encoding.writeVarUint(e, 0);
   encoding.writeVarUint(e, 0); // empty delete set
   return encoding.toUint8Array(e);
 }

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { inspectUpdate } from '../../server/sync/inspectUpdate';
-import { forwardReferenceUpdate } from '../support/malformedUpdates';
+import { emptyStructUpdate, forwardReferenceUpdate } from '../support/malformedUpdates';
 
 const changesDocument = (doc: Y.Doc, update: Uint8Array) => {
   const inspection = inspectUpdate(doc, update);
@@ -58,5 +58,18 @@ describe('refusing whole', () => {
     expect(inspectUpdate(new Y.Doc(), update)).toEqual({ ok: false, reason: 'malformed update' });
     const { server } = synced();
     expect(inspectUpdate(server, update)).toEqual({ ok: false, reason: 'malformed update' });
+  });
+
+  it('an update with an empty struct (found by the fuzz)', () => {
+    const update = emptyStructUpdate(4242);
+    expect(Y.decodeUpdate(update).structs.map((s) => s.length)).toEqual([1, 0]);
+    // What refusing spares the room: Yjs takes the card in, then throws, and from then on a new
+    // client cannot load the doc any more.
+    const doc = new Y.Doc();
+    expect(() => Y.applyUpdate(doc, update)).toThrow();
+    expect(doc.getMap('cards').has('card')).toBe(true);
+    expect(() => Y.applyUpdate(new Y.Doc(), Y.encodeStateAsUpdate(doc))).toThrow();
+
+    expect(inspectUpdate(new Y.Doc(), update)).toEqual({ ok: false, reason: 'malformed update' });
   });
 });
