@@ -1,0 +1,12 @@
+/** English strings of the board tabs and the workshop settings. */
+export const boards = {
+  tabsLabel: 'Boards',
+  names: {
+    'capacity-map': 'Capacities',
+    'opportunity-board': 'Opportunities',
+    'activity-canvas': 'Activities',
+    'action-list': 'Actions',
+    notes: 'Notes',
+  },
+  loading: 'Loading the board…',
+};

@@ -1,0 +1,91 @@
+/** Rejoindre un atelier et personnes présentes : panneau des personnes, mains levées, retrait. */
+import type { LocalePart } from '../types';
+
+export const join: LocalePart<'join'> = {
+  title: 'Rejoindre {{workshop}}',
+  titleRename: 'Changer de nom',
+  explanation: 'Votre nom est visible des autres sur vos cartes et à côté de votre curseur.',
+  profileExplanation:
+    'Dites aux autres qui vous êtes. Organisation, hélice et région aident l’animateur à voir qui est présent ; seul votre nom est obligatoire.',
+  nameLabel: 'Votre nom',
+  namePlaceholder: 'ex. Marie Dupont',
+  organisationLabel: 'Organisation',
+  organisationPlaceholder: 'ex. Université de Ljubljana',
+  helixLabel: 'Votre secteur (hélice)',
+  helixNone: 'Je préfère ne pas le dire',
+  regionLabel: 'Région',
+  consent:
+    'Me nommer dans le compte rendu de l’atelier. Sinon, le compte rendu me compte seulement par hélice et par région.',
+  regionNone: 'Aucune région',
+  optional: '(facultatif)',
+  submit: 'Rejoindre le tableau',
+  joining: 'Connexion…',
+  save: 'Enregistrer',
+  saving: 'Enregistrement…',
+  cancel: 'Annuler',
+  nameRequired: 'Saisissez un nom pour que les autres sachent qui a écrit quoi.',
+  errors: {
+    network: 'Le serveur est injoignable. Vérifiez votre connexion et réessayez.',
+    region: 'Cette région ne fait plus partie de l’atelier. Choisissez-en une autre.',
+    generic: 'Cela n’a pas fonctionné : {{message}}',
+    removed:
+      'Vous avez été retiré de cet atelier. Demandez à l’animateur de vous réadmettre, puis réessayez.',
+  },
+};
+
+export const people: LocalePart<'people'> = {
+  label: 'Personnes en ligne',
+  more: '+{{count}} autres',
+  anonymous: 'Anonyme',
+  buttonLabel: 'Personnes : {{online}} en ligne sur {{total}}',
+  handsBadge_one: '{{count}} main levée',
+  handsBadge_many: '{{count}} mains levées',
+  handsBadge_other: '{{count}} mains levées',
+  panelTitle: 'Personnes',
+  close: 'Fermer la liste des personnes',
+  summary: '{{online}} en ligne · {{total}} inscrits',
+  search: 'Trouver une personne',
+  searchPlaceholder: 'Nom, organisation ou région',
+  empty: 'Personne n’a encore rejoint l’atelier. Partagez le lien participant.',
+  noMatch: 'Personne ne correspond à « {{query}} ».',
+  loading: 'Chargement…',
+  you: 'vous',
+  online: 'En ligne',
+  offline: 'Hors ligne',
+  facilitator: 'Animateur',
+  unknownRegion: 'Région inconnue',
+  handRaised: 'Main levée',
+  queue: {
+    title: 'Mains levées',
+    position: '{{position}}.',
+    lower: 'Baisser',
+    lowerLabel: 'Baisser la main de {{name}}',
+  },
+  actions: {
+    label: 'Actions pour {{name}}',
+    promote: 'Nommer co-animateur',
+    promoteLabel: 'Nommer {{name}} co-animateur',
+    remove: 'Retirer',
+    removeLabel: 'Retirer {{name}} de l’atelier',
+    confirmRemove: 'Retirer {{name}} ? Cette personne ne pourra plus voir ni modifier cet atelier.',
+    confirm: 'Retirer',
+    cancel: 'Garder',
+    failed: 'Cela n’a pas fonctionné : {{error}}',
+  },
+  hand: {
+    raise: 'Lever la main',
+    lower: 'Baisser la main',
+    failed: 'Votre main n’a pas pu être levée : {{error}}',
+  },
+  removed: {
+    title: 'Vous avez été retiré de cet atelier',
+    body: 'L’animateur vous a retiré. Vos cartes restent sur le tableau. S’il s’agit d’une erreur, demandez à l’animateur de vous réadmettre, puis réessayez.',
+    tryAgain: 'Réessayer',
+  },
+  removedList: {
+    title: 'Retirés',
+    hint: 'Réadmettez une personne : elle pourra revenir depuis son appareil, sous la même identité.',
+    letBackIn: 'Réadmettre',
+    letBackInLabel: 'Réadmettre {{name}}',
+  },
+};

@@ -1,0 +1,91 @@
+/** Partecipare a un workshop e persone presenti: pannello persone, mani alzate, rimozione. */
+import type { LocalePart } from '../types';
+
+export const join: LocalePart<'join'> = {
+  title: 'Partecipa a {{workshop}}',
+  titleRename: 'Cambia il tuo nome',
+  explanation: 'Il tuo nome è visibile agli altri sulle tue schede e accanto al tuo cursore.',
+  profileExplanation:
+    'Di’ agli altri chi sei. Organizzazione, elica e regione aiutano il facilitatore a capire chi è presente; solo il nome è obbligatorio.',
+  nameLabel: 'Il tuo nome',
+  namePlaceholder: 'es. Maria Rossi',
+  organisationLabel: 'Organizzazione',
+  organisationPlaceholder: 'es. Università di Lubiana',
+  helixLabel: 'Il tuo settore (elica)',
+  helixNone: 'Preferisco non dirlo',
+  regionLabel: 'Regione',
+  consent:
+    'Indica il mio nome nel verbale del workshop. Altrimenti il verbale mi conta solo per elica e regione.',
+  regionNone: 'Nessuna regione',
+  optional: '(facoltativo)',
+  submit: 'Entra nella lavagna',
+  joining: 'Accesso…',
+  save: 'Salva',
+  saving: 'Salvataggio…',
+  cancel: 'Annulla',
+  nameRequired: 'Inserisci un nome, così gli altri sanno chi ha scritto cosa.',
+  errors: {
+    network: 'Il server non è raggiungibile. Controlla la connessione e riprova.',
+    region: 'Questa regione non fa più parte del workshop. Scegline un’altra.',
+    generic: 'Non ha funzionato: {{message}}',
+    removed:
+      'Sei stato rimosso da questo workshop. Chiedi al facilitatore di riammetterti, poi riprova.',
+  },
+};
+
+export const people: LocalePart<'people'> = {
+  label: 'Persone online',
+  more: '+{{count}} altri',
+  anonymous: 'Anonimo',
+  buttonLabel: 'Persone: {{online}} online su {{total}}',
+  handsBadge_one: '{{count}} mano alzata',
+  handsBadge_many: '{{count}} mani alzate',
+  handsBadge_other: '{{count}} mani alzate',
+  panelTitle: 'Persone',
+  close: 'Chiudi l’elenco delle persone',
+  summary: '{{online}} online · {{total}} entrati',
+  search: 'Trova una persona',
+  searchPlaceholder: 'Nome, organizzazione o regione',
+  empty: 'Non è ancora entrato nessuno. Condividi il link per i partecipanti.',
+  noMatch: 'Nessuno corrisponde a «{{query}}».',
+  loading: 'Caricamento…',
+  you: 'tu',
+  online: 'Online',
+  offline: 'Offline',
+  facilitator: 'Facilitatore',
+  unknownRegion: 'Regione sconosciuta',
+  handRaised: 'Mano alzata',
+  queue: {
+    title: 'Mani alzate',
+    position: '{{position}}.',
+    lower: 'Abbassa',
+    lowerLabel: 'Abbassa la mano di {{name}}',
+  },
+  actions: {
+    label: 'Azioni per {{name}}',
+    promote: 'Rendi co-facilitatore',
+    promoteLabel: 'Rendi {{name}} co-facilitatore',
+    remove: 'Rimuovi',
+    removeLabel: 'Rimuovi {{name}} dal workshop',
+    confirmRemove: 'Rimuovere {{name}}? Non potrà più vedere né modificare questo workshop.',
+    confirm: 'Rimuovi',
+    cancel: 'Mantieni',
+    failed: 'Non ha funzionato: {{error}}',
+  },
+  hand: {
+    raise: 'Alza la mano',
+    lower: 'Abbassa la mano',
+    failed: 'Non è stato possibile alzare la mano: {{error}}',
+  },
+  removed: {
+    title: 'Sei stato rimosso da questo workshop',
+    body: 'Il facilitatore ti ha rimosso. Le tue schede restano sulla lavagna. Se è un errore, chiedi al facilitatore di riammetterti, poi riprova.',
+    tryAgain: 'Riprova',
+  },
+  removedList: {
+    title: 'Rimossi',
+    hint: 'Riammetti una persona: potrà rientrare dal suo dispositivo, con la stessa identità.',
+    letBackIn: 'Riammetti',
+    letBackInLabel: 'Riammetti {{name}}',
+  },
+};

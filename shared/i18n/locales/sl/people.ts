@@ -1,0 +1,92 @@
+/** Slovenian strings of joining a workshop and of the people in it: the people panel, hands, removal. */
+import type { LocalePart } from '../types';
+
+export const join: LocalePart<'join'> = {
+  title: 'Pridružite se: {{workshop}}',
+  titleRename: 'Spremenite ime',
+  explanation: 'Drugi vidijo vaše ime na vaših karticah in ob vašem kazalcu.',
+  profileExplanation:
+    'Povejte drugim, kdo ste. Organizacija, vijačnica in regija moderatorju pokažejo, kdo je v prostoru; obvezno je le ime.',
+  nameLabel: 'Vaše ime',
+  namePlaceholder: 'npr. Maja Novak',
+  organisationLabel: 'Organizacija',
+  organisationPlaceholder: 'npr. Univerza v Ljubljani',
+  helixLabel: 'Vaš sektor (vijačnica)',
+  helixNone: 'Raje ne povem',
+  regionLabel: 'Regija',
+  consent:
+    'Navedite me z imenom v zapisu delavnice. Sicer me zapis šteje le po vijačnici in regiji.',
+  regionNone: 'Brez regije',
+  optional: '(neobvezno)',
+  submit: 'Pridruži se',
+  joining: 'Pridruževanje …',
+  save: 'Shrani',
+  saving: 'Shranjevanje …',
+  cancel: 'Prekliči',
+  nameRequired: 'Vpišite ime, da bodo drugi vedeli, kdo je kaj napisal.',
+  errors: {
+    network: 'Strežnik ni dosegljiv. Preverite povezavo in poskusite znova.',
+    region: 'Te regije ni več v delavnici. Izberite drugo.',
+    generic: 'Ni uspelo: {{message}}',
+    removed:
+      'Odstranjeni ste iz te delavnice. Prosite moderatorja, naj vas spet spusti noter, nato poskusite znova.',
+  },
+};
+
+export const people: LocalePart<'people'> = {
+  label: 'Prisotni',
+  more: '+{{count}} več',
+  anonymous: 'Anonimno',
+  buttonLabel: 'Ljudje: povezanih {{online}} od {{total}}',
+  handsBadge_one: '{{count}} dvignjena roka',
+  handsBadge_two: '{{count}} dvignjeni roki',
+  handsBadge_few: '{{count}} dvignjene roke',
+  handsBadge_other: '{{count}} dvignjenih rok',
+  panelTitle: 'Ljudje',
+  close: 'Zapri seznam ljudi',
+  summary: 'Povezani: {{online}} · pridruženi: {{total}}',
+  search: 'Poišči osebo',
+  searchPlaceholder: 'Ime, organizacija ali regija',
+  empty: 'Nihče se še ni pridružil. Delite povezavo za udeležence.',
+  noMatch: 'Nihče ne ustreza iskanju »{{query}}«.',
+  loading: 'Nalaganje …',
+  you: 'vi',
+  online: 'Povezan',
+  offline: 'Nepovezan',
+  facilitator: 'Moderator',
+  unknownRegion: 'Neznana regija',
+  handRaised: 'Dvignjena roka',
+  queue: {
+    title: 'Dvignjene roke',
+    position: '{{position}}.',
+    lower: 'Spusti',
+    lowerLabel: 'Spusti roko osebe {{name}}',
+  },
+  actions: {
+    label: 'Dejanja za osebo {{name}}',
+    promote: 'Naredi za somoderatorja',
+    promoteLabel: 'Naredi osebo {{name}} za somoderatorja',
+    remove: 'Odstrani',
+    removeLabel: 'Odstrani osebo {{name}} iz delavnice',
+    confirmRemove: 'Odstranim osebo {{name}}? Te delavnice ne bo več videla ne urejala.',
+    confirm: 'Odstrani',
+    cancel: 'Obdrži',
+    failed: 'Ni uspelo: {{error}}',
+  },
+  hand: {
+    raise: 'Dvigni roko',
+    lower: 'Spusti roko',
+    failed: 'Roke ni bilo mogoče dvigniti: {{error}}',
+  },
+  removed: {
+    title: 'Odstranjeni ste iz te delavnice',
+    body: 'Moderator vas je odstranil. Vaše kartice ostanejo na tabli. Če je to pomota, prosite moderatorja, naj vas spet spusti noter, nato poskusite znova.',
+    tryAgain: 'Poskusi znova',
+  },
+  removedList: {
+    title: 'Odstranjeni',
+    hint: 'Ko nekoga spet spustite noter, se lahko s svoje naprave pridruži kot prej.',
+    letBackIn: 'Spusti noter',
+    letBackInLabel: 'Spusti osebo {{name}} spet noter',
+  },
+};
