@@ -2,3 +2,4 @@
 export * from './fields';
 export * from './rows';
 export * from './parse';
+export * from './vocabulary';
