@@ -1,0 +1,79 @@
+/**
+ * Questionnaires run in a workshop (issue 12), the control-plane contract. While a run is open each
+ * person's answers are held by the server (server/control/questionnaireService.ts), never in the
+ * doc and never sent to anyone else; at the reveal the server writes them into the doc
+ * (shared/doc/questionnaires.ts), anonymised when the run is anonymous. Everyone sees only the
+ * turnout: how many of the people asked have answered anything.
+ */
+import { z } from 'zod';
+import { QUESTIONNAIRE_TEMPLATE_IDS } from '../questionnaire/shipped';
+import { questionnaireIdSchema, type Answer, type Questionnaire } from '../questionnaire/schema';
+
+/** Questions in one save at most (the largest template has fewer than 40). */
+export const ANSWERS_PER_SAVE_MAX = 200;
+/** People a run can be limited to. */
+export const RESPONDENTS_MAX = 500;
+
+const identityIdSchema = z.string().min(1).max(128);
+
+/** Facilitator: start a shipped questionnaire (its workshop copy is written into the doc). */
+export const startQuestionnaireSchema = z.strictObject({
+  templateId: z.enum(QUESTIONNAIRE_TEMPLATE_IDS),
+  /** Default: the template's own (the evaluation is anonymous, the others named). */
+  anonymous: z.boolean().optional(),
+  /** Who is asked: the people listed, or (omitted) every participant who joined. */
+  respondentIds: z.array(identityIdSchema).min(1).max(RESPONDENTS_MAX).optional(),
+});
+export type StartQuestionnaire = z.infer<typeof startQuestionnaireSchema>;
+
+/**
+ * Participant: save some of my answers. Only the questions sent change (a partial save: the rest
+ * stay as they were); `null` clears an answer back to "not answered". Each answer is checked
+ * against its question; one that does not fit refuses the whole save, saying which and why.
+ */
+export const saveAnswersSchema = z.strictObject({
+  questionnaireId: questionnaireIdSchema,
+  answers: z
+    .record(questionnaireIdSchema, z.unknown())
+    .refine((a) => Object.keys(a).length <= ANSWERS_PER_SAVE_MAX, {
+      message: `at most ${ANSWERS_PER_SAVE_MAX} answers in one save`,
+    }),
+});
+export type SaveAnswers = z.infer<typeof saveAnswersSchema>;
+
+/** Participant: my held answers; facilitator: reveal (close) a run. */
+export const questionnaireRefSchema = z.strictObject({ questionnaireId: questionnaireIdSchema });
+
+export type QuestionnaireRunStatus = 'open' | 'revealed';
+
+/** A run as stored by the server. */
+export interface QuestionnaireRun {
+  questionnaireId: string;
+  templateId: string;
+  anonymous: boolean;
+  /** null: every participant who joined (role participant, not removed). */
+  respondentIds: string[] | null;
+  status: QuestionnaireRunStatus;
+  startedAt: number;
+  revealedAt?: number;
+  /** The workshop's copy as started (also in the doc): answers are checked against it. */
+  definition: Questionnaire;
+}
+
+/** A run as everyone sees it: counts only, never answers. */
+export interface QuestionnaireTurnout {
+  questionnaireId: string;
+  templateId: string;
+  anonymous: boolean;
+  status: QuestionnaireRunStatus;
+  /** Who is asked (identity ids), so each person knows whether the panel is for them. */
+  respondentIds: string[];
+  /** How many of them have saved at least one answer. */
+  answered: number;
+}
+
+/** My held answers to an open run (by question id; a question not answered has no entry). */
+export interface MyAnswers {
+  questionnaireId: string;
+  answers: Record<string, Answer>;
+}
