@@ -145,7 +145,9 @@ export function applyControlCommand(
       agenda.currentPhaseId = phase.id;
       agenda.log.push({ phaseId: phase.id, startedAt: now, endedAt: null });
       if (agenda.log.length > 500) agenda.log.splice(0, agenda.log.length - 500);
-      if (command.startTimer) next.timer = startedTimer(phase.minutes * 60_000, now);
+      if (command.startTimer) {
+        next.timer = { ...startedTimer(phase.minutes * 60_000, now), phaseId: phase.id };
+      }
       // An action-list round needs its activity, which only the facilitator can choose.
       const canOpen = phase.board !== 'action-list' && next.privateRound?.status !== 'open';
       if (phase.privateWriting && canOpen) {

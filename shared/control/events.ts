@@ -9,7 +9,8 @@ import type { Participant } from '../domain/identity';
 import type { HandState } from './people';
 import type { ControlState } from './state';
 import type { DraftProgress, MyDrafts } from './privateWriting';
-import type { MyBallot } from './votes';
+import type { MyAnswers, QuestionnaireTurnout } from './questionnaires';
+import type { MyBallot, VoteTurnout } from './votes';
 
 export const CONTROL_PATH = '/socket.io';
 
@@ -51,6 +52,10 @@ export interface ServerToClientEvents {
   participants: (participants: Participant[]) => void;
   /** Private writing: how many drafts by how many people (never their text). */
   'private:progress': (progress: DraftProgress) => void;
+  /** Questionnaires run in the workshop: status and how many have answered (never the answers). */
+  'questionnaire:turnout': (runs: QuestionnaireTurnout[]) => void;
+  /** A running vote: how many have voted, of how many could (never who voted what). */
+  'vote:turnout': (turnout: VoteTurnout) => void;
   /** To a person the facilitator removed, just before their connection is closed. */
   removed: () => void;
   /** Open or archived (read-only); sent on connect and whenever the facilitator archives or reopens. */
@@ -71,6 +76,20 @@ export interface ClientToServerEvents {
   'draft:delete': (payload: unknown, ack: (reply: Ack<MyDrafts>) => void) => void;
   /** My drafts in the open round (null when none is open). */
   'draft:mine': (payload: unknown, ack: (reply: Ack<MyDrafts | null>) => void) => void;
+  /** Questionnaires (control/questionnaires.ts): start (facilitator), the turnout as acked. */
+  'questionnaire:start': (
+    payload: unknown,
+    ack: (reply: Ack<QuestionnaireTurnout>) => void,
+  ) => void;
+  /** Save some of my answers (held by the server until the reveal); the ack carries all mine. */
+  'questionnaire:save': (payload: unknown, ack: (reply: Ack<MyAnswers>) => void) => void;
+  /** My held answers to an open questionnaire. */
+  'questionnaire:mine': (payload: unknown, ack: (reply: Ack<MyAnswers>) => void) => void;
+  /** Facilitator: close and reveal; the ack says how many answers were written. */
+  'questionnaire:reveal': (
+    payload: unknown,
+    ack: (reply: Ack<{ written: number; refused: unknown[] }>) => void,
+  ) => void;
   /** Promote, remove, lower a hand (control/people.ts); the ack carries the new participant list. */
   'people:command': (command: unknown, ack: (reply: Ack<Participant[]>) => void) => void;
   /** The sender raises or lowers their own hand (people who joined only). */

@@ -15,6 +15,11 @@ export const timerSchema = z.object({
   endsAt: z.number().nullable(),
   /** What is left of a paused timer. */
   remainingMs: z.number().nullable(),
+  /**
+   * The phase whose timer this is (started with the phase); absent for a timer the facilitator
+   * started by hand. Starting another timer over a phase's asks first (TimerWidget).
+   */
+  phaseId: z.string().max(64).optional(),
 });
 export type TimerState = z.infer<typeof timerSchema>;
 
@@ -59,13 +64,14 @@ export function applyTimerAction(
   now: number,
 ): { ok: true; timer: TimerState } | { ok: false; error: string } {
   switch (action.action) {
-    case 'start':
+    case 'start': // a timer by hand: no longer the phase's
       return { ok: true, timer: startedTimer(action.durationMs, now) };
     case 'pause':
       if (timer.status !== 'running') return { ok: false, error: 'the timer is not running' };
       return {
         ok: true,
         timer: {
+          ...timer,
           status: 'paused',
           durationMs: timer.durationMs,
           endsAt: null,
@@ -77,6 +83,7 @@ export function applyTimerAction(
       return {
         ok: true,
         timer: {
+          ...timer,
           status: 'running',
           durationMs: timer.durationMs,
           endsAt: now + (timer.remainingMs ?? 0),

@@ -54,6 +54,33 @@ export interface MyBallot {
   remaining: number;
 }
 
+/**
+ * Turnout of a running vote, for the facilitator and the wall: how many people have given at least
+ * one dot (taking every dot back un-counts them), out of how many could vote now, i.e. the
+ * participants online plus anyone who has voted (so `voted <= eligible`). Counts only: who voted
+ * what never leaves the server.
+ */
+export interface VoteTurnout {
+  voteId: string;
+  voted: number;
+  eligible: number;
+}
+
+export function voteTurnout(
+  voteId: string,
+  ballots: Record<string, Allocation>,
+  people: readonly { id: string; role: string; online: boolean }[],
+): VoteTurnout {
+  const voted = new Set(
+    Object.entries(ballots)
+      .filter(([, allocation]) => Object.values(allocation ?? {}).some((n) => n > 0))
+      .map(([id]) => id),
+  );
+  const eligible = new Set(voted);
+  for (const p of people) if (p.role === 'participant' && p.online) eligible.add(p.id);
+  return { voteId, voted: voted.size, eligible: eligible.size };
+}
+
 /** Applies one dot to a ballot within the vote's rules; returns the new allocation or an error. */
 export function castDot(
   vote: Pick<VoteSession, 'cardIds' | 'budget' | 'maxPerCard' | 'status'>,

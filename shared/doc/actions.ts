@@ -1,6 +1,7 @@
 /**
  * Action cards (the action list): the concrete actions that develop a transformative activity.
  * Fields beside the common card fields (title, body = description):
+ * Closed fields (actionType, fundingSource, status, an indicator's kind) are '' while not set.
  *   activityId: string, actionType: ActionType, lead: string, partners: string[], regionIds: string[],
  *   start, end: 'YYYY-MM-DD' | '', budget: number | null (EUR), fundingSource: FundingSource,
  *   clusterService: string, indicators: Y.Array<Indicator>, status: ActionStatus
@@ -12,11 +13,14 @@ import { z } from 'zod';
 import {
   actionStatusSchema,
   actionTypeSchema,
+  enumOrNotSet,
   fundingSourceSchema,
   indicatorKindSchema,
-  type ActionStatus,
-  type ActionType,
-  type FundingSource,
+  NOT_SET,
+  orNotSet,
+  type ActionStatusOrNotSet,
+  type ActionTypeOrNotSet,
+  type FundingSourceOrNotSet,
 } from '../domain/s3';
 import {
   CARD_TITLE_MAX,
@@ -30,7 +34,7 @@ import {
   readCardOfType,
   readCardsOfType,
 } from './cards';
-import { enumOr, stringList, validItems, parsePatch, setFields } from './fieldValues';
+import { stringList, validItems, parsePatch, setFields } from './fieldValues';
 import { cardItemList } from './itemLists';
 import { stringOr } from './meta';
 
@@ -50,7 +54,7 @@ const isoDateOrEmpty = z
 
 export const indicatorSchema = z.object({
   id: z.string().min(1),
-  kind: indicatorKindSchema.default('output'),
+  kind: orNotSet(indicatorKindSchema).default(NOT_SET),
   name: z.string().trim().min(1).max(200),
   unit: z.string().trim().max(50).default(''),
   baseline: z.number().finite().nullable().default(null),
@@ -58,17 +62,22 @@ export const indicatorSchema = z.object({
 });
 export type Indicator = z.infer<typeof indicatorSchema>;
 
+/** Reading: an indicator whose kind is missing or unknown is kept, its kind not set. */
+const storedIndicatorSchema = indicatorSchema.extend({
+  kind: indicatorSchema.shape.kind.catch(NOT_SET),
+});
+
 export const actionFieldsSchema = z.object({
-  actionType: actionTypeSchema.default('rd-project'),
+  actionType: orNotSet(actionTypeSchema).default(NOT_SET),
   lead: z.string().trim().max(200).default(''),
   partners: z.array(z.string().trim().min(1).max(200)).max(100).default([]),
   regionIds: z.array(z.string().min(1).max(64)).max(50).default([]),
   start: isoDateOrEmpty.default(''),
   end: isoDateOrEmpty.default(''),
   budget: z.number().finite().min(0).nullable().default(null),
-  fundingSource: fundingSourceSchema.default('regional-programme'),
+  fundingSource: orNotSet(fundingSourceSchema).default(NOT_SET),
   clusterService: z.string().trim().max(200).default(''),
-  status: actionStatusSchema.default('idea'),
+  status: orNotSet(actionStatusSchema).default(NOT_SET),
 });
 
 export const newActionSchema = actionFieldsSchema.extend({
@@ -80,17 +89,17 @@ export type NewAction = z.input<typeof newActionSchema>;
 
 export interface Action extends CardSnapshot {
   activityId: string;
-  actionType: ActionType;
+  actionType: ActionTypeOrNotSet;
   lead: string;
   partners: string[];
   regionIds: string[];
   start: string;
   end: string;
   budget: number | null;
-  fundingSource: FundingSource;
+  fundingSource: FundingSourceOrNotSet;
   clusterService: string;
   indicators: Indicator[];
-  status: ActionStatus;
+  status: ActionStatusOrNotSet;
 }
 
 /** Adds an action to an activity; throws when the dates are reversed or the input invalid. */
@@ -145,17 +154,17 @@ export function readAction(card: CardMap): Action {
   return {
     ...readCard(card),
     activityId: stringOr(card.get('activityId'), ''),
-    actionType: enumOr(actionTypeSchema, card.get('actionType'), 'other'),
+    actionType: enumOrNotSet(actionTypeSchema, card.get('actionType')),
     lead: stringOr(card.get('lead'), ''),
     partners: stringList(card.get('partners')),
     regionIds: stringList(card.get('regionIds')),
     start: stringOr(card.get('start'), ''),
     end: stringOr(card.get('end'), ''),
     budget: typeof budget === 'number' && Number.isFinite(budget) ? budget : null,
-    fundingSource: enumOr(fundingSourceSchema, card.get('fundingSource'), 'other'),
+    fundingSource: enumOrNotSet(fundingSourceSchema, card.get('fundingSource')),
     clusterService: stringOr(card.get('clusterService'), ''),
-    indicators: validItems(card.get('indicators'), indicatorSchema),
-    status: enumOr(actionStatusSchema, card.get('status'), 'idea'),
+    indicators: validItems(card.get('indicators'), storedIndicatorSchema),
+    status: enumOrNotSet(actionStatusSchema, card.get('status')),
   };
 }
 

@@ -16,7 +16,14 @@
  */
 import * as Y from 'yjs';
 import { z } from 'zod';
-import { activityStatusSchema, helixSchema, scoreSchema, type ActivityStatus } from '../domain/s3';
+import {
+  activityStatusSchema,
+  helixSchema,
+  NOT_SET,
+  orNotSet,
+  scoreSchema,
+  type ActivityStatus,
+} from '../domain/s3';
 import {
   CARD_TITLE_MAX,
   getCard,
@@ -42,10 +49,14 @@ export const ACTIVITY_BOARD = 'activity-canvas';
 export const actorSchema = z.object({
   id: z.string().min(1),
   name: z.string().trim().min(1).max(200),
-  helix: helixSchema,
+  /** '' = not set. */
+  helix: orNotSet(helixSchema).default(NOT_SET),
   regionId: z.string().max(64).default(''),
 });
 export type Actor = z.infer<typeof actorSchema>;
+
+/** Reading: an actor whose helix is missing or unknown is kept, its helix not set. */
+const storedActorSchema = actorSchema.extend({ helix: actorSchema.shape.helix.catch(NOT_SET) });
 
 export const crossRegionalNeedSchema = z.object({
   id: z.string().min(1),
@@ -188,7 +199,7 @@ export function readActivity(card: CardMap): Activity {
     field: stringOr(card.get('field'), ''),
     capacityIds: idSet(card.get('capacityIds')),
     opportunityIds: idSet(card.get('opportunityIds')),
-    actors: validItems(card.get('actors'), actorSchema),
+    actors: validItems(card.get('actors'), storedActorSchema),
     structuralChange: textOf(card.get('structuralChange')),
     criticalMass: Math.max(0, Math.min(5, Math.round(numberOr(card.get('criticalMass'), 0)))),
     criticalMassRationale: textOf(card.get('criticalMassRationale')),

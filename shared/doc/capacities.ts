@@ -1,13 +1,21 @@
 /**
  * Capacity cards (the capacity map): what a region already has.
  * Fields beside the common card fields:
- *   regionId: string, kind: CapacityKind, field: string (free tag, e.g. "ICT", used by diamond axes),
+ *   regionId: string, kind: CapacityKind | '' (not set), field: string (free tag, e.g. "ICT", used by diamond axes),
  *   holders: Y.Array<CapacityHolder>, strength: 0–5 (0 = not judged), evidenceUrl: string
  */
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { randomId } from '../ids';
-import { capacityKindSchema, helixSchema, scoreSchema, type CapacityKind } from '../domain/s3';
+import {
+  capacityKindSchema,
+  enumOrNotSet,
+  helixSchema,
+  NOT_SET,
+  orNotSet,
+  scoreSchema,
+  type CapacityKindOrNotSet,
+} from '../domain/s3';
 import {
   CARD_TITLE_MAX,
   insertCard,
@@ -19,7 +27,7 @@ import {
   readCardOfType,
   readCardsOfType,
 } from './cards';
-import { enumOr, validItems, parsePatch, setFields } from './fieldValues';
+import { validItems, parsePatch, setFields } from './fieldValues';
 import { cardItemList } from './itemLists';
 import { numberOr, stringOr } from './meta';
 
@@ -28,9 +36,13 @@ export const CAPACITY_BOARD = 'capacity-map';
 export const holderSchema = z.object({
   id: z.string().min(1),
   name: z.string().trim().min(1).max(200),
-  helix: helixSchema,
+  /** '' = not set: a holder named without a helix stays without one. */
+  helix: orNotSet(helixSchema).default(NOT_SET),
 });
 export type CapacityHolder = z.infer<typeof holderSchema>;
+
+/** Reading: a holder whose helix is missing or unknown is kept, its helix not set. */
+const storedHolderSchema = holderSchema.extend({ helix: holderSchema.shape.helix.catch(NOT_SET) });
 
 const urlOrEmpty = z
   .string()
@@ -40,7 +52,7 @@ const urlOrEmpty = z
 
 export const capacityFieldsSchema = z.object({
   regionId: z.string().max(64).default(''),
-  kind: capacityKindSchema.default('industry'),
+  kind: orNotSet(capacityKindSchema).default(NOT_SET),
   field: z.string().trim().max(120).default(''),
   strength: scoreSchema.default(0),
   evidenceUrl: urlOrEmpty.default(''),
@@ -58,7 +70,7 @@ export type NewCapacity = z.input<typeof newCapacitySchema>;
 
 export interface Capacity extends CardSnapshot {
   regionId: string;
-  kind: CapacityKind;
+  kind: CapacityKindOrNotSet;
   field: string;
   holders: CapacityHolder[];
   strength: number;
@@ -109,9 +121,9 @@ export function readCapacity(card: CardMap): Capacity {
   return {
     ...readCard(card),
     regionId: stringOr(card.get('regionId'), ''),
-    kind: enumOr(capacityKindSchema, card.get('kind'), 'other'),
+    kind: enumOrNotSet(capacityKindSchema, card.get('kind')),
     field: stringOr(card.get('field'), ''),
-    holders: validItems(card.get('holders'), holderSchema),
+    holders: validItems(card.get('holders'), storedHolderSchema),
     strength: Math.max(0, Math.min(5, Math.round(numberOr(card.get('strength'), 0)))),
     evidenceUrl: stringOr(card.get('evidenceUrl'), ''),
   };

@@ -11,7 +11,7 @@
 import type * as Y from 'yjs';
 import { z } from 'zod';
 import { randomId } from '../ids';
-import { CAPACITY_KINDS, capacityKindSchema, type Region } from '../domain/s3';
+import { CAPACITY_KINDS, capacityKindSchema, NOT_SET, type Region } from '../domain/s3';
 import type { Capacity } from './capacities';
 import { removeItem, replaceItem } from './fieldValues';
 
@@ -103,7 +103,7 @@ export function resetDiamondAxes(doc: Y.Doc): void {
 }
 
 export function axisMatches(axis: DiamondAxis, capacity: Capacity): boolean {
-  if (axis.kinds.includes(capacity.kind)) return true;
+  if (capacity.kind !== NOT_SET && axis.kinds.includes(capacity.kind)) return true;
   const field = capacity.field.trim().toLowerCase();
   return field !== '' && axis.fields.some((f) => f.trim().toLowerCase() === field);
 }

@@ -28,6 +28,7 @@
  *   doc.getArray('regions')         Y.Array<Region> — the workshop's regions (regions.ts)
  *   doc.getMap('opportunityGroups') Y.Map<groupId, OpportunityGroup> (opportunities.ts)
  *   doc.getArray('diamondAxes')     Y.Array<DiamondAxis>; empty = one axis per capacity kind (diamond.ts)
+ *   doc.getMap('questionnaires')    Y.Map<questionnaireId, Y.Map>: definitions, revealed answers (questionnaires.ts)
  *   meta also holds field (the workshop's field/topic) and language.
  *   meta.sources: the archived records the workshop was started from (provenance.ts)
  *

@@ -1,7 +1,7 @@
 /**
  * Opportunity cards (the opportunity board): new technologies, societal challenges, markets.
  * Fields beside the common card fields (x, y give the free placement):
- *   kind: OpportunityKind, horizon: TimeHorizon, sourceUrl: string, groupId: string ('' = ungrouped)
+ *   kind: OpportunityKind | '', horizon: TimeHorizon | '' ('' = not set), sourceUrl: string, groupId: string ('' = ungrouped)
  * Named groups:
  *   doc.getMap('opportunityGroups')   Y.Map<groupId, OpportunityGroup> (plain objects)
  *   A group may carry a frame { x, y, width, height }: the named area it occupies on the board
@@ -12,10 +12,13 @@ import type * as Y from 'yjs';
 import { z } from 'zod';
 import { randomId } from '../ids';
 import {
+  enumOrNotSet,
+  NOT_SET,
   opportunityKindSchema,
+  orNotSet,
   timeHorizonSchema,
-  type OpportunityKind,
-  type TimeHorizon,
+  type OpportunityKindOrNotSet,
+  type TimeHorizonOrNotSet,
 } from '../domain/s3';
 import {
   CARD_TITLE_MAX,
@@ -31,7 +34,7 @@ import {
   readCardOfType,
   readCardsOfType,
 } from './cards';
-import { enumOr, parsePatch, setFields } from './fieldValues';
+import { parsePatch, setFields } from './fieldValues';
 import { stringOr } from './meta';
 
 export const OPPORTUNITY_BOARD = 'opportunity-board';
@@ -43,8 +46,8 @@ const urlOrEmpty = z
   .refine((v) => v === '' || /^https?:\/\/\S+$/i.test(v), 'source link must be an http(s) URL');
 
 export const opportunityFieldsSchema = z.object({
-  kind: opportunityKindSchema.default('technology-trend'),
-  horizon: timeHorizonSchema.default('medium'),
+  kind: orNotSet(opportunityKindSchema).default(NOT_SET),
+  horizon: orNotSet(timeHorizonSchema).default(NOT_SET),
   sourceUrl: urlOrEmpty.default(''),
   groupId: z.string().max(64).default(''),
 });
@@ -58,8 +61,8 @@ export const newOpportunitySchema = opportunityFieldsSchema.extend({
 export type NewOpportunity = z.input<typeof newOpportunitySchema>;
 
 export interface Opportunity extends CardSnapshot {
-  kind: OpportunityKind;
-  horizon: TimeHorizon;
+  kind: OpportunityKindOrNotSet;
+  horizon: TimeHorizonOrNotSet;
   sourceUrl: string;
   groupId: string;
 }
@@ -121,8 +124,8 @@ export function updateOpportunity(
 export function readOpportunity(card: CardMap): Opportunity {
   return {
     ...readCard(card),
-    kind: enumOr(opportunityKindSchema, card.get('kind'), 'other'),
-    horizon: enumOr(timeHorizonSchema, card.get('horizon'), 'medium'),
+    kind: enumOrNotSet(opportunityKindSchema, card.get('kind')),
+    horizon: enumOrNotSet(timeHorizonSchema, card.get('horizon')),
     sourceUrl: stringOr(card.get('sourceUrl'), ''),
     groupId: stringOr(card.get('groupId'), ''),
   };

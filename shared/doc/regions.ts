@@ -7,9 +7,9 @@ import type * as Y from 'yjs';
 import { randomId } from '../ids';
 import { regionSchema, type Region } from '../domain/s3';
 import { metaMap, stringOr } from './meta';
+import { isLanguage, type Language } from '../i18n/languages';
 
 export const WORKSHOP_FIELD_MAX = 300;
-export const UI_LANGUAGES = ['en', 'de', 'fr', 'it', 'sl'] as const;
 
 export function regionsArray(doc: Y.Doc): Y.Array<Region> {
   return doc.getArray('regions');
@@ -65,13 +65,12 @@ export function readWorkshopField(doc: Y.Doc): string {
   return stringOr(metaMap(doc).get('field'), '');
 }
 
-export function setWorkshopLanguage(doc: Y.Doc, language: (typeof UI_LANGUAGES)[number]): void {
-  if ((UI_LANGUAGES as readonly string[]).includes(language))
-    metaMap(doc).set('language', language);
+export function setWorkshopLanguage(doc: Y.Doc, language: Language): void {
+  if (isLanguage(language)) metaMap(doc).set('language', language);
 }
 
 /** The workshop's UI language; 'en' (the app's default) when unset or not one the app speaks. */
-export function readWorkshopLanguage(doc: Y.Doc): (typeof UI_LANGUAGES)[number] {
+export function readWorkshopLanguage(doc: Y.Doc): Language {
   const language = metaMap(doc).get('language');
-  return UI_LANGUAGES.find((l) => l === language) ?? 'en';
+  return isLanguage(language) ? language : 'en';
 }

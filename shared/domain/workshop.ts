@@ -94,8 +94,11 @@ export type RotateLinkRequest = z.infer<typeof rotateLinkRequestSchema>;
 
 /** Every API error has this body. `field` names the offending input field where there is one. */
 export interface ApiError {
+  /** The server's English text (for logs and API clients). */
   error: string;
   field?: string;
+  /** Its stable code (shared/errors/serverErrors.ts): the client shows `errors.<code>`. */
+  code?: string;
 }
 
 /** Workshop ids are 128-bit random, base64url without padding (22 characters). */

@@ -24,6 +24,7 @@ import {
   helixSchema,
   indicatorKindSchema,
   opportunityKindSchema,
+  orNotSet,
   scoreSchema,
   timeHorizonSchema,
 } from '../domain/s3';
@@ -110,14 +111,14 @@ export const recordCapacitySchema = z.object({
   title: z.string(),
   description: richTextSchema,
   regionId: id.nullable(),
-  kind: capacityKindSchema,
+  kind: orNotSet(capacityKindSchema),
   /** Free tag (e.g. "ICT") that custom diamond axes match. */
   field: z.string(),
   /** 1 (weak) to 5 (strong); 0 = not judged. */
   strength: scoreSchema,
   evidenceUrl: z.string(),
   /** Organisations that hold the capacity. */
-  holders: z.array(z.object({ name: z.string(), helix: helixSchema })),
+  holders: z.array(z.object({ name: z.string(), helix: orNotSet(helixSchema) })),
   provenance,
 });
 
@@ -127,8 +128,8 @@ export const recordOpportunitySchema = z.object({
   id,
   title: z.string(),
   description: richTextSchema,
-  kind: opportunityKindSchema,
-  horizon: timeHorizonSchema,
+  kind: orNotSet(opportunityKindSchema),
+  horizon: orNotSet(timeHorizonSchema),
   sourceUrl: z.string(),
   /** The opportunity group it belongs to (opportunityGroups), or null. */
   groupId: id.nullable(),
@@ -162,7 +163,9 @@ export const recordActivitySchema = z.object({
   removedLinks: z.array(
     z.object({ id, kind: z.enum(['capacity', 'opportunity']), title: z.string() }),
   ),
-  actors: z.array(z.object({ name: z.string(), helix: helixSchema, regionId: id.nullable() })),
+  actors: z.array(
+    z.object({ name: z.string(), helix: orNotSet(helixSchema), regionId: id.nullable() }),
+  ),
   /** The structural change targeted. */
   structuralChange: z.string(),
   /** Critical mass, 1–5; 0 = not judged. */
@@ -178,7 +181,7 @@ export const recordActivitySchema = z.object({
 });
 
 export const recordIndicatorSchema = z.object({
-  kind: indicatorKindSchema,
+  kind: orNotSet(indicatorKindSchema),
   name: z.string(),
   unit: z.string(),
   baseline: z.number().nullable(),
@@ -191,7 +194,7 @@ export const recordActionSchema = z.object({
   activityId: id.nullable(),
   title: z.string(),
   description: richTextSchema,
-  actionType: actionTypeSchema,
+  actionType: orNotSet(actionTypeSchema),
   lead: z.string(),
   partners: z.array(z.string()),
   regionIds: z.array(id),
@@ -199,11 +202,11 @@ export const recordActionSchema = z.object({
   end: day.nullable(),
   /** EUR. */
   budget: z.number().min(0).nullable(),
-  fundingSource: fundingSourceSchema,
+  fundingSource: orNotSet(fundingSourceSchema),
   /** The cluster service that carries it ('' for none). */
   clusterService: z.string(),
   indicators: z.array(recordIndicatorSchema),
-  status: actionStatusSchema,
+  status: orNotSet(actionStatusSchema),
   provenance,
 });
 

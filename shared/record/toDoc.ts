@@ -37,10 +37,10 @@ import {
   setCardProvenance,
   setWorkshopField,
   setWorkshopLanguage,
-  UI_LANGUAGES,
   writeVoteResult,
   type CardProvenance,
 } from '../doc';
+import { isLanguage } from '../i18n/languages';
 import { writeRichText, type RichText } from './richText';
 import type { WorkshopRecord } from './schema';
 
@@ -235,8 +235,9 @@ function writeWorkshopFacts(record: WorkshopRecord, doc: Y.Doc): void {
   }
   if (!readWorkshopField(doc) && record.workshop.field)
     setWorkshopField(doc, record.workshop.field);
-  const language = UI_LANGUAGES.find((l) => l === record.workshop.language);
-  if (language && readWorkshopLanguage(doc) === 'en') setWorkshopLanguage(doc, language);
+  const language = record.workshop.language;
+  if (isLanguage(language) && readWorkshopLanguage(doc) === 'en')
+    setWorkshopLanguage(doc, language);
   if (record.diamond.customAxes) {
     const axes = diamondAxesArray(doc);
     const axisIds = new Set(axes.toArray().map((a) => a.id));

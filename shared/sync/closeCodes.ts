@@ -14,3 +14,11 @@ export const CLOSE_REMOVED = 4403;
 export const CLOSE_WORKSHOP_FULL = 4413;
 /** Too many connections (per workshop or per client IP); the client may retry later. */
 export const CLOSE_TOO_MANY = 4429;
+
+/**
+ * The server refused this link or this change (the 4400–4499 range above, HTTP-like 4xx): the
+ * client stops reconnecting, except for the passing ones (CLOSE_TOO_SLOW, CLOSE_TOO_MANY).
+ */
+export function isRefusalCode(code: number): boolean {
+  return code >= CLOSE_MALFORMED && code < 4500;
+}
