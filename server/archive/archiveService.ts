@@ -11,7 +11,7 @@ import type { WorkshopStatus } from '../../shared/domain/workshop';
 import type { ControlService } from '../control/controlService';
 import { KeyedQueue } from '../lib/keyedQueue';
 import type { Logger } from '../log';
-import type { Storage } from '../storage/storage';
+import type { Identities, Records, Workshops } from '../storage/storage';
 import type { UpdateGate } from '../sync/room';
 import type { RoomRegistry } from '../sync/rooms';
 import { summarise, toRecordRow } from './recordRow';
@@ -32,7 +32,7 @@ export type StatusListener = (workshopId: string, status: WorkshopStatus) => voi
 export const ARCHIVED_REASON = 'the workshop is archived (read-only)';
 
 export interface ArchiveServiceDeps {
-  storage: Storage;
+  storage: Workshops & Identities & Records;
   rooms: RoomRegistry;
   control: ControlService;
   log: Logger;
@@ -64,6 +64,15 @@ export class ArchiveService {
     const status = this.statuses.get(workshopId) ?? stored;
     this.statuses.set(workshopId, status);
     return status;
+  }
+
+  /** Another process archived or reopened the workshop: the status here is read again. */
+  refresh(workshopId: string): Promise<void> {
+    if (!this.statuses.has(workshopId)) return Promise.resolve();
+    return this.queue.run(workshopId, async () => {
+      const stored = await this.deps.storage.getWorkshopStatus(workshopId);
+      if (stored) this.statuses.set(workshopId, stored);
+    });
   }
 
   /**

@@ -9,7 +9,7 @@ import type { RoleMap } from '../../shared/domain/workshop';
 import type { fromRecordRequestSchema } from '../../shared/record/api';
 import { recordSchema, type WorkshopRecord } from '../../shared/record/schema';
 import { recordToDoc, selectedActivityIds } from '../../shared/record/toDoc';
-import type { Storage, WorkshopRow } from '../storage/storage';
+import type { Records, WorkshopRow } from '../storage/storage';
 import type { WorkshopService } from '../workshops/workshopService';
 import { ArchiveError } from './archiveService';
 
@@ -21,7 +21,7 @@ export interface ImportResult {
 }
 
 export async function createFromRecords(
-  storage: Storage,
+  storage: Records,
   workshops: WorkshopService,
   input: z.output<typeof fromRecordRequestSchema>,
 ): Promise<ImportResult> {

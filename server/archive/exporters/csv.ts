@@ -4,56 +4,20 @@
  * accents right. Cells that a spreadsheet would run as a formula (starting with = + - @, a tab or a
  * carriage return) are prefixed with ' . Linked ids are kept and resolved to titles in extra
  * columns; regions appear by name.
+ *
+ * Separator and decimal mark suit the language, as a spreadsheet set to it opens a CSV with a
+ * double click: English `,` and `.`; German, French, Italian and Slovenian `;` and `,`. `separator`
+ * overrides it (`&sep=comma|semicolon|tab`); with a comma separator the decimal mark is `.`, so a
+ * number never needs quotes. Numbers are otherwise written as they are (no thousands separators),
+ * dates as ISO dates.
+ *
+ * `recordTables` is the same four tables as typed cells: the XLSX export writes them as sheets.
  */
 import { strToU8, zipSync } from 'fflate';
 import Papa from 'papaparse';
 import type { WorkshopRecord } from '../../../shared/record/schema';
-import { formatTime, indexRecord } from './recordIndex';
-import { VOCABULARY_EN, type ExportVocabulary } from './vocabulary';
-
-const LABELS_EN = {
-  id: 'ID',
-  title: 'Title',
-  description: 'Description',
-  rank: 'Rank',
-  status: 'Status',
-  field: 'Field',
-  capacityIds: 'Capacity IDs',
-  capacities: 'Capacities combined',
-  opportunityIds: 'Opportunity IDs',
-  opportunities: 'Opportunities targeted',
-  actors: 'Actors',
-  structuralChange: 'Structural change',
-  criticalMass: 'Critical mass (1–5)',
-  criticalMassRationale: 'Critical mass rationale',
-  crossRegionalNeeds: 'Cross-regional needs',
-  dots: 'Dots (latest vote)',
-  votes: 'Votes',
-  activityId: 'Activity ID',
-  activity: 'Activity',
-  type: 'Type',
-  lead: 'Lead',
-  partners: 'Partners',
-  regions: 'Regions',
-  start: 'Start',
-  end: 'End',
-  budget: 'Budget (EUR)',
-  fundingSource: 'Funding source',
-  clusterService: 'Cluster service',
-  indicators: 'Indicators',
-  region: 'Region',
-  kind: 'Kind',
-  strength: 'Strength (1–5)',
-  holders: 'Holders',
-  evidenceUrl: 'Evidence URL',
-  activitiesLinking: 'Used by activities',
-  horizon: 'Time horizon',
-  group: 'Group',
-  sourceUrl: 'Source URL',
-  /** Vote cell: "<vote title>: <dots> dots, rank <n>" */
-  voteCell: (title: string, dots: number, rank: number, when: string) =>
-    `${title || when}: ${dots} dots, rank ${rank}`,
-};
+import { indexRecord, voteResult } from './recordIndex';
+import { VOCABULARY_EN, type ExportVocabulary, closedLabel } from './vocabulary';
 
 export const CSV_FILES = [
   'activities.csv',
@@ -63,20 +27,49 @@ export const CSV_FILES = [
 ] as const;
 export type CsvFile = (typeof CSV_FILES)[number];
 
+export const CSV_SEPARATORS = ['comma', 'semicolon', 'tab'] as const;
+export type CsvSeparator = (typeof CSV_SEPARATORS)[number];
+const DELIMITER: Record<CsvSeparator, string> = { comma: ',', semicolon: ';', tab: '\t' };
+
+/** The separator a spreadsheet in this language expects: only English uses the decimal point. */
+export function defaultSeparator(words: ExportVocabulary): CsvSeparator {
+  return words.lng === 'en' ? 'comma' : 'semicolon';
+}
+
 const BOM = '\uFEFF';
 /** What a spreadsheet would evaluate; anywhere in a multi-line cell counts only at its start. */
 const FORMULA_START = /^[=+\-@\t\r]/;
 /** Several values in one cell. */
 const LIST = '; ';
 
-type Cell = string | number | null;
+/** A day (an action's start or end, ISO `YYYY-MM-DD`): text in a CSV, a date cell in XLSX. */
+export interface DayCell {
+  day: string;
+}
+/** A table cell: text, a number (amount, count, score, rank), a day, or null for not set. */
+export type Cell = string | number | DayCell | null;
+export interface Table {
+  header: string[];
+  rows: Cell[][];
+}
 
-function table(header: string[], rows: Cell[][]): string {
+function table(header: string[], rows: Cell[][]): Table {
+  return { header, rows };
+}
+
+function csvText({ header, rows }: Table, separator: CsvSeparator): string {
+  const decimal = separator === 'comma' ? '.' : ',';
+  const text = (cell: Cell): string => {
+    if (cell === null) return '';
+    if (typeof cell === 'number') return String(cell).replace('.', decimal);
+    if (typeof cell === 'object') return cell.day;
+    return cell;
+  };
   return (
     BOM +
     Papa.unparse(
-      { fields: header, data: rows.map((row) => row.map((cell) => cell ?? '')) },
-      { newline: '\r\n', escapeFormulae: FORMULA_START },
+      { fields: header, data: rows.map((row) => row.map(text)) },
+      { newline: '\r\n', delimiter: DELIMITER[separator], escapeFormulae: FORMULA_START },
     ) +
     '\r\n'
   );
@@ -86,30 +79,42 @@ function table(header: string[], rows: Cell[][]): string {
 export function exportCsvTables(
   record: WorkshopRecord,
   words: ExportVocabulary = VOCABULARY_EN,
+  separator: CsvSeparator = defaultSeparator(words),
 ): Record<CsvFile, string> {
-  const L = LABELS_EN;
+  const tables = recordTables(record, words);
+  return Object.fromEntries(
+    CSV_FILES.map((name) => [name, csvText(tables[name], separator)]),
+  ) as Record<CsvFile, string>;
+}
+
+/** The four tables with typed cells, by CSV file name. */
+export function recordTables(
+  record: WorkshopRecord,
+  words: ExportVocabulary = VOCABULARY_EN,
+): Record<CsvFile, Table> {
+  const { t } = words;
   const index = indexRecord(record, words);
   const regionNames = (ids: string[]) => ids.map((id) => index.regionName(id)).join(LIST);
 
   const activities = table(
     [
-      L.id,
-      L.rank,
-      L.title,
-      L.status,
-      L.field,
-      L.description,
-      L.capacityIds,
-      L.capacities,
-      L.opportunityIds,
-      L.opportunities,
-      L.actors,
-      L.structuralChange,
-      L.criticalMass,
-      L.criticalMassRationale,
-      L.crossRegionalNeeds,
-      L.dots,
-      L.votes,
+      t('fields.id'),
+      t('fields.rank'),
+      t('fields.title'),
+      t('fields.status'),
+      t('fields.field'),
+      t('fields.description'),
+      t('csv.capacityIds'),
+      t('fields.capacities'),
+      t('csv.opportunityIds'),
+      t('fields.opportunities'),
+      t('fields.actors'),
+      t('fields.structuralChange'),
+      t('csv.criticalMass'),
+      t('fields.criticalMassRationale'),
+      t('fields.crossRegionalNeeds'),
+      t('csv.dots'),
+      t('fields.votes'),
     ],
     index.rankedActivities.map((a) => [
       a.id,
@@ -124,7 +129,7 @@ export function exportCsvTables(
       index.opportunityTitles(a).join(LIST),
       a.actors
         .map((actor) => {
-          const facts = [words.helix[actor.helix]];
+          const facts = actor.helix ? [closedLabel(words.helix, actor.helix, '')] : [];
           if (actor.regionId) facts.push(index.regionName(actor.regionId));
           return `${actor.name} (${facts.join(', ')})`;
         })
@@ -138,10 +143,10 @@ export function exportCsvTables(
       a.votes.at(-1)?.total ?? null,
       a.votes
         .map((v) => {
-          const when = formatTime(
+          const when = words.time(
             record.votes.find((r) => r.voteId === v.voteId)?.revealedAt ?? null,
           );
-          return L.voteCell(v.title, v.total, v.rank, when);
+          return voteResult(v.title || when, v.total, v.rank, words);
         })
         .join(LIST),
     ]),
@@ -149,22 +154,22 @@ export function exportCsvTables(
 
   const actions = table(
     [
-      L.id,
-      L.activityId,
-      L.activity,
-      L.title,
-      L.description,
-      L.type,
-      L.status,
-      L.lead,
-      L.partners,
-      L.regions,
-      L.start,
-      L.end,
-      L.budget,
-      L.fundingSource,
-      L.clusterService,
-      L.indicators,
+      t('fields.id'),
+      t('csv.activityId'),
+      t('fields.activity'),
+      t('fields.title'),
+      t('fields.description'),
+      t('fields.type'),
+      t('fields.status'),
+      t('fields.lead'),
+      t('fields.partners'),
+      t('fields.regions'),
+      t('fields.start'),
+      t('fields.end'),
+      t('csv.budget'),
+      t('fields.fundingSource'),
+      t('fields.clusterService'),
+      t('fields.indicators'),
     ],
     record.actions.map((a) => [
       a.id,
@@ -172,21 +177,22 @@ export function exportCsvTables(
       a.activityId ? (index.activity(a.activityId)?.title ?? '') : '',
       a.title,
       a.description.text,
-      words.actionType[a.actionType],
-      words.actionStatus[a.status],
+      closedLabel(words.actionType, a.actionType, ''),
+      closedLabel(words.actionStatus, a.status, ''),
       a.lead,
       a.partners.join(LIST),
       regionNames(a.regionIds),
-      a.start,
-      a.end,
+      a.start ? { day: a.start } : null,
+      a.end ? { day: a.end } : null,
       a.budget,
-      words.fundingSource[a.fundingSource],
+      closedLabel(words.fundingSource, a.fundingSource, ''),
       a.clusterService,
       a.indicators
         .map((i) => {
           const unit = i.unit ? ` (${i.unit})` : '';
           const values = `${i.baseline ?? '?'} → ${i.target ?? '?'}`;
-          return `${words.indicatorKind[i.kind]}: ${i.name}${unit} ${values}`;
+          const kind = i.kind ? `${words.indicatorKind[i.kind]}: ` : '';
+          return `${kind}${i.name}${unit} ${values}`;
         })
         .join(LIST),
     ]),
@@ -194,25 +200,25 @@ export function exportCsvTables(
 
   const capacities = table(
     [
-      L.id,
-      L.title,
-      L.region,
-      L.kind,
-      L.field,
-      L.strength,
-      L.holders,
-      L.evidenceUrl,
-      L.description,
-      L.activitiesLinking,
+      t('fields.id'),
+      t('fields.title'),
+      t('fields.region'),
+      t('fields.kind'),
+      t('fields.field'),
+      t('csv.strength'),
+      t('fields.holders'),
+      t('csv.evidenceUrl'),
+      t('fields.description'),
+      t('csv.usedBy'),
     ],
     record.capacities.map((c) => [
       c.id,
       c.title,
       index.regionName(c.regionId),
-      words.capacityKind[c.kind],
+      closedLabel(words.capacityKind, c.kind, ''),
       c.field,
       c.strength || null,
-      c.holders.map((h) => `${h.name} (${words.helix[h.helix]})`).join(LIST),
+      c.holders.map((h) => (h.helix ? `${h.name} (${words.helix[h.helix]})` : h.name)).join(LIST),
       c.evidenceUrl,
       c.description.text,
       index
@@ -223,12 +229,21 @@ export function exportCsvTables(
   );
 
   const opportunities = table(
-    [L.id, L.title, L.kind, L.horizon, L.group, L.sourceUrl, L.description, L.activitiesLinking],
+    [
+      t('fields.id'),
+      t('fields.title'),
+      t('fields.kind'),
+      t('fields.horizon'),
+      t('fields.group'),
+      t('csv.sourceUrl'),
+      t('fields.description'),
+      t('csv.usedBy'),
+    ],
     record.opportunities.map((o) => [
       o.id,
       o.title,
-      words.opportunityKind[o.kind],
-      words.horizon[o.horizon],
+      closedLabel(words.opportunityKind, o.kind, ''),
+      closedLabel(words.horizon, o.horizon, ''),
       index.groupName(o.groupId),
       o.sourceUrl,
       o.description.text,
@@ -248,8 +263,12 @@ export function exportCsvTables(
 }
 
 /** The CSV files zipped; entries are dated when the record was taken, so a record always zips alike. */
-export function exportCsvZip(record: WorkshopRecord, words?: ExportVocabulary): Uint8Array {
-  const tables = exportCsvTables(record, words);
+export function exportCsvZip(
+  record: WorkshopRecord,
+  words?: ExportVocabulary,
+  separator?: CsvSeparator,
+): Uint8Array {
+  const tables = exportCsvTables(record, words, separator);
   // ZIP dates start in 1980.
   const mtime = new Date(Math.max(Date.parse(record.provenance.archivedAt), Date.UTC(1980, 0, 2)));
   return zipSync(Object.fromEntries(CSV_FILES.map((name) => [name, strToU8(tables[name])])), {

@@ -5,119 +5,17 @@
 import type { WorkshopRecord } from '../../../shared/record/schema';
 import {
   axisLabel,
-  formatBudget,
-  formatTime,
   indexRecord,
-  minutesBetween,
+  sourceRecord,
   splitKeyName,
+  tallyText,
+  took,
+  voteFacts,
+  voteResult,
   type RecordIndex,
 } from './recordIndex';
-import { phaseName, VOCABULARY_EN, type ExportVocabulary } from './vocabulary';
-
-export const MARKDOWN_LABELS_EN = {
-  facts: {
-    template: 'Workshop type',
-    field: 'Field',
-    regions: 'Regions',
-    heldOn: 'Held on',
-    recordTaken: 'Record taken',
-    facilitators: 'Facilitators',
-    language: 'Language',
-  },
-  participants: 'Participants',
-  participantsTotal: (n: number) => `${n} participant${n === 1 ? '' : 's'}`,
-  helix: 'Helix',
-  region: 'Region',
-  count: 'People',
-  activities: 'Transformative activities',
-  noActivities: 'No transformative activities.',
-  rank: (n: number) => `rank ${n}`,
-  status: 'Status',
-  capacities: 'Capacities combined',
-  opportunities: 'Opportunities targeted',
-  actors: 'Actors',
-  structuralChange: 'Structural change',
-  criticalMass: 'Critical mass',
-  criticalMassRationale: 'Critical mass rationale',
-  crossRegionalNeeds: 'Cross-regional needs',
-  votesOf: 'Votes',
-  actions: 'Actions',
-  noActions: 'No actions.',
-  actionColumns: [
-    'Action',
-    'Activity',
-    'Type',
-    'Lead',
-    'Regions',
-    'Start',
-    'End',
-    'Budget',
-    'Status',
-  ],
-  actionDetails: 'Action details',
-  actionFacts: {
-    activity: 'Activity',
-    type: 'Type',
-    status: 'Status',
-    lead: 'Lead',
-    partners: 'Partners',
-    regions: 'Regions',
-    start: 'Start',
-    end: 'End',
-    budget: 'Budget',
-    fundingSource: 'Funding source',
-    clusterService: 'Cluster service',
-    indicators: 'Indicators',
-  },
-  capacitiesHeading: 'Capacities',
-  noCapacities: 'No capacities.',
-  capacityFacts: {
-    kind: 'Kind',
-    field: 'Field',
-    strength: 'Strength',
-    holders: 'Holders',
-    evidence: 'Evidence',
-    usedBy: 'Used by',
-  },
-  strength: (n: number) => `${n}/5`,
-  opportunitiesHeading: 'Opportunities',
-  noOpportunities: 'No opportunities.',
-  opportunityFacts: {
-    kind: 'Kind',
-    horizon: 'Time horizon',
-    source: 'Source',
-    targetedBy: 'Targeted by',
-  },
-  ungrouped: 'Not grouped',
-  votes: 'Vote results',
-  voteColumns: ['Rank', 'Card', 'Dots', 'By helix', 'By region'],
-  voteFacts: (voters: number, budget: number, when: string) =>
-    `${voters} voter${voters === 1 ? '' : 's'}, ${budget} dots each, revealed ${when}`,
-  untitledVote: 'Vote',
-  splitRule: (minVoters: number) =>
-    `To keep the vote secret, helices and regions with fewer than ${minVoters} voters are counted together as “other”.`,
-  diamond: 'Synergy Diamond',
-  diamondNote: 'Sum of capacity strengths per axis (an unjudged capacity counts 1).',
-  axis: 'Axis',
-  agenda: 'Agenda',
-  agendaColumns: ['Phase', 'Planned', 'Started', 'Ended', 'Took'],
-  minutes: (n: number | null) => (n === null ? 'running' : `${n} min`),
-  notRun: 'not run',
-  provenance: 'Provenance',
-  provenanceFacts: {
-    workshop: 'Workshop ID',
-    version: 'Record version',
-    kind: 'Kind',
-    takenAt: 'Taken at',
-    schema: 'Schema version',
-    sources: 'Started from',
-  },
-  sourceRecord: (workshopId: string, version: number | null) =>
-    version === null
-      ? `workshop ${workshopId} (live copy)`
-      : `workshop ${workshopId}, version ${version}`,
-  none: '—',
-};
+import { budgetSummary, type BudgetLine } from './budgetSummary';
+import { phaseName, VOCABULARY_EN, type ExportVocabulary, closedLabel } from './vocabulary';
 
 /**
  * Escapes Markdown syntax in running text (newlines stay): emphasis, code, links, HTML and table
@@ -173,34 +71,28 @@ function factLines(facts: [string, string | null][], notSet: string): string[] {
   return facts.map(([label, value]) => `- **${label}:** ${value ? value : notSet}`);
 }
 
-/** A table cell: escaped, on one line. */
-function cell(text: string | number | null): string {
-  if (text === null || text === '') return MARKDOWN_LABELS_EN.none;
+/** A table cell: escaped, on one line; `empty` for no value. */
+function cell(text: string | number | null, empty: string): string {
+  if (text === null || text === '') return empty;
   return md(String(text)).replace(/\r?\n/g, ' / ');
 }
 
-function tableOf(header: string[], rows: (string | number | null)[][]): string[] {
-  return [
-    `| ${header.map(cell).join(' | ')} |`,
-    `| ${header.map(() => '---').join(' | ')} |`,
-    ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`),
-  ];
-}
-
-/** "Business 3, Research 1" */
-function tallyText(tally: Record<string, number>, name: (key: string) => string): string {
-  return Object.entries(tally)
-    .filter(([, n]) => n > 0)
-    .sort(([, a], [, b]) => b - a)
-    .map(([key, n]) => `${name(key)} ${n}`)
-    .join(', ');
+function tableOf(
+  header: string[],
+  rows: (string | number | null)[][],
+  words: ExportVocabulary,
+): string[] {
+  const empty = words.t('emptyCell');
+  const line = (cells: (string | number | null)[]) =>
+    `| ${cells.map((c) => cell(c, empty)).join(' | ')} |`;
+  return [line(header), `| ${header.map(() => '---').join(' | ')} |`, ...rows.map(line)];
 }
 
 export function exportMarkdown(
   record: WorkshopRecord,
   words: ExportVocabulary = VOCABULARY_EN,
 ): string {
-  const L = MARKDOWN_LABELS_EN;
+  const { t } = words;
   const index = indexRecord(record, words);
   const { workshop } = record;
   const out: string[] = [];
@@ -208,80 +100,100 @@ export function exportMarkdown(
 
   out.push(`# ${md(workshop.title)}`, '');
   const facts: [string, string][] = [
-    [L.facts.template, words.template[workshop.template]],
-    [L.facts.field, workshop.field],
+    [t('facts.template'), words.template[workshop.template]],
+    [t('facts.field'), workshop.field],
     [
-      L.facts.regions,
+      t('facts.regions'),
       workshop.regions
         .map((r) => [r.name, [r.country, r.nuts].filter(Boolean).join(', ')].filter(Boolean))
         .map(([name, more]) => (more ? `${name} (${more})` : name!))
         .join('; '),
     ],
-    [L.facts.heldOn, (workshop.dates.firstPhaseStartedAt ?? workshop.dates.createdAt).slice(0, 10)],
-    [L.facts.recordTaken, formatTime(record.provenance.archivedAt)],
-    [L.facts.facilitators, workshop.facilitators.join(', ')],
-    [L.facts.language, workshop.language],
+    [t('facts.heldOn'), words.day(workshop.dates.firstPhaseStartedAt ?? workshop.dates.createdAt)],
+    [t('facts.recordTaken'), words.time(record.provenance.archivedAt)],
+    [t('facts.facilitators'), workshop.facilitators.join(', ')],
+    [t('facts.language'), words.languageName(workshop.language)],
   ];
   for (const [label, value] of facts) {
     if (value) out.push(`- **${label}:** ${md(value)}`);
   }
 
-  out.push('', `## ${L.participants}`, '', L.participantsTotal(record.participants.total), '');
+  out.push('', ...budgetLines(record, index, words));
+
+  out.push(
+    '',
+    `## ${t('participants.heading')}`,
+    '',
+    t('participants.total', { count: record.participants.total }),
+    '',
+  );
   out.push(
     ...tableOf(
-      [L.helix, L.count],
+      [t('participants.helix'), t('participants.people')],
       Object.entries(record.participants.byHelix)
         .filter(([, n]) => n > 0)
         .map(([helix, n]) => [helixName(helix), n]),
+      words,
     ),
     '',
   );
   if (record.participants.byRegion.length > 0) {
     out.push(
       ...tableOf(
-        [L.region, L.count],
+        [t('participants.region'), t('participants.people')],
         record.participants.byRegion.map((r) => [index.regionName(r.regionId), r.count]),
+        words,
       ),
       '',
     );
   }
 
-  out.push(`## ${L.activities}`, '');
-  if (record.activities.length === 0) out.push(L.noActivities, '');
+  out.push(`## ${t('activities.heading')}`, '');
+  if (record.activities.length === 0) out.push(t('activities.none'), '');
   index.rankedActivities.forEach((a, i) =>
     out.push(...activitySection(a, i + 1, record, index, words)),
   );
 
-  out.push(`## ${L.actions}`, '');
-  if (record.actions.length === 0) out.push(L.noActions, '');
+  out.push(`## ${t('actions.heading')}`, '');
+  if (record.actions.length === 0) out.push(t('actions.none'), '');
   else {
     out.push(
       ...tableOf(
-        L.actionColumns,
+        [
+          t('fields.action'),
+          t('fields.activity'),
+          t('fields.type'),
+          t('fields.lead'),
+          t('fields.regions'),
+          t('fields.start'),
+          t('fields.end'),
+          t('fields.budget'),
+          t('fields.status'),
+        ],
         record.actions.map((a) => [
           a.title,
           a.activityId ? (index.activity(a.activityId)?.title ?? '') : '',
-          words.actionType[a.actionType],
+          closedLabel(words.actionType, a.actionType, words.notSet),
           a.lead,
           a.regionIds.map((r) => index.regionName(r)).join(', '),
-          a.start,
-          a.end,
-          formatBudget(a.budget),
-          words.actionStatus[a.status],
+          words.day(a.start),
+          words.day(a.end),
+          words.money(a.budget),
+          closedLabel(words.actionStatus, a.status, words.notSet),
         ]),
+        words,
       ),
       '',
     );
     out.push(...actionDetails(record, index, words));
   }
 
-  out.push(`## ${L.capacitiesHeading}`, '');
-  if (record.capacities.length === 0) out.push(L.noCapacities, '');
+  out.push(`## ${t('capacities.heading')}`, '');
+  if (record.capacities.length === 0) out.push(t('capacities.none'), '');
   const regionKeys = [
     ...record.workshop.regions.map((r) => r.id as string | null),
     ...record.capacities.map((c) => c.regionId),
   ].filter((id, i, all) => all.indexOf(id) === i);
-  const C = L.capacityFacts;
   for (const regionId of regionKeys) {
     const own = record.capacities.filter((c) => c.regionId === regionId);
     if (own.length === 0) continue;
@@ -291,16 +203,20 @@ export function exportMarkdown(
       out.push(
         ...factLines(
           [
-            [C.kind, words.capacityKind[c.kind]],
-            [C.field, oneLine(c.field)],
-            [C.strength, c.strength ? L.strength(c.strength) : null],
+            [t('fields.kind'), closedLabel(words.capacityKind, c.kind, words.notSet)],
+            [t('fields.field'), oneLine(c.field)],
+            [t('fields.strength'), c.strength ? t('outOfFive', { value: c.strength }) : null],
             [
-              C.holders,
-              c.holders.map((h) => `${oneLine(h.name)} (${words.helix[h.helix]})`).join(', '),
+              t('fields.holders'),
+              c.holders
+                .map(
+                  (h) => `${oneLine(h.name)} (${closedLabel(words.helix, h.helix, words.notSet)})`,
+                )
+                .join(', '),
             ],
-            [C.evidence, mdUrl(c.evidenceUrl, words.notSet)],
+            [t('fields.evidence'), mdUrl(c.evidenceUrl, words.notSet)],
             [
-              C.usedBy,
+              t('fields.usedBy'),
               index
                 .activitiesLinking(c.id)
                 .map((a) => oneLine(a.title))
@@ -315,24 +231,24 @@ export function exportMarkdown(
     }
   }
 
-  out.push(`## ${L.opportunitiesHeading}`, '');
-  if (record.opportunities.length === 0) out.push(L.noOpportunities, '');
+  out.push(`## ${t('opportunities.heading')}`, '');
+  if (record.opportunities.length === 0) out.push(t('opportunities.none'), '');
   const groups = [...record.opportunityGroups.map((g) => g.id), null];
   for (const groupId of groups) {
     const members = record.opportunities.filter((o) => o.groupId === groupId);
     if (members.length === 0) continue;
-    out.push(`### ${oneLine(groupId === null ? L.ungrouped : index.groupName(groupId))}`, '');
-    const O = L.opportunityFacts;
+    const heading = groupId === null ? t('opportunities.ungrouped') : index.groupName(groupId);
+    out.push(`### ${oneLine(heading)}`, '');
     for (const o of members) {
       out.push(`#### ${oneLine(o.title) || words.notSet}`, '');
       out.push(
         ...factLines(
           [
-            [O.kind, words.opportunityKind[o.kind]],
-            [O.horizon, words.horizon[o.horizon]],
-            [O.source, mdUrl(o.sourceUrl, words.notSet)],
+            [t('fields.kind'), closedLabel(words.opportunityKind, o.kind, words.notSet)],
+            [t('fields.horizon'), closedLabel(words.horizon, o.horizon, words.notSet)],
+            [t('fields.source'), mdUrl(o.sourceUrl, words.notSet)],
             [
-              O.targetedBy,
+              t('fields.targetedBy'),
               index
                 .activitiesLinking(o.id)
                 .map((a) => oneLine(a.title))
@@ -348,12 +264,12 @@ export function exportMarkdown(
   }
 
   if (record.votes.length > 0) {
-    out.push(`## ${L.votes}`, '');
+    out.push(`## ${t('votes.heading')}`, '');
     for (const vote of record.votes) {
-      out.push(`### ${md(vote.title || L.untitledVote)}`, '');
-      out.push(md(L.voteFacts(vote.voters, vote.budget, formatTime(vote.revealedAt))), '');
+      out.push(`### ${md(vote.title || t('votes.untitled'))}`, '');
+      out.push(md(voteFacts(vote, words)), '');
       if (typeof vote.splitMinVoters === 'number' && vote.splitMinVoters > 1) {
-        out.push(md(L.splitRule(vote.splitMinVoters)), '');
+        out.push(md(t('votes.splitRule', { count: vote.splitMinVoters })), '');
       }
       const split = (c: (typeof vote.cards)[number], by: 'byHelix' | 'byRegion') => {
         const base = by === 'byHelix' ? helixName : (r: string) => index.regionName(r);
@@ -362,7 +278,13 @@ export function exportMarkdown(
       };
       out.push(
         ...tableOf(
-          L.voteColumns,
+          [
+            t('fields.rank'),
+            t('votes.card'),
+            t('votes.dotsHeading'),
+            t('votes.byHelix'),
+            t('votes.byRegion'),
+          ],
           vote.cards.map((c) => [
             c.rank,
             c.removed ? `${c.title} (${words.removed})` : c.title,
@@ -370,6 +292,7 @@ export function exportMarkdown(
             split(c, 'byHelix'),
             split(c, 'byRegion'),
           ]),
+          words,
         ),
         '',
       );
@@ -377,51 +300,111 @@ export function exportMarkdown(
   }
 
   if (record.diamond.series.length > 0) {
-    out.push(`## ${L.diamond}`, '', L.diamondNote, '');
+    out.push(`## ${t('diamond.heading')}`, '', t('diamond.note'), '');
     out.push(
       ...tableOf(
-        [L.axis, ...record.diamond.series.map((s) => s.regionName)],
+        [t('diamond.axis'), ...record.diamond.series.map((s) => s.regionName)],
         record.diamond.axes.map((axis, i) => [
           axisLabel(axis, words),
           ...record.diamond.series.map((s) => s.values[i] ?? 0),
         ]),
+        words,
       ),
       '',
     );
   }
 
-  out.push(`## ${L.agenda}`, '');
+  out.push(`## ${t('agenda.heading')}`, '');
   const runsOf = (phaseId: string) => record.agenda.runs.filter((r) => r.phaseId === phaseId);
   out.push(
     ...tableOf(
-      L.agendaColumns,
+      [
+        t('agenda.phase'),
+        t('agenda.planned'),
+        t('agenda.started'),
+        t('agenda.ended'),
+        t('agenda.took'),
+      ],
       record.agenda.phases.flatMap((p) => {
+        const planned = t('agenda.minutes', { count: p.minutes });
         const runs = runsOf(p.id);
         if (runs.length === 0)
-          return [[phaseName(p.name, words), `${p.minutes} min`, L.notRun, null, null]];
+          return [[phaseName(p.name, words), planned, t('agenda.notRun'), null, null]];
         return runs.map((run) => [
           phaseName(p.name, words),
-          `${p.minutes} min`,
-          formatTime(run.startedAt),
-          formatTime(run.endedAt),
-          L.minutes(minutesBetween(run.startedAt, run.endedAt)),
+          planned,
+          words.time(run.startedAt),
+          words.time(run.endedAt),
+          took(run.startedAt, run.endedAt, words),
         ]);
       }),
+      words,
     ),
     '',
   );
 
-  const P = L.provenanceFacts;
-  out.push(`## ${L.provenance}`, '');
-  out.push(`- **${P.workshop}:** ${md(record.provenance.workshopId)}`);
-  out.push(`- **${P.version}:** ${record.provenance.recordVersion}`);
-  out.push(`- **${P.kind}:** ${words.recordKind[record.provenance.kind]}`);
-  out.push(`- **${P.takenAt}:** ${formatTime(record.provenance.archivedAt)}`);
-  out.push(`- **${P.schema}:** ${record.schemaVersion}`);
+  out.push(`## ${t('provenance.heading')}`, '');
+  out.push(`- **${t('provenance.workshop')}:** ${md(record.provenance.workshopId)}`);
+  out.push(`- **${t('provenance.version')}:** ${record.provenance.recordVersion}`);
+  out.push(`- **${t('provenance.kind')}:** ${words.recordKind[record.provenance.kind]}`);
+  out.push(`- **${t('provenance.takenAt')}:** ${words.time(record.provenance.archivedAt)}`);
+  out.push(`- **${t('provenance.schema')}:** ${record.schemaVersion}`);
   for (const s of record.provenance.sourceRecords) {
-    out.push(`- **${P.sources}:** ${md(L.sourceRecord(s.workshopId, s.version))}`);
+    out.push(`- **${t('provenance.sources')}:** ${md(sourceRecord(s, words))}`);
   }
   return `${out.join('\n').trimEnd()}\n`;
+}
+
+/** The summary: budget per activity and per funding source (an amount not set is never a 0). */
+function budgetLines(
+  record: WorkshopRecord,
+  index: RecordIndex,
+  words: ExportVocabulary,
+): string[] {
+  const { t } = words;
+  const out = [`## ${t('summary.heading')}`, ''];
+  if (record.actions.length === 0) return [...out, t('summary.noActions')];
+  const summary = budgetSummary(
+    record,
+    index.rankedActivities.map((a) => a.id),
+  );
+  const cells = (line: BudgetLine): string[] => {
+    if (line.total === null) return [String(line.actions), words.notSet];
+    const missing =
+      line.notSet > 0 ? ` (${t('summary.amountsNotSet', { count: line.notSet })})` : '';
+    return [String(line.actions), `${words.money(line.total)}${missing}`];
+  };
+  const total = [t('summary.total'), ...cells(summary.total)];
+  const budgetTable = (heading: string, rows: [string, BudgetLine][]) =>
+    tableOf(
+      [heading, t('summary.actions'), t('summary.budget')],
+      [...rows.map(([label, line]) => [label, ...cells(line)]), total],
+      words,
+    );
+  out.push(
+    `### ${t('summary.byActivity')}`,
+    '',
+    ...budgetTable(
+      t('fields.activity'),
+      summary.byActivity.map(({ activityId, line }) => [
+        activityId === null
+          ? t('summary.noActivity')
+          : (index.activity(activityId)?.title ?? activityId),
+        line,
+      ]),
+    ),
+    '',
+    `### ${t('summary.byFundingSource')}`,
+    '',
+    ...budgetTable(
+      t('fields.fundingSource'),
+      summary.byFundingSource.map(({ source, line }) => [
+        closedLabel(words.fundingSource, source, words.notSet),
+        line,
+      ]),
+    ),
+  );
+  return out;
 }
 
 function activitySection(
@@ -431,15 +414,18 @@ function activitySection(
   index: RecordIndex,
   words: ExportVocabulary,
 ): string[] {
-  const L = MARKDOWN_LABELS_EN;
-  const rank = a.rank !== null ? ` (${L.rank(a.rank)})` : '';
+  const { t } = words;
+  const rank = a.rank !== null ? ` (${t('activities.rank', { rank: a.rank })})` : '';
   const out = [`### ${position}. ${oneLine(a.title)}${rank}`, ''];
   out.push(
     ...factLines(
       [
-        [L.status, words.activityStatus[a.status]],
-        [MARKDOWN_LABELS_EN.facts.field, oneLine(a.field)],
-        [L.criticalMass, a.criticalMass ? L.strength(a.criticalMass) : null],
+        [t('fields.status'), words.activityStatus[a.status]],
+        [t('fields.field'), oneLine(a.field)],
+        [
+          t('fields.criticalMass'),
+          a.criticalMass ? t('outOfFive', { value: a.criticalMass }) : null,
+        ],
       ],
       words.notSet,
     ),
@@ -450,36 +436,38 @@ function activitySection(
     if (items.length === 0) return;
     out.push(`**${heading}**`, '', ...items.map((item) => `- ${oneLine(item)}`), '');
   };
-  list(L.capacities, index.capacityTitles(a));
-  list(L.opportunities, index.opportunityTitles(a));
+  list(t('fields.capacities'), index.capacityTitles(a));
+  list(t('fields.opportunities'), index.opportunityTitles(a));
   list(
-    L.actors,
+    t('fields.actors'),
     a.actors.map((actor) => {
-      const facts = [words.helix[actor.helix]];
+      const facts = [closedLabel(words.helix, actor.helix, words.notSet)];
       if (actor.regionId) facts.push(index.regionName(actor.regionId));
       return `${actor.name} (${facts.join(', ')})`;
     }),
   );
   out.push(
-    `**${L.structuralChange}:** ${a.structuralChange ? mdBlocks(a.structuralChange) : words.notSet}`,
+    `**${t('fields.structuralChange')}:** ${
+      a.structuralChange ? mdBlocks(a.structuralChange) : words.notSet
+    }`,
     '',
   );
   out.push(
-    `**${L.criticalMassRationale}:** ${
+    `**${t('fields.criticalMassRationale')}:** ${
       a.criticalMassRationale ? mdBlocks(a.criticalMassRationale) : words.notSet
     }`,
     '',
   );
   list(
-    L.crossRegionalNeeds,
+    t('fields.crossRegionalNeeds'),
     a.crossRegionalNeeds.map((n) => `${index.regionName(n.regionId)}: ${n.contribution}`),
   );
   list(
-    L.votesOf,
-    a.votes.map((v) => `${v.title || L.untitledVote}: ${v.total} dots, ${L.rank(v.rank)}`),
+    t('fields.votes'),
+    a.votes.map((v) => voteResult(v.title || t('votes.untitled'), v.total, v.rank, words)),
   );
   list(
-    L.actions,
+    t('fields.actions'),
     record.actions.filter((x) => x.activityId === a.id).map((x) => x.title),
   );
   return out;
@@ -491,35 +479,43 @@ function actionDetails(
   index: RecordIndex,
   words: ExportVocabulary,
 ): string[] {
-  const L = MARKDOWN_LABELS_EN;
-  const A = L.actionFacts;
-  const out = [`### ${L.actionDetails}`, ''];
+  const { t } = words;
+  const out = [`### ${t('actions.details')}`, ''];
   for (const a of record.actions) {
     out.push(`#### ${oneLine(a.title) || words.notSet}`, '');
     out.push(
       ...factLines(
         [
-          [A.activity, a.activityId ? oneLine(index.activity(a.activityId)?.title ?? '') : null],
-          [A.type, words.actionType[a.actionType]],
-          [A.status, words.actionStatus[a.status]],
-          [A.lead, oneLine(a.lead)],
-          [A.partners, a.partners.map(oneLine).join(', ')],
-          [A.regions, a.regionIds.map((r) => oneLine(index.regionName(r))).join(', ')],
-          [A.start, a.start],
-          [A.end, a.end],
-          [A.budget, formatBudget(a.budget)],
-          [A.fundingSource, words.fundingSource[a.fundingSource]],
-          [A.clusterService, oneLine(a.clusterService)],
+          [
+            t('fields.activity'),
+            a.activityId ? oneLine(index.activity(a.activityId)?.title ?? '') : null,
+          ],
+          [t('fields.type'), closedLabel(words.actionType, a.actionType, words.notSet)],
+          [t('fields.status'), closedLabel(words.actionStatus, a.status, words.notSet)],
+          [t('fields.lead'), oneLine(a.lead)],
+          [t('fields.partners'), a.partners.map(oneLine).join(', ')],
+          [t('fields.regions'), a.regionIds.map((r) => oneLine(index.regionName(r))).join(', ')],
+          [t('fields.start'), words.day(a.start)],
+          [t('fields.end'), words.day(a.end)],
+          [t('fields.budget'), words.money(a.budget)],
+          [
+            t('fields.fundingSource'),
+            closedLabel(words.fundingSource, a.fundingSource, words.notSet),
+          ],
+          [t('fields.clusterService'), oneLine(a.clusterService)],
         ],
         words.notSet,
       ),
     );
     const indicators = a.indicators.map((i) => {
       const unit = i.unit ? ` (${i.unit})` : '';
-      const values = `${i.baseline ?? words.notSet} → ${i.target ?? words.notSet}`;
-      return `  - ${words.indicatorKind[i.kind]}: ${oneLine(`${i.name}${unit}`)} ${values}`;
+      const value = (n: number | null) => (n === null ? words.notSet : words.number(n));
+      const values = `${value(i.baseline)} → ${value(i.target)}`;
+      return `  - ${closedLabel(words.indicatorKind, i.kind, words.notSet)}: ${oneLine(`${i.name}${unit}`)} ${values}`;
     });
-    out.push(`- **${A.indicators}:** ${indicators.length === 0 ? words.notSet : ''}`.trimEnd());
+    out.push(
+      `- **${t('fields.indicators')}:** ${indicators.length === 0 ? words.notSet : ''}`.trimEnd(),
+    );
     out.push(...indicators, '');
     if (a.description.text) out.push(mdBlocks(a.description.text), '');
   }

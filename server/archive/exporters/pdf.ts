@@ -30,6 +30,25 @@ export class PdfUnavailableError extends Error {
   }
 }
 
+/**
+ * A footer template with the page number: `label` is the language's "Page {{page}} of {{pages}}"
+ * already filled with the two markers below, which become Chromium's page-number fields (escaped
+ * text otherwise: the label is a translation, not markup).
+ */
+export const PAGE_MARKER = '\u0001page\u0001';
+export const PAGES_MARKER = '\u0001pages\u0001';
+
+export function pageFooter(label: string): string {
+  const text = label
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(PAGE_MARKER, '<span class="pageNumber"></span>')
+    .replace(PAGES_MARKER, '<span class="totalPages"></span>');
+  // Templates are unstyled by the page: their own font size, or Chromium prints them tiny.
+  return `<div style="width:100%;font-size:8pt;font-family:sans-serif;text-align:center;color:#555;">${text}</div>`;
+}
+
 export interface PdfPrinterOptions {
   executablePath?: string;
   maxConcurrent?: number;
@@ -51,8 +70,12 @@ export class PdfPrinter {
     this.log = options.log;
   }
 
-  /** The HTML printed as an A4 PDF. Rejects with PdfUnavailableError when Chromium is missing. */
-  async print(html: string): Promise<Uint8Array> {
+  /**
+   * The HTML printed as an A4 PDF, tagged (structure for screen readers) with an outline (the
+   * headings as bookmarks), and `footer` (a Chromium footer template: page numbers) on every page.
+   * Rejects with PdfUnavailableError when Chromium is missing.
+   */
+  async print(html: string, footer?: string): Promise<Uint8Array> {
     if (this.closed) throw new PdfUnavailableError('the server is shutting down');
     await this.turn();
     try {
@@ -67,6 +90,11 @@ export class PdfPrinter {
           format: 'A4',
           printBackground: true,
           preferCSSPageSize: true,
+          tagged: true,
+          outline: true,
+          ...(footer
+            ? { displayHeaderFooter: true, headerTemplate: '<span></span>', footerTemplate: footer }
+            : {}),
         });
         return new Uint8Array(pdf);
       } finally {

@@ -87,21 +87,19 @@ export function splitKeyName(
     : name(key);
 }
 
-/** "2026-03-04 09:30 UTC" from an ISO time; '' for null. */
-export function formatTime(iso: string | null): string {
-  if (!iso) return '';
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+/** A vote split as text, largest first: "Business 3, Research 1". */
+export function tallyText(tally: Record<string, number>, name: (key: string) => string): string {
+  return Object.entries(tally)
+    .filter(([, n]) => n > 0)
+    .sort(([, a], [, b]) => b - a)
+    .map(([key, n]) => `${name(key)} ${n}`)
+    .join(', ');
 }
 
 /** Whole minutes between two ISO times (null when one is missing). */
 export function minutesBetween(start: string, end: string | null): number | null {
   if (!end) return null;
   return Math.max(0, Math.round((Date.parse(end) - Date.parse(start)) / 60_000));
-}
-
-/** "EUR 1,250,000" (en), '' for null. */
-export function formatBudget(budget: number | null): string {
-  return budget === null ? '' : `EUR ${budget.toLocaleString('en-GB')}`;
 }
 
 /** A file name stem: lower-case ASCII words joined by dashes ("workshop" when nothing is left). */
@@ -126,4 +124,51 @@ export function axisLabel(
   return axis.id === `kind:${axis.label}` && kind in words.capacityKind
     ? words.capacityKind[kind]
     : axis.label;
+}
+
+/* Phrases every export prints the same way ---------------------------------------------------- */
+
+/** How long a phase run took: "45 min", or "still running" when it had not ended. */
+export function took(startedAt: string, endedAt: string | null, words: ExportVocabulary): string {
+  const minutes = minutesBetween(startedAt, endedAt);
+  return minutes === null
+    ? words.t('agenda.running')
+    : words.t('agenda.minutes', { count: minutes });
+}
+
+/** One vote's result for an activity: "Which activities? — 9 dots, rank 1". */
+export function voteResult(
+  title: string,
+  dots: number,
+  rank: number,
+  words: ExportVocabulary,
+): string {
+  const { t } = words;
+  return t('votes.result', { title, dots: t('votes.dots', { count: dots }), rank });
+}
+
+/** "7 voters, 5 dots each, revealed 2026-11-23 11:00 UTC." */
+export function voteFacts(
+  vote: Pick<RecordVote, 'voters' | 'budget' | 'revealedAt'>,
+  words: ExportVocabulary,
+): string {
+  const { t } = words;
+  return t('votes.facts', {
+    voters: t('votes.voters', { count: vote.voters }),
+    dotsEach: t('votes.dotsEach', { count: vote.budget }),
+    at: words.time(vote.revealedAt),
+  });
+}
+
+/** A record this workshop started from: "workshop abc, version 2" or "… (live copy)". */
+export function sourceRecord(
+  source: WorkshopRecord['provenance']['sourceRecords'][number],
+  words: ExportVocabulary,
+): string {
+  return source.version === null
+    ? words.t('provenance.sourceLive', { workshopId: source.workshopId })
+    : words.t('provenance.sourceVersion', {
+        workshopId: source.workshopId,
+        version: source.version,
+      });
 }

@@ -15,6 +15,12 @@ p { margin: 0 0 2mm; }
 a { color: var(--accent); }
 .muted { color: var(--muted); }
 .report-section { margin-top: 12mm; }
+.contents ol { padding-left: 9mm; line-height: 1.7; }
+.budget-table { margin-bottom: 6mm; }
+.budget-table caption { text-align: left; font-weight: 600; margin-bottom: 1mm; }
+.budget-table tbody th, .budget-table tfoot th { background: none; }
+.budget-table tbody th { font-weight: 500; }
+.budget-table tfoot th, .budget-table tfoot td { font-weight: 600; border-top: 2px solid currentColor; }
 .title-page { min-height: 240mm; display: flex; flex-direction: column; }
 .title-page__eyebrow { text-transform: uppercase; letter-spacing: .08em; font-size: 9pt; color: var(--muted); margin-bottom: 30mm; }
 .title-page__template { font-size: 13pt; color: var(--muted); margin-bottom: 1mm; }
@@ -78,6 +84,7 @@ footer { margin-top: 12mm; font-size: 8.5pt; color: var(--muted); }
   body { max-width: none; padding: 0; }
   .report-section { margin-top: 0; break-before: page; }
   .title-page { min-height: 255mm; }
+  .contents { break-before: page; }
   a { color: inherit; text-decoration: none; }
 }
 `;
