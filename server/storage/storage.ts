@@ -1,6 +1,7 @@
 /**
- * The one storage interface. SQLite (embedded default) implements it today; PostgreSQL will for the
- * scale-out. Every implementation must pass tests/integration/storage-contract.test.ts.
+ * Storage, split by concern into small role interfaces: each service takes only the ones it uses.
+ * SQLite (embedded default) and PostgreSQL (DATABASE_URL) implement all of them (`Storage`); both
+ * must pass tests/integration/storage-contract.test.ts. `openStorage` (./openStorage.ts) picks one.
  *
  * Methods are async so a networked database fits; the SQLite implementation does its work
  * synchronously and returns settled promises, which keeps the relay's hot path short.
@@ -75,7 +76,35 @@ export interface RecordSearch {
   limit: number;
 }
 
-export interface Storage {
+/** The seqs the database gave an appended batch: firstSeq … lastSeq, consecutive. */
+export interface AppendedSeqs {
+  firstSeq: number;
+  lastSeq: number;
+}
+
+/**
+ * A workshop's document: a snapshot and the log of updates after it. Sequence numbers come from the
+ * database (a per-workshop counter, advanced in the append's transaction), never from a process's
+ * memory, so several processes can append to one workshop and every seq is still unique and
+ * committed in order.
+ */
+export interface DocumentLog {
+  /**
+   * Appends updates atomically (all or none) with the next consecutive seqs of the workshop, and
+   * says which. Resolves once they are durable to the degree configured; the caller relays them
+   * only after that. Rejects for a workshop that does not exist.
+   */
+  appendUpdates(workshopId: string, updates: Uint8Array[]): Promise<AppendedSeqs>;
+  loadDocument(workshopId: string): Promise<StoredDocument>;
+  /**
+   * Replaces the snapshot by `state` (which must include every update with seq ≤ throughSeq) and
+   * drops exactly those updates: ones appended after (by this or another process) stay. An older
+   * snapshot never replaces a newer one.
+   */
+  compact(workshopId: string, state: Uint8Array, throughSeq: number): Promise<void>;
+}
+
+export interface Workshops {
   createWorkshop(workshop: NewWorkshop): Promise<void>;
   getWorkshop(id: string): Promise<WorkshopRow | null>;
   /** The role a token hash grants in that workshop, or null. */
@@ -92,14 +121,13 @@ export interface Storage {
     generation: number,
     tokenHash: string,
   ): Promise<boolean>;
-  /**
-   * Appends updates with seq firstSeq, firstSeq+1, … atomically: all or none. Resolves once they are
-   * durable to the degree configured; the caller relays them only after that.
-   */
-  appendUpdates(workshopId: string, firstSeq: number, updates: Uint8Array[]): Promise<void>;
-  loadDocument(workshopId: string): Promise<StoredDocument>;
-  /** Replaces the snapshot by `state` (which includes every update up to throughSeq) and drops those updates. */
-  compact(workshopId: string, state: Uint8Array, throughSeq: number): Promise<void>;
+  /** open, archived, or null when there is no such workshop. */
+  getWorkshopStatus(workshopId: string): Promise<WorkshopStatus | null>;
+  /** false when there is no such workshop. */
+  setWorkshopStatus(workshopId: string, status: WorkshopStatus): Promise<boolean>;
+}
+
+export interface Identities {
   /** A person who joined (their token, and the device they joined from, stored as hashes). */
   createIdentity(identity: IdentityRow, tokenHash: string, deviceHash?: string): Promise<void>;
   identityForToken(workshopId: string, tokenHash: string): Promise<IdentityRow | null>;
@@ -113,12 +141,30 @@ export interface Storage {
     identityId: string,
     patch: { role?: Role; removed?: boolean; name?: string },
   ): Promise<boolean>;
-  /** The workshop's facilitation state (control plane) as JSON text, or null before the first command. */
-  getControlState(workshopId: string): Promise<string | null>;
-  putControlState(workshopId: string, json: string): Promise<void>;
-  /** The secret ballots of a workshop's current vote (JSON), kept apart from the broadcast state. */
-  getBallots(workshopId: string): Promise<string | null>;
-  putBallots(workshopId: string, json: string): Promise<void>;
+}
+
+/** A JSON value stored with its version: 1 for the first write, one more for each later one. */
+export interface Versioned {
+  json: string;
+  version: number;
+}
+
+/**
+ * The facilitation state (control plane) and the secret ballots of the current vote, each one JSON
+ * value per workshop. Writes compare and set: `expectedVersion` is the version the writer read (0:
+ * it read nothing), and a writer whose copy is stale is refused (false) instead of overwriting a
+ * newer state; it re-reads and tries again.
+ */
+export interface ControlStateStore {
+  /** The workshop's facilitation state, or null before the first command. */
+  getControlState(workshopId: string): Promise<Versioned | null>;
+  putControlState(workshopId: string, json: string, expectedVersion: number): Promise<boolean>;
+  /** The secret ballots of the workshop's current vote, kept apart from the broadcast state. */
+  getBallots(workshopId: string): Promise<Versioned | null>;
+  putBallots(workshopId: string, json: string, expectedVersion: number): Promise<boolean>;
+}
+
+export interface Drafts {
   /** Creates or replaces a person's draft; false when that draft id belongs to someone else. */
   putDraft(workshopId: string, roundId: string, row: DraftRow): Promise<boolean>;
   /** Deletes a person's draft; false when they have no such draft. */
@@ -132,10 +178,43 @@ export interface Storage {
   listDrafts(workshopId: string, roundId: string): Promise<DraftRow[]>;
   /** Forgets every draft of the workshop (a round was revealed, cancelled or replaced). */
   clearDrafts(workshopId: string): Promise<void>;
-  /** open, archived, or null when there is no such workshop. */
-  getWorkshopStatus(workshopId: string): Promise<WorkshopStatus | null>;
-  /** false when there is no such workshop. */
-  setWorkshopStatus(workshopId: string, status: WorkshopStatus): Promise<boolean>;
+}
+
+/** A questionnaire's run state as stored: `json` is shared/control/questionnaires QuestionnaireRun. */
+export interface QuestionnaireRunRow {
+  questionnaireId: string;
+  json: string;
+}
+
+/** One person's answers to a questionnaire, held before the reveal: `json` is their answers. */
+export interface HeldAnswersRow {
+  identityId: string;
+  json: string;
+}
+
+/**
+ * Questionnaires run in a workshop (issue 12): each run's state, and each person's answers held by
+ * the server while private (never in the doc before the reveal).
+ */
+export interface QuestionnaireStore {
+  /** Creates or replaces a run's state. */
+  putQuestionnaireRun(workshopId: string, questionnaireId: string, json: string): Promise<void>;
+  /** Every run of the workshop, in the order they were started. */
+  listQuestionnaireRuns(workshopId: string): Promise<QuestionnaireRunRow[]>;
+  /** Creates or replaces one person's held answers. */
+  putHeldAnswers(
+    workshopId: string,
+    questionnaireId: string,
+    identityId: string,
+    json: string,
+  ): Promise<void>;
+  /** Everyone's held answers, in the order they first saved. */
+  listHeldAnswers(workshopId: string, questionnaireId: string): Promise<HeldAnswersRow[]>;
+  /** Forgets the held answers of a questionnaire (they were revealed or the run was cancelled). */
+  clearHeldAnswers(workshopId: string, questionnaireId: string): Promise<void>;
+}
+
+export interface Records {
   /**
    * Stores a record version. Records are immutable: an existing (workshop, version) is refused
    * (rejects), and stored ones never change. Storing an 'archive' record also marks the workshop
@@ -153,11 +232,33 @@ export interface Storage {
   listRecords(workshopId: string): Promise<RecordSummary[]>;
   /** The latest record of each workshop that matches, most recently held first. */
   searchRecords(search: RecordSearch): Promise<{ items: RecordSearchItem[]; total: number }>;
+}
+
+export interface Settings {
   /** An instance setting, or null. */
   getSetting(key: string): Promise<string | null>;
   /** Stores `value` unless the key is set already; returns the stored value (the first writer wins). */
   initSetting(key: string, value: string): Promise<string>;
+}
+
+export interface Health {
   /** True while the database accepts writes (health check). */
   isWritable(): Promise<boolean>;
+}
+
+/** Everything one backend provides. Only wiring (app.ts), tests and tools hold all of it. */
+export interface Storage
+  extends
+    DocumentLog,
+    Workshops,
+    Identities,
+    ControlStateStore,
+    Drafts,
+    QuestionnaireStore,
+    Records,
+    Settings,
+    Health {
+  /** `sqlite` or `postgres`, for the log and the health check. */
+  readonly kind: 'sqlite' | 'postgres';
   close(): Promise<void>;
 }

@@ -14,6 +14,14 @@ export class Connection {
   alive = true;
   /** Date.now() of the last message sent to this client. */
   lastSentAt = Date.now();
+  /**
+   * Whether the client has sent its sync step 2 (its answer to the room's step 1: everything it
+   * holds that the room lacked when it joined). Until then its updates may build on edits only
+   * that step brings.
+   */
+  sentSyncStep2 = false;
+  /** Set while an update of it waits for its sync step 2 (Room.applyClientUpdate). */
+  step2Deadline: NodeJS.Timeout | null = null;
 
   constructor(
     readonly socket: WebSocket,

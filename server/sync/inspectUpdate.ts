@@ -4,13 +4,18 @@
  *     reads the delete set, so a bad tail would otherwise throw after half the update is in;
  *   - it depends on nothing the server lacks: Yjs would park such structs and deletes as "pending"
  *     and integrate them later, inside someone else's update, past every check made here. Clients
- *     only ever build on what they received from this server, so an honest update never does;
+ *     build on what they received from this server and on their own edits, which they send in
+ *     order; only a client back with edits the server lacks sends such an update, before its sync
+ *     step 2 brings them (Room drops it then: the step brings it too);
  *   - no item refers to itself or to a later change of its own client (Yjs would throw half-way),
  *     and no struct is empty;
  *   - whether it changes the doc at all, and whether it adds content (a full workshop still takes
  *     updates that only delete).
  */
 import * as Y from 'yjs';
+
+/** Why an update that builds on changes the room's doc does not hold is not applied. */
+export const MISSING_DEPENDENCY = 'update depends on changes the server does not have';
 
 export type UpdateInspection =
   { ok: true; changes: boolean; grows: boolean } | { ok: false; reason: string };
@@ -42,7 +47,7 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array): UpdateInspection 
     if (end <= have) continue; // already integrated here
     const range = covered.get(client) ?? { from: have, to: have };
     if (clock > range.to) {
-      return { ok: false, reason: 'update depends on changes the server does not have' };
+      return { ok: false, reason: MISSING_DEPENDENCY };
     }
     range.to = end;
     covered.set(client, range);
@@ -63,7 +68,7 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array): UpdateInspection 
       !known(struct.rightOrigin) ||
       (parent instanceof Y.ID && !known(parent))
     ) {
-      return { ok: false, reason: 'update depends on changes the server does not have' };
+      return { ok: false, reason: MISSING_DEPENDENCY };
     }
     // Yjs integrates each client's structs in clock order and takes a reference to the item's own
     // client as already integrated: one to the item itself or to a later clock throws half-way

@@ -16,15 +16,18 @@ import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { Role } from '../../shared/domain/workshop';
 import type { Logger } from '../log';
-import type { Storage } from '../storage/storage';
+import type { DocumentLog } from '../storage/storage';
 import {
   CLOSE_LOCKED,
   CLOSE_MALFORMED,
   CLOSE_SERVER_ERROR,
   CLOSE_WORKSHOP_FULL,
 } from '../../shared/sync/closeCodes';
-import type { Connection } from './connection';
-import { inspectUpdate } from './inspectUpdate';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { Connection } from './connection';
+import { LocalRoomBus, type BusMessage, type RoomBus } from './roomBus';
+import { inspectUpdate, MISSING_DEPENDENCY } from './inspectUpdate';
 import {
   decodePresence,
   encodePresence,
@@ -35,11 +38,16 @@ import {
 import {
   decodeClientMessage,
   encodeAwareness,
+  encodeKeepAlive,
   encodeSyncStep1,
   encodeSyncStep2,
   encodeUpdate,
   MalformedMessageError,
+  MESSAGE_SYNC,
+  SYNC_STEP2,
 } from './protocol';
+import { planRelay, type SentUpdate } from './relay';
+import { SeqFrontier } from './seqFrontier';
 
 /**
  * Decides whether a connection's document update may be applied (locks, archived workshops). Runs
@@ -50,7 +58,7 @@ export type UpdateGate = (role: Role, update: Uint8Array, doc: Y.Doc) => boolean
 
 export interface RoomOptions {
   gate?: UpdateGate;
-  storage: Storage;
+  storage: DocumentLog;
   log: Logger;
   /** Compact the log into a snapshot after this many updates. */
   compactEvery: number;
@@ -58,19 +66,38 @@ export interface RoomOptions {
   maxDocumentBytes: number;
   /** Presence updates applied per connection per second (more are delayed). */
   presencePerSecond: number;
+  /** The other processes serving this workshop (none by default). */
+  bus?: RoomBus;
   /** Called when the last connection left (the registry decides when to unload). */
   onEmpty: (room: Room) => void;
   /** Called when the room can no longer be trusted (storage failed); the registry drops it. */
   onFailed: (room: Room) => void;
 }
 
+/**
+ * How long a client may take to send its sync step 2 after an update that builds on what only
+ * that step brings (see applyClientUpdate); a stock client sends it within a round trip.
+ */
+const STEP2_GRACE_MS = 5_000;
+
 /** Transaction origin of changes the server makes itself. */
 const SERVER_ORIGIN = Symbol('server');
+/** Transaction origin of what another process accepted (durable already: relayed, never stored). */
+const BUS_ORIGIN = Symbol('bus');
 
-interface PendingUpdate {
-  update: Uint8Array;
-  origin: Connection | null;
+/**
+ * Who caused a change to the doc or the presence: one of this room's connections, another process
+ * (the bus), the server itself, or nobody (loading from storage, presence timing out). Yjs hands
+ * origins over as `unknown`; `originOf` narrows them without casts.
+ */
+type ChangeOrigin = Connection | typeof BUS_ORIGIN | typeof SERVER_ORIGIN | null;
+
+function originOf(raw: unknown): ChangeOrigin {
+  if (raw instanceof Connection || raw === BUS_ORIGIN || raw === SERVER_ORIGIN) return raw;
+  return null;
 }
+
+type PendingUpdate = SentUpdate<Connection>;
 
 interface AwarenessChange {
   added: number[];
@@ -94,10 +121,14 @@ export class Room {
   private pendingUpdates: PendingUpdate[] = [];
   private pendingPresence = new Set<number>();
   private pendingPresenceOrigins = new Set<Connection | null>();
+  /** Presence ids changed by this process's connections (or itself) this turn: for the bus. */
+  private pendingLocalPresence = new Set<number>();
+  private readonly bus: RoomBus;
   private flushScheduled = false;
   private persisting: Promise<void> = Promise.resolve();
   private inFlight = 0;
-  private lastSeq: number;
+  /** The logged updates the doc holds, by the seqs the database gave them. */
+  private readonly seqs: SeqFrontier;
   private updatesSinceSnapshot: number;
   private compactionQueued = false;
   private failed = false;
@@ -105,6 +136,8 @@ export class Room {
   private storedBytes: number;
   private readonly presenceOwners = new PresenceOwners<Connection>();
   private readonly presenceThrottles = new Map<Connection, PresenceThrottle>();
+  /** The sync step 2 for a client holding nothing, until the doc next changes (missingFrom). */
+  private fullStateMessage: Uint8Array | null = null;
 
   private constructor(
     readonly workshopId: string,
@@ -113,7 +146,8 @@ export class Room {
     snapshotSeq: number,
     storedBytes: number,
   ) {
-    this.lastSeq = lastSeq;
+    this.seqs = new SeqFrontier(lastSeq);
+    this.bus = options.bus ?? new LocalRoomBus();
     this.storedBytes = storedBytes;
     this.updatesSinceSnapshot = lastSeq - snapshotSeq;
     this.awareness.setLocalState(null);
@@ -165,6 +199,7 @@ export class Room {
 
   leave(conn: Connection): void {
     if (!this.connections.delete(conn)) return;
+    if (conn.step2Deadline) clearTimeout(conn.step2Deadline);
     this.presenceThrottles.get(conn)?.dispose();
     this.presenceThrottles.delete(conn);
     const ids = new Set([...conn.awarenessClientIds, ...this.presenceOwners.release(conn)]);
@@ -182,6 +217,12 @@ export class Room {
           void this.replyWithMissing(conn, message.stateVector);
           break;
         case 'update':
+          // The step 2 itself is never dropped as ahead of itself: what it lacks, the client lacks.
+          if (data[0] === MESSAGE_SYNC && data[1] === SYNC_STEP2) {
+            conn.sentSyncStep2 = true;
+            if (conn.step2Deadline) clearTimeout(conn.step2Deadline);
+            conn.step2Deadline = null;
+          }
           if (conn.canWrite) this.applyClientUpdate(conn, message.update);
           break;
         case 'awareness':
@@ -220,12 +261,14 @@ export class Room {
   async compactNow(): Promise<void> {
     await this.whenPersisted();
     if (this.failed || this.updatesSinceSnapshot === 0) return;
-    const throughSeq = this.lastSeq;
+    // Only up to the first seq the doc lacks (another process appended it): the snapshot drops
+    // exactly the updates it contains.
+    const throughSeq = this.seqs.through;
     const state = Y.encodeStateAsUpdate(this.doc);
     this.updatesSinceSnapshot = 0;
     await this.options.storage.compact(this.workshopId, state, throughSeq);
     // Updates stored while the snapshot was written stay in the log beside it.
-    if (this.lastSeq === throughSeq) this.storedBytes = state.byteLength;
+    if (this.seqs.last === throughSeq) this.storedBytes = state.byteLength;
   }
 
   /** A change made by the server itself (e.g. revealed vote results): persisted, then relayed. */
@@ -237,6 +280,7 @@ export class Room {
   }
 
   destroy(): void {
+    this.fullStateMessage = null;
     for (const throttle of this.presenceThrottles.values()) throttle.dispose();
     this.presenceThrottles.clear();
     this.awareness.destroy();
@@ -258,7 +302,23 @@ export class Room {
 
   private applyClientUpdate(conn: Connection, update: Uint8Array): void {
     const inspection = inspectUpdate(this.doc, update);
-    if (!inspection.ok) return this.refuse(conn, CLOSE_MALFORMED, inspection.reason);
+    if (!inspection.ok) {
+      // A client back with edits this server lacks (made offline, or sent to a process that died)
+      // sends each new edit the moment its socket opens, before its sync step 2: such an edit
+      // builds on the ones that step brings, and the step brings it too. So it is dropped, not
+      // refused; only a client whose step 2 never comes is refused (it holds an edit never taken).
+      if (inspection.reason === MISSING_DEPENDENCY && !conn.sentSyncStep2) {
+        this.options.log.debug(
+          { workshopId: this.workshopId, ...conn.who },
+          'an update ahead of its sync step 2; the step will bring it',
+        );
+        conn.step2Deadline ??= setTimeout(() => {
+          if (this.connections.has(conn)) this.refuse(conn, CLOSE_MALFORMED, inspection.reason);
+        }, STEP2_GRACE_MS).unref();
+        return;
+      }
+      return this.refuse(conn, CLOSE_MALFORMED, inspection.reason);
+    }
     // An update that changes nothing (a sync reply) is never refused: reading stays possible.
     if (!inspection.changes) return;
     const verdict = this.options.gate ? this.options.gate(conn.role, update, this.doc) : true;
@@ -318,6 +378,12 @@ export class Room {
     } catch {
       throw new MalformedMessageError('malformed presence update');
     }
+    // No entries: the client's liveness ping (workshopSync.ts); answered in kind, so a client whose
+    // network silently went away notices within seconds instead of after 30.
+    if (entries.length === 0) {
+      conn.send(encodeKeepAlive());
+      return;
+    }
     const admitted = this.presenceOwners.admit(conn, entries);
     if (admitted.length < entries.length) {
       this.options.log.debug(
@@ -337,19 +403,34 @@ export class Room {
   }
 
   /** Collects the doc changes clients caused; only updates that changed something arrive here. */
-  private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    if (origin === this) return; // loading from storage
+  private readonly onDocUpdate = (update: Uint8Array, rawOrigin: unknown): void => {
+    this.fullStateMessage = null;
+    if (rawOrigin === this) return; // loading from storage
+    const origin = originOf(rawOrigin);
+    if (origin === BUS_ORIGIN) {
+      // Another process stored it already: relay only what was new to this doc.
+      this.storedBytes += update.byteLength;
+      const message = encodeUpdate(update);
+      for (const conn of this.connections) conn.send(message);
+      return;
+    }
     // Counted now, not when stored: several updates of one turn must not each pass the size check.
     this.storedBytes += update.byteLength;
     this.pendingUpdates.push({
       update,
-      origin: origin === SERVER_ORIGIN ? null : (origin as Connection),
+      origin: origin === SERVER_ORIGIN ? null : origin,
     });
     this.scheduleFlush();
   };
 
-  private readonly onAwarenessUpdate = (change: AwarenessChange, origin: unknown): void => {
-    const conn = origin && typeof origin === 'object' ? (origin as Connection) : null;
+  private readonly onAwarenessUpdate = (change: AwarenessChange, rawOrigin: unknown): void => {
+    const origin = originOf(rawOrigin);
+    const conn = origin instanceof Connection ? origin : null;
+    if (origin !== BUS_ORIGIN) {
+      for (const id of [...change.added, ...change.updated, ...change.removed]) {
+        this.pendingLocalPresence.add(id);
+      }
+    }
     for (const id of change.added) {
       this.pendingPresence.add(id);
       conn?.awarenessClientIds.add(id);
@@ -380,27 +461,35 @@ export class Room {
       this.pendingPresenceOrigins = new Set();
       const message = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids));
       this.broadcast(message, origins);
+      if (this.pendingLocalPresence.size > 0) {
+        const local = [...this.pendingLocalPresence];
+        this.pendingLocalPresence = new Set();
+        this.bus.publish(this.workshopId, {
+          kind: 'presence',
+          payload: awarenessProtocol.encodeAwarenessUpdate(this.awareness, local),
+        });
+      }
     }
     if (this.failed) this.pendingUpdates = [];
     if (this.pendingUpdates.length === 0) return;
 
     const batch = this.pendingUpdates;
     this.pendingUpdates = [];
-    const firstSeq = this.lastSeq + 1;
-    this.lastSeq += batch.length;
     this.inFlight++;
     this.persisting = this.persisting
       .then(() =>
+        // The database numbers the batch: another process may be appending to this workshop too.
         this.options.storage.appendUpdates(
           this.workshopId,
-          firstSeq,
           batch.map((p) => p.update),
         ),
       )
       .then(
-        () => {
+        ({ firstSeq, lastSeq }) => {
+          this.seqs.add(firstSeq, lastSeq);
           this.inFlight--;
           this.relay(batch);
+          this.publishDurable(batch, firstSeq, lastSeq);
           this.updatesSinceSnapshot += batch.length;
           this.maybeCompact();
         },
@@ -411,24 +500,74 @@ export class Room {
       );
   }
 
+  /** Tells the other processes what is now durable, with the seqs the database gave it. */
+  private publishDurable(batch: PendingUpdate[], firstSeq: number, lastSeq: number): void {
+    if (this.bus instanceof LocalRoomBus) return; // nobody to tell: skip the merge
+    const merged =
+      batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((p) => p.update));
+    const out = encoding.createEncoder();
+    encoding.writeVarUint(out, firstSeq);
+    encoding.writeVarUint(out, lastSeq);
+    encoding.writeVarUint8Array(out, merged);
+    this.bus.publish(this.workshopId, { kind: 'update', payload: encoding.toUint8Array(out) });
+  }
+
   /**
-   * One merged message for everyone who sent nothing this turn; each sender gets the merge of the
-   * others' updates only (never its own back), or nothing when it was the only sender.
+   * A message from another process serving this workshop: a durable update (applied and relayed,
+   * not stored again) or presence (applied and relayed, never published back).
    */
-  private relay(batch: PendingUpdate[]): void {
-    const merge = (parts: PendingUpdate[]) =>
-      encodeUpdate(
-        parts.length === 1 ? parts[0]!.update : Y.mergeUpdates(parts.map((p) => p.update)),
-      );
-    const senders = new Set(batch.map((p) => p.origin));
-    const everyone = merge(batch);
-    for (const conn of this.connections) {
-      if (!senders.has(conn)) {
-        conn.send(everyone);
-        continue;
+  receiveFromBus(message: BusMessage): void {
+    if (this.failed) return;
+    try {
+      if (message.kind === 'presence') {
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, message.payload, BUS_ORIGIN);
+        return;
       }
-      const others = batch.filter((p) => p.origin !== conn);
-      if (others.length > 0) conn.send(merge(others));
+      const input = decoding.createDecoder(message.payload);
+      const firstSeq = decoding.readVarUint(input);
+      const lastSeq = decoding.readVarUint(input);
+      const update = decoding.readVarUint8Array(input);
+      Y.applyUpdate(this.doc, update, BUS_ORIGIN);
+      this.seqs.add(firstSeq, lastSeq);
+      this.updatesSinceSnapshot += lastSeq - firstSeq + 1;
+    } catch (err) {
+      this.options.log.error({ err, workshopId: this.workshopId }, 'a bus message did not apply');
+    }
+  }
+
+  /**
+   * After the bus may have lost messages: takes from the database whatever this doc lacks and
+   * relays it (Yjs applies only what is new). The database holds every durable update.
+   */
+  async resync(): Promise<void> {
+    if (this.failed) return;
+    const stored = await this.options.storage.loadDocument(this.workshopId);
+    if (this.failed) return;
+    this.doc.transact(() => {
+      for (const update of stored.snapshot
+        ? [stored.snapshot, ...stored.updates]
+        : stored.updates) {
+        try {
+          Y.applyUpdate(this.doc, update, BUS_ORIGIN);
+        } catch (err) {
+          this.options.log.error(
+            { err, workshopId: this.workshopId },
+            'skipping an unreadable stored update',
+          );
+        }
+      }
+    }, BUS_ORIGIN);
+    if (stored.lastSeq > 0) this.seqs.add(1, stored.lastSeq);
+  }
+
+  /** One merged message for everyone; each sender gets it without its own updates (relay.ts). */
+  private relay(batch: PendingUpdate[]): void {
+    const turn = planRelay(batch);
+    const everyone = encodeUpdate(turn.everyone);
+    for (const conn of this.connections) {
+      const update = turn.forSender(conn);
+      if (update === turn.everyone) conn.send(everyone);
+      else if (update) conn.send(encodeUpdate(update));
     }
   }
 
@@ -445,10 +584,23 @@ export class Room {
       // Only persisted state may leave the server: wait for in-flight appends first.
       await this.whenPersisted();
       if (this.failed) return;
-      conn.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector)));
+      conn.send(this.missingFrom(stateVector));
     } catch {
       conn.close(CLOSE_MALFORMED, 'invalid state vector');
     }
+  }
+
+  /**
+   * The sync step 2 a client with this state vector needs. A client with nothing (a fresh join)
+   * gets the whole doc, encoded once and kept until the next change: many people opening a large
+   * workshop at once cost one encode.
+   */
+  private missingFrom(stateVector: Uint8Array): Uint8Array {
+    if (Y.decodeStateVector(stateVector).size > 0) {
+      return encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector));
+    }
+    this.fullStateMessage ??= encodeSyncStep2(Y.encodeStateAsUpdate(this.doc));
+    return this.fullStateMessage;
   }
 
   /** Compaction runs after the current turn, never inside the update path. */

@@ -4,11 +4,12 @@
  */
 import * as Y from 'yjs';
 import type { Logger } from '../log';
-import type { Storage } from '../storage/storage';
+import type { DocumentLog } from '../storage/storage';
 import { Room, type UpdateGate } from './room';
+import { LocalRoomBus, type BusMessage, type RoomBus } from './roomBus';
 
 export interface RoomRegistryOptions {
-  storage: Storage;
+  storage: DocumentLog;
   /** The update gate of a workshop's room (locks); none = accept every writer's update. */
   gateFor?: (workshopId: string) => UpdateGate;
   /** Runs before a room loads (e.g. so the lock state is in memory before the first edit). */
@@ -18,13 +19,29 @@ export interface RoomRegistryOptions {
   roomIdleMs: number;
   maxDocumentBytes: number;
   presencePerSecond: number;
+  /** The other processes serving the same workshops (none by default). */
+  bus?: RoomBus;
 }
 
 export class RoomRegistry {
   private readonly rooms = new Map<string, Promise<Room>>();
   private readonly idleTimers = new Map<string, NodeJS.Timeout>();
 
-  constructor(private readonly options: RoomRegistryOptions) {}
+  private readonly bus: RoomBus;
+
+  constructor(private readonly options: RoomRegistryOptions) {
+    this.bus = options.bus ?? new LocalRoomBus();
+    // The bus may have lost messages: every loaded room takes what it lacks from the database.
+    this.bus.onGap(() => {
+      for (const [workshopId, room] of this.rooms) {
+        room
+          .then((r) => r.resync())
+          .catch((err: unknown) =>
+            this.options.log.error({ err, workshopId }, 'resync after a bus gap failed'),
+          );
+      }
+    });
+  }
 
   get size(): number {
     return this.rooms.size;
@@ -36,8 +53,20 @@ export class RoomRegistry {
     let room = this.rooms.get(workshopId);
     if (!room) {
       const { beforeLoad, gateFor } = this.options;
-      room = (beforeLoad ? beforeLoad(workshopId) : Promise.resolve()).then(() =>
-        Room.load(workshopId, {
+      // Subscribed before loading, and what arrives meanwhile is held: nothing another process
+      // stores between our read of the database and our subscription can be missed.
+      let loaded: Room | null = null;
+      const early: BusMessage[] = [];
+      const subscribed = this.bus.subscribe(workshopId, (message) => {
+        if (loaded) loaded.receiveFromBus(message);
+        else early.push(message);
+      });
+      room = Promise.all([
+        beforeLoad ? beforeLoad(workshopId) : Promise.resolve(),
+        subscribed,
+      ]).then(async () => {
+        const r = await Room.load(workshopId, {
+          bus: this.bus,
           gate: gateFor?.(workshopId),
           storage: this.options.storage,
           log: this.options.log,
@@ -46,10 +75,16 @@ export class RoomRegistry {
           presencePerSecond: this.options.presencePerSecond,
           onEmpty: (r) => this.onEmpty(r),
           onFailed: (r) => this.drop(r),
-        }),
-      );
+        });
+        loaded = r;
+        for (const message of early.splice(0)) r.receiveFromBus(message);
+        return r;
+      });
       this.rooms.set(workshopId, room);
-      room.catch(() => this.rooms.delete(workshopId));
+      room.catch(() => {
+        this.rooms.delete(workshopId);
+        void this.bus.unsubscribe(workshopId);
+      });
     }
     return room;
   }
@@ -63,6 +98,9 @@ export class RoomRegistry {
     if (live) {
       const room = await live;
       await room.whenPersisted();
+      // Other processes may have stored edits the bus has not brought yet: a record or an export
+      // must hold every one of them.
+      if (!(this.bus instanceof LocalRoomBus)) await room.resync();
       // A failed room's doc may hold what storage lost: read what storage has instead.
       if (!room.isFailed) return read(room.doc);
     }
@@ -132,13 +170,17 @@ export class RoomRegistry {
     // A client may have joined while the snapshot was written.
     if (room.connections.size > 0) return;
     this.rooms.delete(room.workshopId);
+    void this.bus.unsubscribe(room.workshopId);
     room.destroy();
   }
 
   private drop(room: Room): void {
     this.cancelIdle(room.workshopId);
     void this.rooms.get(room.workshopId)?.then((current) => {
-      if (current === room) this.rooms.delete(room.workshopId);
+      if (current === room) {
+        this.rooms.delete(room.workshopId);
+        void this.bus.unsubscribe(room.workshopId);
+      }
     });
     setImmediate(() => room.destroy());
   }

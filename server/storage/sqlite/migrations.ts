@@ -94,6 +94,30 @@ const MIGRATIONS: string[] = [
   `ALTER TABLE identities ADD COLUMN device_hash TEXT;
    CREATE INDEX identities_device ON identities (workshop_id, device_hash);
    ALTER TABLE workshop_tokens ADD COLUMN generation INTEGER NOT NULL DEFAULT 0;`,
+  // Scale-out (issue 14): the database assigns update seqs from a per-workshop counter (the
+  // highest seq so far), and control state and ballots carry a version for compare-and-set.
+  `ALTER TABLE workshops ADD COLUMN last_seq INTEGER NOT NULL DEFAULT 0;
+   UPDATE workshops SET last_seq = max(
+     coalesce((SELECT max(seq) FROM doc_updates u WHERE u.workshop_id = workshops.id), 0),
+     coalesce((SELECT seq FROM doc_snapshots s WHERE s.workshop_id = workshops.id), 0));
+   ALTER TABLE control_states ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+   ALTER TABLE vote_ballots ADD COLUMN version INTEGER NOT NULL DEFAULT 1;`,
+  // Questionnaires (issue 12): each run's state, and answers held by the server until the reveal.
+  `CREATE TABLE questionnaire_runs (
+     workshop_id TEXT NOT NULL REFERENCES workshops (id) ON DELETE CASCADE,
+     questionnaire_id TEXT NOT NULL,
+     run TEXT NOT NULL,
+     updated_at TEXT NOT NULL,
+     PRIMARY KEY (workshop_id, questionnaire_id)
+   );
+   CREATE TABLE questionnaire_answers (
+     workshop_id TEXT NOT NULL REFERENCES workshops (id) ON DELETE CASCADE,
+     questionnaire_id TEXT NOT NULL,
+     identity_id TEXT NOT NULL,
+     answers TEXT NOT NULL,
+     updated_at TEXT NOT NULL,
+     PRIMARY KEY (workshop_id, questionnaire_id, identity_id)
+   );`,
 ];
 
 export function migrate(db: Database.Database): void {

@@ -10,13 +10,17 @@ import type { Role, SharedLinkRole, WorkshopStatus } from '../../../shared/domai
 import { FIRST_GENERATIONS, type LinkGenerations } from '../../auth/tokens';
 import type { RecordSearchItem, RecordSummary } from '../../../shared/record/api';
 import type {
+  AppendedSeqs,
   DraftRow,
+  HeldAnswersRow,
+  QuestionnaireRunRow,
   IdentityRow,
   NewWorkshop,
   RecordRow,
   RecordSearch,
   Storage,
   StoredDocument,
+  Versioned,
   WorkshopRow,
 } from '../storage';
 import { migrate } from './migrations';
@@ -42,9 +46,11 @@ export interface SqliteOptions {
 }
 
 export class SqliteStorage implements Storage {
+  readonly kind = 'sqlite';
   private readonly db: Database.Database;
   private readonly stmt;
   private readonly records: SqliteRecords;
+  private readonly append: (workshopId: string, updates: Uint8Array[]) => AppendedSeqs;
 
   constructor(options: SqliteOptions) {
     fs.mkdirSync(options.dataDir, { recursive: true });
@@ -76,6 +82,10 @@ export class SqliteStorage implements Storage {
         `UPDATE workshop_tokens SET token_hash = ?, generation = ?
          WHERE workshop_id = ? AND role = ? AND generation = ?`,
       ),
+      advanceSeq: this.db.prepare(
+        'UPDATE workshops SET last_seq = last_seq + ? WHERE id = ? RETURNING last_seq AS lastSeq',
+      ),
+      lastSeq: this.db.prepare('SELECT last_seq AS lastSeq FROM workshops WHERE id = ?'),
       insertUpdate: this.db.prepare(
         'INSERT INTO doc_updates (workshop_id, seq, data) VALUES (?, ?, ?)',
       ),
@@ -111,10 +121,16 @@ export class SqliteStorage implements Storage {
         `UPDATE identities SET role = coalesce(?, role), removed = coalesce(?, removed),
          name = coalesce(?, name) WHERE workshop_id = ? AND id = ?`,
       ),
-      getBallots: this.db.prepare('SELECT ballots FROM vote_ballots WHERE workshop_id = ?'),
-      putBallots: this.db.prepare(
-        `INSERT INTO vote_ballots (workshop_id, ballots, updated_at) VALUES (?, ?, ?)
-         ON CONFLICT (workshop_id) DO UPDATE SET ballots = excluded.ballots, updated_at = excluded.updated_at`,
+      getBallots: this.db.prepare(
+        'SELECT ballots AS json, version FROM vote_ballots WHERE workshop_id = ?',
+      ),
+      insertBallots: this.db.prepare(
+        `INSERT INTO vote_ballots (workshop_id, ballots, updated_at, version) VALUES (?, ?, ?, 1)
+         ON CONFLICT (workshop_id) DO NOTHING`,
+      ),
+      updateBallots: this.db.prepare(
+        `UPDATE vote_ballots SET ballots = ?, updated_at = ?, version = version + 1
+         WHERE workshop_id = ? AND version = ?`,
       ),
       getDraftOwner: this.db.prepare(
         'SELECT identity_id FROM private_drafts WHERE workshop_id = ? AND round_id = ? AND draft_id = ?',
@@ -133,12 +149,50 @@ export class SqliteStorage implements Storage {
          WHERE workshop_id = ? AND round_id = ? ORDER BY rowid`,
       ),
       clearDrafts: this.db.prepare('DELETE FROM private_drafts WHERE workshop_id = ?'),
-      getControl: this.db.prepare('SELECT state FROM control_states WHERE workshop_id = ?'),
-      putControl: this.db.prepare(
-        `INSERT INTO control_states (workshop_id, state, updated_at) VALUES (?, ?, ?)
-         ON CONFLICT (workshop_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
+      putQuestionnaireRun: this.db.prepare(
+        `INSERT INTO questionnaire_runs (workshop_id, questionnaire_id, run, updated_at)
+         VALUES (?, ?, ?, ?)
+         ON CONFLICT (workshop_id, questionnaire_id)
+         DO UPDATE SET run = excluded.run, updated_at = excluded.updated_at`,
+      ),
+      listQuestionnaireRuns: this.db.prepare(
+        `SELECT questionnaire_id AS questionnaireId, run AS json FROM questionnaire_runs
+         WHERE workshop_id = ? ORDER BY rowid`,
+      ),
+      putHeldAnswers: this.db.prepare(
+        `INSERT INTO questionnaire_answers (workshop_id, questionnaire_id, identity_id, answers, updated_at)
+         VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (workshop_id, questionnaire_id, identity_id)
+         DO UPDATE SET answers = excluded.answers, updated_at = excluded.updated_at`,
+      ),
+      listHeldAnswers: this.db.prepare(
+        `SELECT identity_id AS identityId, answers AS json FROM questionnaire_answers
+         WHERE workshop_id = ? AND questionnaire_id = ? ORDER BY rowid`,
+      ),
+      clearHeldAnswers: this.db.prepare(
+        'DELETE FROM questionnaire_answers WHERE workshop_id = ? AND questionnaire_id = ?',
+      ),
+      getControl: this.db.prepare(
+        'SELECT state AS json, version FROM control_states WHERE workshop_id = ?',
+      ),
+      insertControl: this.db.prepare(
+        `INSERT INTO control_states (workshop_id, state, updated_at, version) VALUES (?, ?, ?, 1)
+         ON CONFLICT (workshop_id) DO NOTHING`,
+      ),
+      updateControl: this.db.prepare(
+        `UPDATE control_states SET state = ?, updated_at = ?, version = version + 1
+         WHERE workshop_id = ? AND version = ?`,
       ),
     };
+    // The counter and the rows in one transaction: another process's append waits for it.
+    this.append = this.db.transaction((workshopId: string, updates: Uint8Array[]) => {
+      const row = this.stmt.advanceSeq.get(updates.length, workshopId) as
+        { lastSeq: number } | undefined;
+      if (!row) throw new Error(`no workshop ${workshopId}`);
+      const firstSeq = row.lastSeq - updates.length + 1;
+      updates.forEach((u, i) => this.stmt.insertUpdate.run(workshopId, firstSeq + i, u));
+      return { firstSeq, lastSeq: row.lastSeq };
+    });
   }
 
   async createWorkshop(w: NewWorkshop): Promise<void> {
@@ -186,18 +240,9 @@ export class SqliteStorage implements Storage {
     return result.changes > 0;
   }
 
-  async appendUpdates(workshopId: string, firstSeq: number, updates: Uint8Array[]): Promise<void> {
-    if (updates.length === 1) {
-      this.stmt.insertUpdate.run(workshopId, firstSeq, updates[0]);
-      return;
-    }
-    this.appendMany(workshopId, firstSeq, updates);
+  async appendUpdates(workshopId: string, updates: Uint8Array[]): Promise<AppendedSeqs> {
+    return this.append(workshopId, updates);
   }
-
-  private readonly appendMany = (workshopId: string, firstSeq: number, updates: Uint8Array[]) =>
-    this.db.transaction(() => {
-      updates.forEach((u, i) => this.stmt.insertUpdate.run(workshopId, firstSeq + i, u));
-    })();
 
   async loadDocument(workshopId: string): Promise<StoredDocument> {
     return this.db.transaction(() => {
@@ -208,11 +253,12 @@ export class SqliteStorage implements Storage {
         seq: number;
         data: Buffer;
       }[];
+      const counter = this.stmt.lastSeq.get(workshopId) as { lastSeq: number } | undefined;
       return {
         snapshot: snap ? new Uint8Array(snap.state) : null,
         updates: rows.map((r) => new Uint8Array(r.data)),
         snapshotSeq,
-        lastSeq: rows.length > 0 ? rows[rows.length - 1]!.seq : snapshotSeq,
+        lastSeq: counter?.lastSeq ?? snapshotSeq,
       };
     })();
   }
@@ -271,22 +317,34 @@ export class SqliteStorage implements Storage {
     return result.changes > 0;
   }
 
-  async getControlState(workshopId: string): Promise<string | null> {
-    const row = this.stmt.getControl.get(workshopId) as { state: string } | undefined;
-    return row?.state ?? null;
+  async getControlState(workshopId: string): Promise<Versioned | null> {
+    return (this.stmt.getControl.get(workshopId) as Versioned | undefined) ?? null;
   }
 
-  async putControlState(workshopId: string, json: string): Promise<void> {
-    this.stmt.putControl.run(workshopId, json, new Date().toISOString());
+  async putControlState(
+    workshopId: string,
+    json: string,
+    expectedVersion: number,
+  ): Promise<boolean> {
+    const now = new Date().toISOString();
+    const result =
+      expectedVersion === 0
+        ? this.stmt.insertControl.run(workshopId, json, now)
+        : this.stmt.updateControl.run(json, now, workshopId, expectedVersion);
+    return result.changes > 0;
   }
 
-  async getBallots(workshopId: string): Promise<string | null> {
-    const row = this.stmt.getBallots.get(workshopId) as { ballots: string } | undefined;
-    return row?.ballots ?? null;
+  async getBallots(workshopId: string): Promise<Versioned | null> {
+    return (this.stmt.getBallots.get(workshopId) as Versioned | undefined) ?? null;
   }
 
-  async putBallots(workshopId: string, json: string): Promise<void> {
-    this.stmt.putBallots.run(workshopId, json, new Date().toISOString());
+  async putBallots(workshopId: string, json: string, expectedVersion: number): Promise<boolean> {
+    const now = new Date().toISOString();
+    const result =
+      expectedVersion === 0
+        ? this.stmt.insertBallots.run(workshopId, json, now)
+        : this.stmt.updateBallots.run(json, now, workshopId, expectedVersion);
+    return result.changes > 0;
   }
 
   async putDraft(workshopId: string, roundId: string, row: DraftRow): Promise<boolean> {
@@ -313,6 +371,32 @@ export class SqliteStorage implements Storage {
 
   async clearDrafts(workshopId: string): Promise<void> {
     this.stmt.clearDrafts.run(workshopId);
+  }
+
+  async putQuestionnaireRun(workshopId: string, questionnaireId: string, json: string) {
+    this.stmt.putQuestionnaireRun.run(workshopId, questionnaireId, json, new Date().toISOString());
+  }
+
+  async listQuestionnaireRuns(workshopId: string): Promise<QuestionnaireRunRow[]> {
+    return this.stmt.listQuestionnaireRuns.all(workshopId) as QuestionnaireRunRow[];
+  }
+
+  async putHeldAnswers(
+    workshopId: string,
+    questionnaireId: string,
+    identityId: string,
+    json: string,
+  ): Promise<void> {
+    const now = new Date().toISOString();
+    this.stmt.putHeldAnswers.run(workshopId, questionnaireId, identityId, json, now);
+  }
+
+  async listHeldAnswers(workshopId: string, questionnaireId: string): Promise<HeldAnswersRow[]> {
+    return this.stmt.listHeldAnswers.all(workshopId, questionnaireId) as HeldAnswersRow[];
+  }
+
+  async clearHeldAnswers(workshopId: string, questionnaireId: string): Promise<void> {
+    this.stmt.clearHeldAnswers.run(workshopId, questionnaireId);
   }
 
   async getWorkshopStatus(workshopId: string): Promise<WorkshopStatus | null> {
