@@ -8,24 +8,29 @@ import { ArchiveService } from './archive/archiveService';
 import { WorkshopAccess } from './auth/access';
 import { OrganiserAccess } from './auth/organiser';
 import { loadConfig, type ServerConfig, type ServerConfigInput } from './config';
-import { createControlPlane } from './control/controlPlane';
+import { createControlPlane, serveQuestionnaires } from './control/controlPlane';
 import { ControlService } from './control/controlService';
 import { writeGate } from './control/writeGate';
 import { PeopleService } from './control/peopleService';
 import { PrivateWritingService } from './control/privateWritingService';
+import { QuestionnaireService } from './control/questionnaireService';
 import { CLOSE_REMOVED, CLOSE_UNAUTHORIZED } from '../shared/sync/closeCodes';
 import { writeVoteResult } from '../shared/doc/voteResults';
 import { publishDrafts } from '../shared/doc/publishDrafts';
 import { createHttpApp } from './http/app';
 import { recordRoutes } from './http/recordRoutes';
+import { connectRateLimitRedis } from './http/rateLimits';
 import { exportRoutes } from './http/exportRoutes';
 import { PdfPrinter } from './archive/exporters/pdf';
 import { createLogger, type Logger } from './log';
-import { SqliteStorage } from './storage/sqlite/sqliteStorage';
+import { openStorage } from './storage/openStorage';
+import type { ClusterAdapter } from './control/clusterAdapter';
+import { LocalRoomBus, type RoomBus } from './sync/roomBus';
 import type { Storage } from './storage/storage';
 import { RoomRegistry } from './sync/rooms';
 import { SYNC_PATH_PREFIX, SyncServer } from './sync/syncServer';
 import { WorkshopService } from './workshops/workshopService';
+import type { SharedLinkRole } from '../shared/domain/workshop';
 
 export interface RunningServer {
   config: ServerConfig;
@@ -36,6 +41,8 @@ export interface RunningServer {
   storage: Storage;
   rooms: RoomRegistry;
   control: ControlService;
+  /** How this process hears the others serving the same workshops (Redis, or nobody). */
+  bus: RoomBus;
   /** Stops accepting, persists and compacts every open workshop, closes the database. */
   close(): Promise<void>;
 }
@@ -45,10 +52,36 @@ export async function startServer(
 ): Promise<RunningServer> {
   const config = loadConfig(overrides);
   const log = createLogger(config.logLevel);
-  const storage: Storage = new SqliteStorage({
-    dataDir: config.dataDir,
-    synchronous: config.sqliteSynchronous,
-  });
+  const storage: Storage = await openStorage(config, log);
+  // REDIS_URL: the processes serving the same workshops hear each other's edits and presence.
+  // The Redis modules load only then: a single process never carries them.
+  let bus: RoomBus = new LocalRoomBus();
+  if (config.redisUrl) {
+    try {
+      const { RedisRoomBus } = await import('./sync/redisRoomBus');
+      bus = await RedisRoomBus.connect({ url: config.redisUrl, prefix: config.redisPrefix, log });
+    } catch (err) {
+      await bus.close();
+      await storage.close();
+      throw err;
+    }
+    log.info('room bus: Redis');
+  }
+  let cluster: ClusterAdapter | undefined;
+  if (config.redisUrl) {
+    try {
+      const { redisClusterAdapter } = await import('./control/clusterAdapter');
+      cluster = await redisClusterAdapter(config.redisUrl, config.redisPrefix, log);
+    } catch (err) {
+      await bus.close();
+      await storage.close();
+      throw err;
+    }
+  }
+  // REDIS_URL: the API's rate limits are counted in Redis, one budget per client for every process.
+  const limitStore = config.redisUrl
+    ? await connectRateLimitRedis({ url: config.redisUrl, prefix: config.redisPrefix, log })
+    : undefined;
   const access = new WorkshopAccess(storage);
   const control = new ControlService(storage, log, Date.now, config.voteSplitMinVoters);
   const people = new PeopleService(storage);
@@ -70,6 +103,9 @@ export async function startServer(
       return published;
     },
   );
+  const questionnaires = new QuestionnaireService(storage, control, (workshopId, change) =>
+    rooms.change(workshopId, change),
+  );
   const rooms = new RoomRegistry({
     storage,
     // An archived workshop refuses every edit; otherwise the facilitator's locks apply.
@@ -80,6 +116,7 @@ export async function startServer(
     roomIdleMs: config.roomIdleMs,
     maxDocumentBytes: config.maxDocumentBytes,
     presencePerSecond: config.presencePerSecond,
+    bus,
   });
   const archive: ArchiveService = new ArchiveService({ storage, rooms, control, log });
   control.setGuard(async (workshopId) =>
@@ -93,6 +130,7 @@ export async function startServer(
   const pdf = new PdfPrinter({ executablePath: config.chromiumPath, log });
   const app = createHttpApp({
     storage,
+    busProblem: () => bus.problem(),
     log,
     access,
     workshops,
@@ -105,6 +143,7 @@ export async function startServer(
       workshopCreate: config.rateWorkshopCreate,
       join: config.rateJoin,
       api: config.rateApi,
+      store: limitStore,
     },
     workshopStatus: (workshopId) => archive.status(workshopId),
     routers: [
@@ -127,11 +166,19 @@ export async function startServer(
     maxConnectionsPerIp: config.maxConnectionsPerIp,
     eventsPerSecond: config.controlEventsPerSecond,
     trustProxy: config.trustProxy,
+    cluster,
   });
+  serveQuestionnaires(io, questionnaires, log);
   // Live clients learn when their workshop is archived (read-only) or reopened.
-  archive.onStatus((workshopId, status) =>
-    io.to(workshopId).emit('workshop:status', { workshopId, status }),
-  );
+  archive.onStatus((workshopId, status) => {
+    io.to(workshopId).emit('workshop:status', { workshopId, status });
+    if (cluster) io.serverSideEmit('status:changed', workshopId);
+  });
+  io.on('status:changed', (workshopId) => {
+    archive
+      .refresh(workshopId)
+      .catch((err: unknown) => log.error({ err, workshopId }, 'could not read the status again'));
+  });
   io.on('connection', (socket) => {
     const { workshopId } = socket.data;
     archive
@@ -147,7 +194,7 @@ export async function startServer(
     }
   });
   // A reset link closes what is still connected with the old one; people's own tokens stay.
-  workshops.onLinkRotated((workshopId, role) => {
+  const closeOldLink = (workshopId: string, role: SharedLinkRole) => {
     sync.closeLinkConnections(workshopId, role, CLOSE_UNAUTHORIZED, 'the link was reset');
     for (const socket of io.of('/').sockets.values()) {
       const { data } = socket;
@@ -155,7 +202,12 @@ export async function startServer(
         socket.disconnect(true);
       }
     }
+  };
+  workshops.onLinkRotated((workshopId, role) => {
+    closeOldLink(workshopId, role);
+    if (cluster) io.serverSideEmit('link:rotated', workshopId, role);
   });
+  io.on('link:rotated', closeOldLink);
 
   // One upgrade handler for the whole port (socket.io's own listener is replaced by this one).
   httpServer.removeAllListeners('upgrade');
@@ -182,7 +234,7 @@ export async function startServer(
   // Listening on every interface: the address a person on this machine types is localhost.
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-  log.info({ url, dataDir: config.dataDir }, `Transforma listening on ${url}`);
+  log.info({ url, storage: storage.kind }, `Transforma listening on ${url}`);
 
   let closing: Promise<void> | undefined;
   const close = () =>
@@ -193,9 +245,12 @@ export async function startServer(
       httpServer.closeAllConnections();
       await httpClosed;
       await rooms.closeAll();
+      await bus.close();
+      await cluster?.close();
+      await limitStore?.close();
       await pdf.close();
       await storage.close();
     })());
 
-  return { config, port, url, log, storage, rooms, control, close };
+  return { config, port, url, log, storage, rooms, control, bus, close };
 }

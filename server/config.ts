@@ -11,6 +11,29 @@ const configSchema = z.object({
   port: int(0, 65535).default(8080),
   host: z.string().min(1).default('0.0.0.0'),
   dataDir: z.string().min(1).default('./data'),
+  /**
+   * PostgreSQL for storage (postgres://user:password@host:port/database), shared by every process
+   * of a scaled-out installation. Unset: SQLite, one file under dataDir.
+   */
+  databaseUrl: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL')
+    .refine((v) => URL.canParse(v), 'must be a valid URL')
+    .optional(),
+  /**
+   * Redis for the messages between processes (redis:// or rediss://): edits and presence cross
+   * between processes serving the same workshop (server/sync/redisRoomBus.ts). Unset: one process.
+   */
+  redisUrl: z
+    .string()
+    .regex(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// URL')
+    .refine((v) => URL.canParse(v), 'must be a valid URL')
+    .optional(),
+  /** Prefix of every Redis channel, so several installations (or tests) can share one Redis. */
+  redisPrefix: z
+    .string()
+    .regex(/^[A-Za-z0-9:_-]{1,64}$/, 'letters, digits, ":", "_" and "-" only')
+    .default('transforma:'),
   /** Origin used in join links (e.g. https://s3.example.org); by default the request's own origin. */
   publicUrl: z.url().optional(),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -71,10 +94,14 @@ const configSchema = z.object({
 export type ServerConfig = z.infer<typeof configSchema>;
 export type ServerConfigInput = z.input<typeof configSchema>;
 
-const ENV_KEYS: Record<keyof ServerConfig, string> = {
+/** The environment variable behind each setting (the README table and compose.yaml use these names). */
+export const ENV_KEYS: Record<keyof ServerConfig, string> = {
   port: 'PORT',
   host: 'HOST',
   dataDir: 'DATA_DIR',
+  databaseUrl: 'DATABASE_URL',
+  redisUrl: 'REDIS_URL',
+  redisPrefix: 'REDIS_PREFIX',
   publicUrl: 'PUBLIC_URL',
   logLevel: 'LOG_LEVEL',
   clientDir: 'CLIENT_DIR',

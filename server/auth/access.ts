@@ -1,6 +1,6 @@
 /** Who may do what in a workshop: resolves a presented token to a role. */
 import type { Role } from '../../shared/domain/workshop';
-import type { Storage } from '../storage/storage';
+import type { Identities, Workshops } from '../storage/storage';
 import { hashToken, isTokenShaped } from './tokens';
 
 /** Who presented a token: its role, and the person when it is an identity token. */
@@ -10,7 +10,7 @@ export interface Grant {
 }
 
 export class WorkshopAccess {
-  constructor(private readonly storage: Storage) {}
+  constructor(private readonly storage: Workshops & Identities) {}
 
   /**
    * What a token grants in that workshop: a workshop token (facilitator, participant, projector

@@ -10,15 +10,18 @@ import {
   type ClientToServerEvents,
   type ServerToClientEvents,
 } from '../../shared/control/events';
-import type { Role } from '../../shared/domain/workshop';
+import type { Role, SharedLinkRole } from '../../shared/domain/workshop';
 import type { WorkshopAccess } from '../auth/access';
 import { clientIp } from '../http/clientIp';
 import { ConnectionCounter } from '../lib/connectionCounter';
 import type { Logger } from '../log';
+import type { ClusterAdapter } from './clusterAdapter';
 import type { ControlService } from './controlService';
 import { EventBudget } from './eventBudget';
 import type { PeopleService } from './peopleService';
+import { VoteTurnoutAnnouncer } from './voteTurnout';
 import type { DraftReply, PrivateWritingService } from './privateWritingService';
+import type { Caller, QuestionnaireService, Reply } from './questionnaireService';
 
 interface SocketData {
   workshopId: string;
@@ -26,7 +29,34 @@ interface SocketData {
   identityId: string | null;
 }
 
-export type ControlServer = Server<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
+/**
+ * What the processes serving the same workshops tell each other (socket.io's serverSideEmit over
+ * Redis). Each says only what changed; the receiver reads the truth from the database or acts on its
+ * own connections. Broadcasts to people go by `io.to(workshop)`, which reaches every process.
+ */
+export interface InterServerEvents {
+  /** A new control state is stored: reload the copy the lock gate reads. */
+  'control:changed': (workshopId: string) => void;
+  /** Someone was promoted or removed: act on that person's connections here. */
+  'people:changed': (
+    workshopId: string,
+    identityId: string,
+    change: 'promoted' | 'removed',
+  ) => void;
+  /** A hand went up (raisedAt) or down (null): keep the same list of hands. */
+  'hand:changed': (workshopId: string, identityId: string, raisedAt: number | null) => void;
+  /** A shared link was reset: close what is connected with the old one here. */
+  'link:rotated': (workshopId: string, role: SharedLinkRole) => void;
+  /** The workshop was archived or reopened: read its status again. */
+  'status:changed': (workshopId: string) => void;
+}
+
+export type ControlServer = Server<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  InterServerEvents,
+  SocketData
+>;
 type ControlSocket = Socket<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
 
 export interface ControlLimits {
@@ -36,6 +66,8 @@ export interface ControlLimits {
   eventsPerSecond: number;
   /** The configured TRUST_PROXY, so the client IP is the one Express sees. */
   trustProxy: boolean | number;
+  /** Other processes serve the same workshops (REDIS_URL): socket.io's Redis adapter. */
+  cluster?: ClusterAdapter;
 }
 
 export function createControlPlane(
@@ -53,7 +85,9 @@ export function createControlPlane(
     // Our single upgrade handler routes WebSockets; engine.io must not destroy the others.
     destroyUpgrade: false,
     maxHttpBufferSize: 64 * 1024,
+    ...(limits.cluster ? { adapter: limits.cluster.adapter } : {}),
   });
+  if (limits.cluster) joinCluster(io, control, people, log);
 
   // Counted per engine.io connection, which opens (synchronously) before any handshake packet
   // and always closes: no place is lost between the handshake and socket.io's `connection`.
@@ -92,11 +126,22 @@ export function createControlPlane(
       });
   });
 
-  control.onChange((workshopId, event) => io.to(workshopId).emit('control:state', event));
+  const turnout = new VoteTurnoutAnnouncer(
+    control,
+    people,
+    (workshopId, counts) => io.to(workshopId).emit('vote:turnout', counts),
+    log,
+  );
+  control.onChange((workshopId, event) => {
+    io.to(workshopId).emit('control:state', event);
+    if (limits.cluster) io.serverSideEmit('control:changed', workshopId);
+    if (event.state.vote && event.state.vote.status !== 'revealed') turnout.schedule(workshopId);
+  });
   privateWriting.onProgress((workshopId, progress) =>
     io.to(workshopId).emit('private:progress', progress),
   );
-  people.onChange(({ workshopId, identityId, change, participants }) => {
+  people.onChange(({ workshopId, identityId, change, participants, here }) => {
+    // This process's sockets of that person; the other processes do the same with theirs.
     for (const socket of io.of('/').sockets.values()) {
       if (socket.data.workshopId !== workshopId || socket.data.identityId !== identityId) continue;
       if (change === 'removed') {
@@ -107,15 +152,22 @@ export function createControlPlane(
         socket.emit('session', { workshopId, role: 'facilitator' });
       }
     }
+    if (!here) return; // the process that made the change tells everyone
+    if (limits.cluster) io.serverSideEmit('people:changed', workshopId, identityId, change);
     io.to(workshopId).emit('participants', participants);
+    turnout.schedule(workshopId);
   });
   people.onListChanged((workshopId) => {
+    turnout.schedule(workshopId);
     people
       .participants(workshopId)
       .then((list) => io.to(workshopId).emit('participants', list))
       .catch((err: unknown) => log.error({ err, workshopId }, 'could not list participants'));
   });
-  httpServer.once('close', () => people.dispose());
+  httpServer.once('close', () => {
+    people.dispose();
+    turnout.dispose();
+  });
 
   io.on('connection', (socket) => {
     const { workshopId, role, identityId } = socket.data; // role as at connection; commands re-read it
@@ -143,7 +195,10 @@ export function createControlPlane(
       if (typeof ack !== 'function') return;
       control
         .castVote(workshopId, socket.data.identityId, payload)
-        .then(ack)
+        .then((reply) => {
+          ack(reply);
+          if (reply.ok) turnout.schedule(workshopId);
+        })
         .catch((err: unknown) => {
           log.error({ err, workshopId }, 'vote failed');
           ack({ ok: false, error: 'server error' });
@@ -182,6 +237,10 @@ export function createControlPlane(
         .then((value) => ack({ ok: true, value }))
         .catch(() => ack({ ok: false, error: 'server error' }));
     });
+    turnout
+      .current(workshopId)
+      .then((counts) => counts && socket.emit('vote:turnout', counts))
+      .catch((err: unknown) => log.error({ err, workshopId }, 'could not count the turnout'));
     privateWriting
       .progress(workshopId)
       .then((progress) => progress && socket.emit('private:progress', progress))
@@ -224,6 +283,90 @@ export function createControlPlane(
   });
 
   return io;
+}
+
+/**
+ * Several processes: this one tells the others what changed here and takes in what changed there.
+ * Control state, ballots, drafts and people are in the shared database; what is only in memory
+ * (the state cache the lock gate reads, hands, who is online) is kept in step here.
+ */
+function joinCluster(
+  io: ControlServer,
+  control: ControlService,
+  people: PeopleService,
+  log: Logger,
+): void {
+  const failed = (what: string, workshopId: string) => (err: unknown) =>
+    log.error({ err, workshopId }, `${what} from another process failed`);
+  control.joinCluster();
+  people.joinCluster(async (workshopId) => {
+    const sockets = await io.in(workshopId).fetchSockets();
+    return new Set(sockets.flatMap((s) => (s.data.identityId ? [s.data.identityId] : [])));
+  });
+  people.onHand((workshopId, identityId, raisedAt) =>
+    io.serverSideEmit('hand:changed', workshopId, identityId, raisedAt),
+  );
+  io.on(
+    'control:changed',
+    (workshopId) =>
+      void control.refresh(workshopId).catch(failed('reloading the control state', workshopId)),
+  );
+  io.on('hand:changed', (workshopId, identityId, raisedAt) =>
+    people.applyHand(workshopId, identityId, raisedAt),
+  );
+  io.on(
+    'people:changed',
+    (workshopId, identityId, change) =>
+      void people
+        .applyChange(workshopId, identityId, change)
+        .catch(failed('acting on a people change', workshopId)),
+  );
+}
+
+/** Serves the questionnaire commands and broadcasts their turnout (issue 12). */
+export function serveQuestionnaires(io: ControlServer, service: QuestionnaireService, log: Logger) {
+  service.onTurnout((workshopId, runs) => io.to(workshopId).emit('questionnaire:turnout', runs));
+  io.on('connection', (socket) => serveQuestionnaireSocket(socket, service, log));
+}
+
+/** The role and identity are read at each command (a promotion changes them). */
+function serveQuestionnaireSocket(
+  socket: ControlSocket,
+  service: QuestionnaireService,
+  log: Logger,
+) {
+  const { workshopId } = socket.data;
+  const handle =
+    <T>(run: (caller: Caller, payload: unknown) => Promise<Reply<T>>) =>
+    (payload: unknown, ack: (reply: Reply<T>) => void) => {
+      if (typeof ack !== 'function') return;
+      run({ role: socket.data.role, identityId: socket.data.identityId }, payload)
+        .then(ack)
+        .catch((err: unknown) => {
+          log.error({ err, workshopId }, 'questionnaire command failed');
+          ack({ ok: false, error: 'server error' });
+        });
+    };
+  socket.on(
+    'questionnaire:start',
+    handle((c, p) => service.start(workshopId, c, p)),
+  );
+  socket.on(
+    'questionnaire:save',
+    handle((c, p) => service.save(workshopId, c, p)),
+  );
+  socket.on(
+    'questionnaire:mine',
+    handle((c, p) => service.mine(workshopId, c, p)),
+  );
+  socket.on(
+    'questionnaire:reveal',
+    handle((c, p) => service.reveal(workshopId, c, p)),
+  );
+  service
+    .turnout(workshopId)
+    .then((runs) => runs.length && socket.emit('questionnaire:turnout', runs))
+    .catch((err: unknown) => log.error({ err, workshopId }, 'could not count questionnaires'));
 }
 
 /**

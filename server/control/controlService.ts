@@ -2,6 +2,10 @@
  * The authoritative facilitation state of every workshop: loads it (or starts it from the template),
  * applies facilitator commands one at a time per workshop, persists each result before anyone hears
  * of it, and tells listeners (the socket.io room, the relay's lock gate).
+ *
+ * Several processes may serve one workshop: each command re-reads the stored version first (so it
+ * never acts on a stale copy) and writes with compare-and-set; a write that lost a race re-reads
+ * and runs the command again. Ballots are read and written the same way, never cached.
  */
 import {
   applyControlCommand,
@@ -29,7 +33,7 @@ import type { PrivateRound } from '../../shared/control/privateWriting';
 import type { Role } from '../../shared/domain/workshop';
 import { KeyedQueue } from '../lib/keyedQueue';
 import type { Logger } from '../log';
-import type { Storage } from '../storage/storage';
+import type { ControlStateStore, Identities, Workshops } from '../storage/storage';
 
 export type ControlListener = (workshopId: string, event: ControlStateEvent) => void;
 /** Called when a vote is revealed, with its tally, to write it into the workshop. */
@@ -45,16 +49,18 @@ export interface PrivateRoundHandler {
 
 export class ControlService {
   private readonly states = new Map<string, ControlState>();
+  /** The stored version each cached state was read at (0: nothing stored yet). */
+  private readonly versions = new Map<string, number>();
   private readonly queue = new KeyedQueue();
   private readonly listeners = new Set<ControlListener>();
-  /** Secret ballots of each workshop's current vote: identity id → allocation. */
-  private readonly ballots = new Map<string, Ballots>();
   private revealListener: RevealListener | null = null;
   private privateRounds: PrivateRoundHandler | null = null;
   private guard: (workshopId: string) => Promise<string | null> = () => Promise.resolve(null);
+  /** Other processes change the stored state too (scale-out): see `joinCluster`. */
+  private inCluster = false;
 
   constructor(
-    private readonly storage: Storage,
+    private readonly storage: ControlStateStore & Identities & Pick<Workshops, 'getWorkshop'>,
     private readonly log: Logger,
     private readonly now: () => number = Date.now,
     /** Revealed splits show no group of fewer voters (VOTE_SPLIT_MIN_VOTERS). */
@@ -91,9 +97,36 @@ export class ControlService {
     return this.queue.run(workshopId, () => this.load(workshopId));
   }
 
-  /** The current state, for a task already running in `exclusive` (which must not queue again). */
+  /**
+   * The current state, for a task already running in `exclusive` (which must not queue again).
+   * With other processes, checked against the stored version first (the task acts on it).
+   */
   stateInQueue(workshopId: string): Promise<ControlState> {
+    if (this.inCluster) return this.load(workshopId, true);
     return Promise.resolve(this.states.get(workshopId) ?? this.load(workshopId));
+  }
+
+  /**
+   * Other processes serve the same workshops: the queue here no longer orders every change, so
+   * tasks read the stored version (`stateInQueue`) and the others' changes arrive by `refresh`.
+   */
+  joinCluster(): void {
+    this.inCluster = true;
+  }
+
+  get clustered(): boolean {
+    return this.inCluster;
+  }
+
+  /**
+   * Another process stored a new state: the copy here (read by the lock gate and by new
+   * connections) is reloaded. A workshop not held here is left to load on first use.
+   */
+  refresh(workshopId: string): Promise<void> {
+    if (!this.states.has(workshopId)) return Promise.resolve();
+    return this.queue.run(workshopId, async () => {
+      await this.load(workshopId, true);
+    });
   }
 
   /** The current state if loaded (the relay's lock gate calls this on its hot path). */
@@ -122,18 +155,27 @@ export class ControlService {
     return this.queue.run(workshopId, async (): Promise<ControlReply> => {
       const refused = await this.guard(workshopId);
       if (refused) return { ok: false, error: refused };
-      const current = this.states.get(workshopId) ?? (await this.load(workshopId));
-      const result: CommandResult = applyControlCommand(current, parsed.data, this.now());
-      if (!result.ok) return result;
-      const type = parsed.data.type;
-      if (type === 'vote:open' || type === 'vote:cancel') await this.saveBallots(workshopId, {});
-      if (type === 'vote:reveal') await this.reveal(workshopId, result.state.vote!);
-      await this.settlePrivateRound(workshopId, current, result.state);
-      await this.storage.putControlState(workshopId, JSON.stringify(result.state));
-      this.states.set(workshopId, result.state);
-      const event = this.event(result.state);
-      for (const listener of this.listeners) listener(workshopId, event);
-      return { ok: true, value: event };
+      for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
+        const current = await this.load(workshopId, true);
+        const version = this.versions.get(workshopId) ?? 0;
+        const result: CommandResult = applyControlCommand(current, parsed.data, this.now());
+        if (!result.ok) return result;
+        const type = parsed.data.type;
+        if (type === 'vote:open' || type === 'vote:cancel') await this.resetBallots(workshopId);
+        if (type === 'vote:reveal') await this.reveal(workshopId, result.state.vote!);
+        await this.settlePrivateRound(workshopId, current, result.state);
+        const json = JSON.stringify(result.state);
+        if (!(await this.storage.putControlState(workshopId, json, version))) {
+          this.log.warn({ workshopId, type }, 'control state changed meanwhile; running again');
+          continue;
+        }
+        this.states.set(workshopId, result.state);
+        this.versions.set(workshopId, version + 1);
+        const event = this.event(result.state);
+        for (const listener of this.listeners) listener(workshopId, event);
+        return { ok: true, value: event };
+      }
+      return { ok: false, error: 'the workshop changed at the same time: try again' };
     });
   }
 
@@ -146,20 +188,24 @@ export class ControlService {
     return this.queue.run(workshopId, async (): Promise<BallotReply> => {
       const refused = await this.guard(workshopId);
       if (refused) return { ok: false, error: refused };
-      const vote = (this.states.get(workshopId) ?? (await this.load(workshopId))).vote;
+      const vote = (await this.load(workshopId, true)).vote;
       if (!vote || vote.id !== voteId) return { ok: false, error: 'that vote is not running' };
-      const ballots = await this.loadBallots(workshopId);
-      const cast = castDot(vote, ballots[identityId] ?? {}, cardId, delta);
-      if (!cast.ok) return cast;
-      await this.saveBallots(workshopId, { ...ballots, [identityId]: cast.allocation });
-      return {
-        ok: true,
-        value: {
-          voteId,
-          allocation: cast.allocation,
-          remaining: remainingDots(vote, cast.allocation),
-        },
-      };
+      for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
+        const { ballots, version } = await this.loadBallots(workshopId);
+        const cast = castDot(vote, ballots[identityId] ?? {}, cardId, delta);
+        if (!cast.ok) return cast;
+        const json = JSON.stringify({ ...ballots, [identityId]: cast.allocation });
+        if (!(await this.storage.putBallots(workshopId, json, version))) continue;
+        return {
+          ok: true,
+          value: {
+            voteId,
+            allocation: cast.allocation,
+            remaining: remainingDots(vote, cast.allocation),
+          },
+        };
+      }
+      return { ok: false, error: 'many votes at the same time: try again' };
     });
   }
 
@@ -167,8 +213,17 @@ export class ControlService {
   async myBallot(workshopId: string, identityId: string | null): Promise<MyBallot | null> {
     const vote = (await this.get(workshopId)).vote;
     if (!vote || !identityId) return null;
-    const allocation = (await this.loadBallots(workshopId))[identityId] ?? {};
+    const allocation = (await this.loadBallots(workshopId)).ballots[identityId] ?? {};
     return { voteId: vote.id, allocation, remaining: remainingDots(vote, allocation) };
+  }
+
+  /** The current vote's ballots (turnout counts them; they never leave the server). */
+  async currentBallots(
+    workshopId: string,
+  ): Promise<{ vote: VoteSession; ballots: Ballots } | null> {
+    const vote = (await this.get(workshopId)).vote;
+    if (!vote) return null;
+    return { vote, ballots: (await this.loadBallots(workshopId)).ballots };
   }
 
   /** A revealed round's drafts go to the board; a cancelled or replaced round's are dropped. */
@@ -188,7 +243,7 @@ export class ControlService {
   }
 
   private async reveal(workshopId: string, vote: VoteSession): Promise<void> {
-    const ballots = await this.loadBallots(workshopId);
+    const { ballots } = await this.loadBallots(workshopId);
     const people = await this.storage.listIdentities(workshopId);
     const voters = Object.fromEntries(
       people.map((p) => [p.id, { helix: p.helix, regionId: p.regionId }]),
@@ -200,34 +255,42 @@ export class ControlService {
     await this.revealListener?.(workshopId, result);
   }
 
-  private async loadBallots(workshopId: string): Promise<Ballots> {
-    const cached = this.ballots.get(workshopId);
-    if (cached) return cached;
-    const json = await this.storage.getBallots(workshopId);
-    const parsed = json ? (safeJson(json) as Ballots | null) : null;
+  /** The stored ballots (read each time: another process may have counted a dot). */
+  private async loadBallots(workshopId: string): Promise<{ ballots: Ballots; version: number }> {
+    const stored = await this.storage.getBallots(workshopId);
+    const parsed = stored ? (safeJson(stored.json) as Ballots | null) : null;
     const ballots = parsed && typeof parsed === 'object' ? parsed : {};
-    this.ballots.set(workshopId, ballots);
-    return ballots;
+    return { ballots, version: stored?.version ?? 0 };
   }
 
-  private async saveBallots(workshopId: string, ballots: Ballots): Promise<void> {
-    await this.storage.putBallots(workshopId, JSON.stringify(ballots));
-    this.ballots.set(workshopId, ballots);
+  /** A new or cancelled vote starts from no ballots, whatever was stored meanwhile. */
+  private async resetBallots(workshopId: string): Promise<void> {
+    for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
+      const { version } = await this.loadBallots(workshopId);
+      if (await this.storage.putBallots(workshopId, '{}', version)) return;
+    }
+    throw new Error(`could not reset the ballots of ${workshopId}`);
   }
 
   /** Forgets a workshop's state (it is reloaded from storage on next use). */
   evict(workshopId: string): void {
     this.states.delete(workshopId);
-    this.ballots.delete(workshopId);
+    this.versions.delete(workshopId);
   }
 
-  private async load(workshopId: string): Promise<ControlState> {
+  /**
+   * The state from the cache, or from storage when not cached or when `fresh` (a command is about
+   * to act on it) and the stored version is not the cached one.
+   */
+  private async load(workshopId: string, fresh = false): Promise<ControlState> {
     const cached = this.states.get(workshopId);
-    if (cached) return cached;
-    const json = await this.storage.getControlState(workshopId);
+    if (cached && !fresh) return cached;
+    const stored = await this.storage.getControlState(workshopId);
+    const version = stored?.version ?? 0;
+    if (cached && this.versions.get(workshopId) === version) return cached;
     let state: ControlState | null = null;
-    if (json) {
-      const parsed = controlStateSchema.safeParse(safeJson(json));
+    if (stored) {
+      const parsed = controlStateSchema.safeParse(safeJson(stored.json));
       if (parsed.success) state = parsed.data;
       else
         this.log.error(
@@ -240,6 +303,7 @@ export class ControlService {
       state = initialControlState(workshop?.template ?? 'edw');
     }
     this.states.set(workshopId, state);
+    this.versions.set(workshopId, version);
     return state;
   }
 
@@ -248,6 +312,9 @@ export class ControlService {
     return this.queue.run(workshopId, task);
   }
 }
+
+/** Compare-and-set writes that lost a race are retried this many times in all. */
+const MAX_WRITE_ATTEMPTS = 5;
 
 function safeJson(text: string): unknown {
   try {

@@ -13,14 +13,21 @@
 import { handSetSchema, peopleCommandSchema, type HandState } from '../../shared/control/people';
 import type { Identity, Participant } from '../../shared/domain/identity';
 import type { Grant } from '../auth/access';
-import type { Storage } from '../storage/storage';
+import type { Identities } from '../storage/storage';
 
 export type PeopleChange = {
   workshopId: string;
   identityId: string;
   change: 'promoted' | 'removed';
   participants: Participant[];
+  /** Made by this process (false: heard from another process serving the workshop). */
+  here: boolean;
 };
+export type HandListener = (
+  workshopId: string,
+  identityId: string,
+  raisedAt: number | null,
+) => void;
 type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 export type PeopleReply = Reply<Participant[]>;
 
@@ -60,9 +67,11 @@ export class PeopleService {
   private readonly hands = new WorkshopMaps<number>();
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly presenceDelayMs: number;
+  private readonly handListeners = new Set<HandListener>();
+  private onlineEverywhere: ((workshopId: string) => Promise<Set<string>>) | null = null;
 
   constructor(
-    private readonly storage: Storage,
+    private readonly storage: Identities,
     options: PeopleOptions = {},
   ) {
     this.presenceDelayMs = options.presenceDelayMs ?? PRESENCE_DELAY_MS;
@@ -82,14 +91,46 @@ export class PeopleService {
 
   /** Everyone who joined and was not removed, in joining order, with presence and hands. */
   async participants(workshopId: string): Promise<Participant[]> {
-    const all = await this.storage.listIdentities(workshopId);
+    const [all, online] = await Promise.all([
+      this.storage.listIdentities(workshopId),
+      // Unanswered (Redis down): this process's own count is the best there is.
+      this.onlineEverywhere ? this.onlineEverywhere(workshopId).catch(() => null) : null,
+    ]);
     return all
       .filter((i) => !i.removed)
       .map(({ workshopId: _w, removed: _r, ...identity }) => ({
         ...identity,
-        online: (this.connections.get(workshopId, identity.id) ?? 0) > 0,
+        online: online
+          ? online.has(identity.id)
+          : (this.connections.get(workshopId, identity.id) ?? 0) > 0,
         handRaisedAt: this.hands.get(workshopId, identity.id) ?? null,
       }));
+  }
+
+  /**
+   * Several processes: who is online is asked of all of them (the control plane's sockets across
+   * the cluster), not counted here; hands raised elsewhere arrive through `applyHand`.
+   */
+  joinCluster(onlineEverywhere: (workshopId: string) => Promise<Set<string>>): void {
+    this.onlineEverywhere = onlineEverywhere;
+  }
+
+  /** Hands raised or lowered here (another process keeps its copy with `applyHand`). */
+  onHand(listener: HandListener): () => void {
+    this.handListeners.add(listener);
+    return () => this.handListeners.delete(listener);
+  }
+
+  /** A hand raised (raisedAt) or lowered (null) on another process: kept, not announced again. */
+  applyHand(workshopId: string, identityId: string, raisedAt: number | null): void {
+    if (raisedAt === null) this.hands.delete(workshopId, identityId);
+    else this.hands.set(workshopId, identityId, raisedAt);
+  }
+
+  private lowerHand(workshopId: string, identityId: string): boolean {
+    if (!this.hands.delete(workshopId, identityId)) return false;
+    for (const listener of this.handListeners) listener(workshopId, identityId, null);
+    return true;
   }
 
   /** Whom the facilitators removed, in joining order: they can be let back in. */
@@ -130,11 +171,12 @@ export class PeopleService {
     if (parsed.data.raised && current === null) {
       const raisedAt = Date.now();
       this.hands.set(workshopId, grant.identityId, raisedAt);
+      for (const listener of this.handListeners) listener(workshopId, grant.identityId, raisedAt);
       this.announce(workshopId);
       return { ok: true, value: { handRaisedAt: raisedAt } };
     }
     if (!parsed.data.raised && current !== null) {
-      this.hands.delete(workshopId, grant.identityId);
+      this.lowerHand(workshopId, grant.identityId);
       this.announce(workshopId);
     }
     return { ok: true, value: { handRaisedAt: parsed.data.raised ? current : null } };
@@ -158,7 +200,7 @@ export class PeopleService {
     if (command.type === 'hand:lower') {
       const person = await this.participant(workshopId, command.identityId);
       if (!person) return { ok: false, error: 'no such person in this workshop' };
-      if (this.hands.delete(workshopId, command.identityId)) this.announce(workshopId);
+      if (this.lowerHand(workshopId, command.identityId)) this.announce(workshopId);
       return { ok: true, value: await this.participants(workshopId) };
     }
     if (command.type === 'participant:readmit') return this.readmit(workshopId, command.identityId);
@@ -170,16 +212,32 @@ export class PeopleService {
     if (!(await this.storage.updateIdentity(workshopId, command.identityId, patch))) {
       return { ok: false, error: 'no such person in this workshop' };
     }
-    if (command.type === 'participant:remove') this.hands.delete(workshopId, command.identityId);
+    if (command.type === 'participant:remove') this.lowerHand(workshopId, command.identityId);
     const participants = await this.participants(workshopId);
     const change: PeopleChange = {
       workshopId,
       identityId: command.identityId,
       change: command.type === 'participant:remove' ? 'removed' : 'promoted',
       participants,
+      here: true,
     };
     for (const listener of this.listeners) listener(change);
     return { ok: true, value: participants };
+  }
+
+  /**
+   * A promotion or removal stored by another process: this process acts on its own connections
+   * of that person (the list was broadcast by the process that made the change).
+   */
+  async applyChange(
+    workshopId: string,
+    identityId: string,
+    change: PeopleChange['change'],
+  ): Promise<void> {
+    if (change === 'removed') this.hands.delete(workshopId, identityId);
+    const participants = await this.participants(workshopId);
+    const event: PeopleChange = { workshopId, identityId, change, participants, here: false };
+    for (const listener of this.listeners) listener(event);
   }
 
   /**

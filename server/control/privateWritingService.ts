@@ -13,7 +13,7 @@ import {
   type PrivateRound,
 } from '../../shared/control/privateWriting';
 import type { PublishedDraft } from '../../shared/doc/publishDrafts';
-import type { Storage } from '../storage/storage';
+import type { Drafts, Identities } from '../storage/storage';
 import type { ControlService } from './controlService';
 
 export type DraftReply = { ok: true; value: MyDrafts } | { ok: false; error: string };
@@ -34,7 +34,7 @@ export class PrivateWritingService {
   private readonly progressTimers = new Map<string, ReturnType<typeof setTimeout>>();
 
   constructor(
-    private readonly storage: Storage,
+    private readonly storage: Drafts & Identities,
     private readonly control: ControlService,
     private readonly publisher: Publisher,
     private readonly now: () => number = Date.now,
@@ -122,7 +122,8 @@ export class PrivateWritingService {
     const round = (await this.control.stateInQueue(workshopId)).privateRound;
     if (round?.status !== 'open' || round.id !== roundId) return null;
     const cached = this.held.get(workshopId);
-    if (cached?.roundId === roundId) return cached;
+    // With other processes, drafts may have been written there: storage is read every time.
+    if (cached?.roundId === roundId && !this.control.clustered) return cached;
     const drafts = new Map<string, HeldDraft>();
     for (const row of await this.storage.listDrafts(workshopId, roundId)) {
       const draft = parseDraft(row.draft);
@@ -137,7 +138,9 @@ export class PrivateWritingService {
   /** Called by the control service, inside the queue, when the facilitator reveals a round. */
   private async publish(workshopId: string, round: PrivateRound): Promise<number> {
     const held =
-      this.held.get(workshopId)?.roundId === round.id ? this.held.get(workshopId)! : null;
+      this.held.get(workshopId)?.roundId === round.id && !this.control.clustered
+        ? this.held.get(workshopId)!
+        : null;
     const rows = held
       ? [...held.drafts.values()]
       : (await this.storage.listDrafts(workshopId, round.id)).flatMap((row) => {

@@ -17,11 +17,18 @@ import type { ControlService } from './controlService';
 
 export const SETTINGS_REASON = 'only facilitators change the workshop settings';
 export const SERVER_ONLY_REASON = 'vote results are written by the server only';
+export const QUESTIONNAIRES_REASON = 'questionnaire answers are written by the server only';
 
 /** Roots only the facilitator's clients write. */
 const SETTINGS_ROOTS = ['meta', 'regions'];
-/** Roots only the server writes. */
-const SERVER_ROOTS = ['voteResults'];
+/**
+ * Roots only the server writes. `questionnaires` too until its phases exist (issue 12): answers will
+ * be revealed into it by the server, definitions written by facilitators; nobody writes it yet.
+ */
+const SERVER_ROOTS: Record<string, string> = {
+  voteResults: SERVER_ONLY_REASON,
+  questionnaires: QUESTIONNAIRES_REASON,
+};
 
 /** The write gate of one workshop's room. */
 export function writeGate(control: ControlService, workshopId: string): UpdateGate {
@@ -34,7 +41,9 @@ export function writeGate(control: ControlService, workshopId: string): UpdateGa
     } catch {
       return 'malformed update'; // the relay decoded it already; refuse rather than guess
     }
-    if (SERVER_ROOTS.some((root) => footprint.roots.has(root))) return SERVER_ONLY_REASON;
+    for (const [root, reason] of Object.entries(SERVER_ROOTS)) {
+      if (footprint.roots.has(root)) return reason;
+    }
     if (role !== 'participant') return true;
     if (SETTINGS_ROOTS.some((root) => footprint.roots.has(root))) return SETTINGS_REASON;
     if (!locks || locks.boards.length === 0) return true;

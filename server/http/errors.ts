@@ -1,8 +1,13 @@
-/** API errors: one JSON shape `{ error, field? }` for every failure, and one Express error handler. */
-import type { ErrorRequestHandler, RequestHandler } from 'express';
+/**
+ * API errors: one JSON shape `{ error, field?, requestId }` for every failure, and one Express
+ * error handler. `requestId` is the request's id (requestLog.ts), also in the X-Request-Id header
+ * and on every log line of that request, so a user's report finds the server's side of it.
+ */
+import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import type { z } from 'zod';
 import type { ApiError } from '../../shared/domain/workshop';
 import type { Logger } from '../log';
+import { serverErrorCode } from '../../shared/errors/serverErrors';
 
 export class HttpError extends Error {
   constructor(
@@ -28,14 +33,25 @@ export function parseOr400<S extends z.ZodType>(schema: S, input: unknown): z.ou
   );
 }
 
+/** The body of every error answer: the API's error shape plus the request's id. */
+export type ErrorBody = ApiError & { requestId?: string };
+
+/** The request's id (set by requestLog), for error bodies; absent if the logger did not run. */
+export function requestIdOf(req: Request): string | undefined {
+  return req.id === undefined ? undefined : String(req.id);
+}
+
+/** A JSON 404 naming the whole path asked for (wherever the handler is mounted). */
 export const notFoundApi: RequestHandler = (req, _res, next) => {
-  next(new HttpError(404, `no such endpoint: ${req.method} ${req.path}`));
+  const path = req.originalUrl.split('?')[0] ?? '/';
+  const shown = path.length > 200 ? `${path.slice(0, 200)}…` : path;
+  next(new HttpError(404, `no such endpoint: ${req.method} ${shown}`));
 };
 
 export function errorHandler(log: Logger): ErrorRequestHandler {
-  return (err: unknown, _req, res, _next) => {
+  return (err: unknown, req, res, _next) => {
     let status = 500;
-    let body: ApiError = { error: 'internal server error' };
+    let body: ErrorBody = { error: 'internal server error' };
     if (err instanceof HttpError) {
       status = err.status;
       body = { error: err.message, ...(err.field ? { field: err.field } : {}) };
@@ -59,10 +75,12 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
           err instanceof URIError ? 'the URL is not valid percent-encoding' : 'invalid request',
       };
     } else {
-      log.error({ err }, 'unhandled error in a request');
+      (req.log ?? log).error({ err }, 'unhandled error in a request');
     }
     if (res.headersSent) return;
-    res.status(status).json(body);
+    body = { ...body, code: serverErrorCode(body.error, status) };
+    const requestId = requestIdOf(req);
+    res.status(status).json(requestId === undefined ? body : { ...body, requestId });
   };
 }
 

@@ -1,7 +1,10 @@
 /**
- * `GET /api/workshops/:id/export?format=json|csv|md|html|pdf[&version=N]`: a workshop's record as
- * a file to download. Any of the workshop's tokens, or the organiser's (Bearer, or `?token=` so the
- * link opens in a browser tab).
+ * `GET /api/workshops/:id/export?format=json|csv|xlsx|md|html|pdf[&version=N][&lang=en|de|fr|it|sl]
+ * [&sep=comma|semicolon|tab]`: a workshop's record as a file to download. Any of the workshop's
+ * tokens, or the organiser's (Bearer, or `?token=` so the link opens in a browser tab).
+ *
+ * Language: `lang`, else the workshop's language (the record's), else English. `sep` sets the CSV
+ * separator (default: the language's, see exporters/csv.ts); other formats ignore it.
  *
  * Which record: `version` N, else the latest stored one. A workshop with no record yet exports its
  * live state, extracted on the fly exactly as an archive would be but NOT stored (what someone
@@ -13,8 +16,11 @@ import { z } from 'zod';
 import { workshopIdSchema } from '../../shared/domain/workshop';
 import { extractRecord } from '../../shared/record/extract';
 import { recordSchema, type WorkshopRecord } from '../../shared/record/schema';
+import { LANGUAGES, isLanguage } from '../../shared/i18n/locales';
 import {
+  CSV_SEPARATORS,
   EXPORT_FORMATS,
+  exportVocabulary,
   EXPORT_TYPES,
   PdfUnavailableError,
   renderExport,
@@ -25,12 +31,12 @@ import type { WorkshopAccess } from '../auth/access';
 import { presentedToken, type OrganiserAccess } from '../auth/organiser';
 import type { ControlService } from '../control/controlService';
 import type { Logger } from '../log';
-import type { Storage, WorkshopRow } from '../storage/storage';
+import type { Identities, Records, WorkshopRow, Workshops } from '../storage/storage';
 import type { RoomRegistry } from '../sync/rooms';
 import { HttpError, parseOr400 } from './errors';
 
 export interface ExportRoutesDeps {
-  storage: Storage;
+  storage: Workshops & Identities & Records;
   access: WorkshopAccess;
   organiser: OrganiserAccess;
   rooms: RoomRegistry;
@@ -50,6 +56,10 @@ const exportQuerySchema = z.strictObject({
       .max(1_000_000)
       .optional(),
   ),
+  lang: z.enum(LANGUAGES, { error: `lang must be one of ${LANGUAGES.join(', ')}` }).optional(),
+  sep: z
+    .enum(CSV_SEPARATORS, { error: `sep must be one of ${CSV_SEPARATORS.join(', ')}` })
+    .optional(),
   token: z.string().max(200).optional(),
 });
 
@@ -69,9 +79,11 @@ export function exportRoutes(deps: ExportRoutesDeps): Router {
     }
 
     const { record, live } = await recordToExport(deps, workshop, query.version);
+    const language = query.lang ?? record.workshop.language;
+    const words = exportVocabulary(isLanguage(language) ? language : 'en');
     let body: string | Uint8Array;
     try {
-      body = await renderExport(query.format, record, pdf);
+      body = await renderExport(query.format, record, pdf, { words, separator: query.sep });
     } catch (error) {
       if (error instanceof PdfUnavailableError) throw new HttpError(503, error.message);
       throw error;
@@ -83,6 +95,7 @@ export function exportRoutes(deps: ExportRoutesDeps): Router {
     res.setHeader('Content-Type', contentType);
     res.setHeader('Content-Disposition', `attachment; filename="${fileName}"`);
     res.setHeader('Cache-Control', 'private, no-store');
+    res.setHeader('Content-Language', words.lng);
     res.setHeader('X-Record-Version', live ? 'live' : String(record.provenance.recordVersion));
     res.send(typeof body === 'string' ? body : Buffer.from(body));
   });

@@ -24,12 +24,12 @@ import { ArchiveError, type ArchiveService } from '../archive/archiveService';
 import { createFromRecords } from '../archive/importRecords';
 import { bearerToken, type WorkshopAccess } from '../auth/access';
 import { presentedToken, type OrganiserAccess } from '../auth/organiser';
-import type { Storage } from '../storage/storage';
+import type { Records } from '../storage/storage';
 import { linksFor, type WorkshopService } from '../workshops/workshopService';
 import { HttpError, parseOr400 } from './errors';
 
 export interface RecordRoutesDeps {
-  storage: Storage;
+  storage: Records;
   access: WorkshopAccess;
   organiser: OrganiserAccess;
   archive: ArchiveService;

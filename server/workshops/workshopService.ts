@@ -14,7 +14,7 @@ import { initWorkshopDoc } from '../../shared/doc';
 import { randomId } from '../../shared/ids';
 import { deviceHash } from '../auth/device';
 import { deriveRoleTokens, hashToken, isTokenShaped, newFacilitatorToken } from '../auth/tokens';
-import type { IdentityRow, Storage, WorkshopRow } from '../storage/storage';
+import type { Identities, IdentityRow, WorkshopRow, Workshops } from '../storage/storage';
 import type { z } from 'zod';
 import type { joinRequestSchema, JoinResponse } from '../../shared/domain/identity';
 import type { Role } from '../../shared/domain/workshop';
@@ -34,7 +34,7 @@ export class WorkshopService {
     (workshopId: string, role: SharedLinkRole) => void
   >();
 
-  constructor(private readonly storage: Storage) {}
+  constructor(private readonly storage: Workshops & Identities) {}
 
   /** A shared link was reset: whatever is still connected with the old one must be closed. */
   onLinkRotated(listener: (workshopId: string, role: SharedLinkRole) => void): () => void {
