@@ -1,19 +1,19 @@
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { StartPage } from '../start/StartPage';
-import { StatusScreen } from '../workshop/StatusScreen';
-import { WorkshopPage } from '../workshop/WorkshopPage';
-import { parseRoute, usePathname } from './navigation';
+import { StartPage } from '@client/start/StartPage';
+import { StatusScreen } from '@client/ui/StatusScreen';
+import { WorkshopPage } from '@client/workshop/WorkshopPage';
+import { parseRoute, usePathname } from '@client/lib/navigation';
 
 // The archive is for organisers (and a workshop's outcome): loaded only when opened.
 const ArchivePage = lazy(() =>
-  import('../archive/ArchivePage').then((m) => ({ default: m.ArchivePage })),
+  import('@client/archive/ArchivePage').then((m) => ({ default: m.ArchivePage })),
 );
 const RecordPage = lazy(() =>
-  import('../archive/RecordPage').then((m) => ({ default: m.RecordPage })),
+  import('@client/archive/RecordPage').then((m) => ({ default: m.RecordPage })),
 );
 const ComparePage = lazy(() =>
-  import('../archive/ComparePage').then((m) => ({ default: m.ComparePage })),
+  import('@client/archive/ComparePage').then((m) => ({ default: m.ComparePage })),
 );
 
 export function App() {

@@ -1,7 +1,7 @@
 /** The archive's frame: brand, title, and (with an organiser token) a way to forget the token. */
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import '../styles/archive.css';
+import '@client/styles/archive.css';
 
 interface ArchiveLayoutProps {
   children: ReactNode;

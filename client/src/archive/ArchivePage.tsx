@@ -5,14 +5,14 @@
  */
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RecordSearchResult } from '../../../shared/record/api';
-import { WORKSHOP_TEMPLATES } from '../../../shared/domain/workshop';
-import { ApiRequestError } from '../api/errors';
-import { searchRecords, type RecordSearchParams } from '../api/records';
-import { navigate } from '../app/navigation';
+import type { RecordSearchResult } from '@shared/record/api';
+import { WORKSHOP_TEMPLATES } from '@shared/domain/workshop';
+import { ApiRequestError } from '@client/connection/api/errors';
+import { searchRecords, type RecordSearchParams } from '@client/connection/api/records';
+import { navigate } from '@client/lib/navigation';
 import { ArchiveLayout } from './ArchiveLayout';
-import { describeError } from './describeError';
-import { useOrganiserToken } from './organiserToken';
+import { describeError } from '@client/connection/api/describeError';
+import { useOrganiserToken } from '@client/store/organiserToken';
 import { TokenGate } from './TokenGate';
 
 const PAGE_SIZE = 20;

@@ -6,16 +6,17 @@
  */
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CAPACITY_KINDS, type CapacityKind } from '../../../shared/domain/s3';
-import type { FromRecordResponse } from '../../../shared/record/api';
-import type { WorkshopRecord } from '../../../shared/record/schema';
-import { ApiRequestError } from '../api/errors';
-import { createWorkshopFromRecords, fetchRecord } from '../api/records';
-import { navigate } from '../app/navigation';
-import { saveWorkshopAccess } from '../workshop/workshopAccess';
+import { CAPACITY_KINDS, NOT_SET, type CapacityKindOrNotSet } from '@shared/domain/s3';
+import { closedLabel } from '@client/boards/closedLabel';
+import type { FromRecordResponse } from '@shared/record/api';
+import type { WorkshopRecord } from '@shared/record/schema';
+import { ApiRequestError } from '@client/connection/api/errors';
+import { createWorkshopFromRecords, fetchRecord } from '@client/connection/api/records';
+import { navigate } from '@client/lib/navigation';
+import { saveWorkshopAccess } from '@client/store/workshopAccess';
 import { ArchiveLayout } from './ArchiveLayout';
-import { describeError } from './describeError';
-import { useOrganiserToken } from './organiserToken';
+import { describeError } from '@client/connection/api/describeError';
+import { useOrganiserToken } from '@client/store/organiserToken';
 import { TokenGate } from './TokenGate';
 
 /** The workshop ids of `?ids=`, each once. */
@@ -53,7 +54,7 @@ interface RegionColumn {
   capacities: {
     id: string;
     title: string;
-    kind: CapacityKind;
+    kind: CapacityKindOrNotSet;
     strength: number;
     workshop: string;
   }[];
@@ -210,7 +211,7 @@ function Comparison({
                     <strong>{c.title}</strong>
                     <span className="muted">
                       {' · '}
-                      {t(`s3.capacityKind.${c.kind}`)}
+                      {closedLabel(t, 'capacityKind', c.kind)}
                       {c.strength > 0 &&
                         ` · ${t('archive.record.strength', { score: c.strength })}`}
                     </span>
@@ -250,11 +251,17 @@ function Comparison({
 
 function StrengthTable({ columns }: { columns: RegionColumn[] }) {
   const { t } = useTranslation();
-  const cell = (column: RegionColumn, kind: CapacityKind) => {
+  // A "Not set" row only when some capacity has no kind.
+  const kinds: CapacityKindOrNotSet[] = columns.some((c) =>
+    c.capacities.some((x) => x.kind === NOT_SET),
+  )
+    ? [...CAPACITY_KINDS, NOT_SET]
+    : [...CAPACITY_KINDS];
+  const cell = (column: RegionColumn, kind: CapacityKindOrNotSet) => {
     const own = column.capacities.filter((c) => c.kind === kind);
     return { value: own.reduce((sum, c) => sum + Math.max(1, c.strength), 0), count: own.length };
   };
-  const max = Math.max(1, ...columns.flatMap((c) => CAPACITY_KINDS.map((k) => cell(c, k).value)));
+  const max = Math.max(1, ...columns.flatMap((c) => kinds.map((k) => cell(c, k).value)));
   return (
     <div className="archive-table-wrap">
       <table className="archive-table compare-strength" data-testid="compare-strength">
@@ -273,9 +280,9 @@ function StrengthTable({ columns }: { columns: RegionColumn[] }) {
           </tr>
         </thead>
         <tbody>
-          {CAPACITY_KINDS.map((kind) => (
-            <tr key={kind}>
-              <th scope="row">{t(`s3.capacityKind.${kind}`)}</th>
+          {kinds.map((kind) => (
+            <tr key={kind || 'not-set'}>
+              <th scope="row">{closedLabel(t, 'capacityKind', kind)}</th>
               {columns.map((column) => {
                 const { value, count } = cell(column, kind);
                 return (

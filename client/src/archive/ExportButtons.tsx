@@ -1,15 +1,23 @@
 /**
- * One button per export format. A download shows its progress (bytes as they arrive; a PDF first
- * waits for the server to print it), then the file name and size, or why it failed.
+ * One button per export format, and the language of the files (the workshop's by default; every
+ * download carries it as `&lang=`). A download shows its progress (bytes as they arrive; a PDF
+ * first waits for the server to print it), then the file name and size, or why it failed.
  */
-import { useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
+import type { Language } from '@shared/i18n/locales';
 import { useTranslation } from 'react-i18next';
-import { ApiRequestError } from '../api/errors';
-import { downloadExport, type ExportFormat } from '../api/records';
-import { downloadBlob } from '../boards/capacity-map/diamond/exportDiamond';
-import { describeError } from './describeError';
+import { ApiRequestError } from '@client/connection/api/errors';
+import { downloadExport, type ExportFormat } from '@client/connection/api/records';
+import { downloadBlob } from '@client/boards/capacity-map/diamond/exportDiamond';
+import { describeError } from '@client/connection/api/describeError';
 
-const FORMATS: ExportFormat[] = ['pdf', 'html', 'csv', 'md', 'json'];
+const FORMATS: ExportFormat[] = ['pdf', 'html', 'csv', 'xlsx', 'md', 'json'];
+/** The export languages (the server's `lang` values), each named in itself. */
+const LANGUAGES: readonly Language[] = ['en', 'de', 'fr', 'it', 'sl'];
+const nativeName = (lng: Language) => {
+  const name = new Intl.DisplayNames([lng], { type: 'language' }).of(lng) ?? lng;
+  return name.charAt(0).toLocaleUpperCase(lng) + name.slice(1);
+};
 
 type ExportState =
   | { status: 'idle' }
@@ -30,10 +38,16 @@ interface ExportButtonsProps {
   /** The version shown; undefined: the latest (or the live state when there is no record). */
   version?: number;
   live: boolean;
+  /** The workshop's language, when its record says it; else the server picks it. */
+  language?: string | undefined;
 }
 
-export function ExportButtons({ workshopId, token, version, live }: ExportButtonsProps) {
+export function ExportButtons({ workshopId, token, version, live, language }: ExportButtonsProps) {
   const { t } = useTranslation();
+  const languageId = useId();
+  const known = LANGUAGES.find((lng) => lng === language);
+  // '' = no `lang`: the server exports in the workshop's language.
+  const [lang, setLang] = useState<string>(known ?? '');
   const [state, setState] = useState<ExportState>({ status: 'idle' });
   const busy = state.status === 'busy';
   const abort = useRef<AbortController | null>(null);
@@ -47,6 +61,7 @@ export function ExportButtons({ workshopId, token, version, live }: ExportButton
     try {
       const file = await downloadExport(workshopId, token, format, {
         version,
+        lang: lang || undefined,
         signal: controller.signal,
         onProgress: ({ received, total }) => setState({ status: 'busy', format, received, total }),
       });
@@ -74,6 +89,25 @@ export function ExportButtons({ workshopId, token, version, live }: ExportButton
       <p className="muted archive-export__intro">
         {live ? t('archive.export.introLive') : t('archive.export.intro')}
       </p>
+      <div className="field archive-export__language">
+        <label className="field__label" htmlFor={languageId}>
+          {t('archive.export.language')}
+        </label>
+        <select
+          id={languageId}
+          className="field__input field__select"
+          data-testid="export-language"
+          value={lang}
+          onChange={(e) => setLang(e.target.value)}
+        >
+          {known ? null : <option value="">{t('archive.export.workshopLanguage')}</option>}
+          {LANGUAGES.map((lng) => (
+            <option key={lng} value={lng} lang={lng}>
+              {nativeName(lng)}
+            </option>
+          ))}
+        </select>
+      </div>
       <div className="archive-export__buttons">
         {FORMATS.map((format) => (
           <button

@@ -1,9 +1,9 @@
 /** A record's Synergy Diamond, drawn by the capacity map's own radar chart (all regions overlaid). */
 import { useTranslation } from 'react-i18next';
-import type { WorkshopRecord } from '../../../shared/record/schema';
-import { regionColor } from '../boards/capacity-map/visuals';
-import { RadarChart, type RadarSeries } from '../boards/capacity-map/diamond/RadarChart';
-import { isKindLabel, niceScale } from '../boards/capacity-map/diamond/useDiamond';
+import type { WorkshopRecord } from '@shared/record/schema';
+import { regionColor } from '@client/boards/capacity-map/visuals';
+import { RadarChart, type RadarSeries } from '@client/boards/capacity-map/diamond/RadarChart';
+import { isKindLabel, niceScale } from '@client/boards/capacity-map/diamond/useDiamond';
 
 export function RecordDiamond({ record }: { record: WorkshopRecord }) {
   const { t } = useTranslation();

@@ -5,15 +5,15 @@
  */
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RecordVersionList } from '../../../shared/record/api';
-import type { WorkshopRecord } from '../../../shared/record/schema';
-import { ApiRequestError } from '../api/errors';
-import { fetchRecord, fetchRecordVersions } from '../api/records';
-import { navigate } from '../app/navigation';
+import type { RecordVersionList } from '@shared/record/api';
+import type { WorkshopRecord } from '@shared/record/schema';
+import { ApiRequestError } from '@client/connection/api/errors';
+import { fetchRecord, fetchRecordVersions } from '@client/connection/api/records';
+import { navigate } from '@client/lib/navigation';
 import { ArchiveLayout } from './ArchiveLayout';
-import { describeError } from './describeError';
+import { describeError } from '@client/connection/api/describeError';
 import { ExportButtons } from './ExportButtons';
-import { recordToken, useOrganiserToken } from './organiserToken';
+import { recordToken, useOrganiserToken } from '@client/store/organiserToken';
 import { RecordView } from './RecordView';
 import { TokenGate } from './TokenGate';
 
@@ -173,7 +173,15 @@ function RecordLoader({ workshopId, token, isOrganiser, onInvalid }: RecordLoade
         )}
       </header>
       {!record && <p className="archive-empty">{t('archive.record.noRecordHint')}</p>}
-      <ExportButtons workshopId={workshopId} token={token} version={shown} live={!record} />
+      <ExportButtons
+        // A new record may have another language: the choice starts again from it.
+        key={record?.workshop.language ?? ''}
+        workshopId={workshopId}
+        token={token}
+        version={shown}
+        live={!record}
+        language={record?.workshop.language}
+      />
       {record && <RecordView record={record} />}
     </div>
   );

@@ -5,9 +5,12 @@
  */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RecordActivity, WorkshopRecord } from '../../../shared/record/schema';
-import { phaseLabel } from '../facilitation/format';
+import type { RecordActivity, WorkshopRecord } from '@shared/record/schema';
+import { phaseLabel } from '@client/facilitation/format';
 import { RecordDiamond } from './RecordDiamond';
+import { closedLabel } from '@client/boards/closedLabel';
+import { currentLanguage } from '@client/i18n';
+import { formatters } from '@shared/i18n/format';
 
 /** Names for the ids a record links. */
 function useNames(record: WorkshopRecord) {
@@ -105,7 +108,7 @@ export function RecordView({ record }: { record: WorkshopRecord }) {
                   <tr key={action.id}>
                     <th scope="row">{action.title}</th>
                     <td>{names.activity(action.activityId)}</td>
-                    <td>{t(`s3.actionType.${action.actionType}`)}</td>
+                    <td>{closedLabel(t, 'actionType', action.actionType)}</td>
                     <td>{[action.lead, ...action.partners].filter(Boolean).join(', ')}</td>
                     <td>
                       {action.start || action.end
@@ -113,9 +116,11 @@ export function RecordView({ record }: { record: WorkshopRecord }) {
                         : ''}
                     </td>
                     <td className="archive-table__num">
-                      {action.budget === null ? '' : `€ ${action.budget.toLocaleString()}`}
+                      {action.budget === null
+                        ? ''
+                        : formatters(currentLanguage()).money(action.budget)}
                     </td>
-                    <td>{t(`s3.actionStatus.${action.status}`)}</td>
+                    <td>{closedLabel(t, 'actionStatus', action.status)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -140,7 +145,7 @@ export function RecordView({ record }: { record: WorkshopRecord }) {
                         <strong>{c.title}</strong>
                         <span className="muted">
                           {' · '}
-                          {t(`s3.capacityKind.${c.kind}`)}
+                          {closedLabel(t, 'capacityKind', c.kind)}
                           {c.strength > 0 &&
                             ` · ${t('archive.record.strength', { score: c.strength })}`}
                         </span>
@@ -171,7 +176,8 @@ export function RecordView({ record }: { record: WorkshopRecord }) {
                           <strong>{o.title}</strong>
                           <span className="muted">
                             {' · '}
-                            {t(`s3.opportunityKind.${o.kind}`)} · {t(`s3.horizon.${o.horizon}`)}
+                            {closedLabel(t, 'opportunityKind', o.kind)} ·{' '}
+                            {closedLabel(t, 'horizon', o.horizon)}
                           </span>
                         </li>
                       ))}
@@ -278,7 +284,7 @@ function ActivityItem({
             label={t('archive.record.actors')}
             items={a.actors.map((actor, i) => ({
               key: `${i}`,
-              text: `${actor.name} · ${t(`s3.helix.${actor.helix}`)}`,
+              text: `${actor.name} · ${closedLabel(t, 'helix', actor.helix)}`,
               removed: false,
             }))}
           />

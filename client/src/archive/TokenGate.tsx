@@ -1,9 +1,9 @@
 /** Asks for the organiser token and checks it with the server before the archive opens. */
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiRequestError } from '../api/errors';
-import { searchRecords } from '../api/records';
-import { describeError } from './describeError';
+import { ApiRequestError } from '@client/connection/api/errors';
+import { searchRecords } from '@client/connection/api/records';
+import { describeError } from '@client/connection/api/describeError';
 
 interface TokenGateProps {
   onToken: (token: string) => void;

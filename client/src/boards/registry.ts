@@ -3,7 +3,7 @@
  * first screen downloads only the board it shows.
  */
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
-import type { BoardKind } from '../../../shared/templates/templates';
+import type { BoardKind } from '@shared/templates/templates';
 import type { BoardViewProps } from './boardView';
 
 export const BOARD_VIEWS: Record<BoardKind, LazyExoticComponent<ComponentType<BoardViewProps>>> = {

@@ -5,17 +5,19 @@
  */
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ControlCommandInput } from '../../../shared/control/commands';
-import type { ControlState, Phase } from '../../../shared/control/state';
-import type { WorkshopTemplate } from '../../../shared/domain/workshop';
-import { templateOf, type BoardKind } from '../../../shared/templates/templates';
-import { fetchWorkshopLinks } from '../api/workshops';
-import { Icon } from '../app/Icon';
-import { useControl, useControlState, useControlStatus } from './control';
+import type { ControlCommandInput } from '@shared/control/commands';
+import type { ControlState, Phase } from '@shared/control/state';
+import type { WorkshopTemplate } from '@shared/domain/workshop';
+import { templateOf, type BoardKind } from '@shared/templates/templates';
+import { fetchWorkshopLinks } from '@client/connection/api/workshops';
+import { Icon } from '@client/ui/Icon';
+import { useControl, useControlState, useControlStatus } from '@client/connection/control';
 import { FollowToggle } from './FollowMe';
 import { formatClock, phaseLabel } from './format';
-import { usePopover } from './usePopover';
-import '../styles/facilitation.css';
+import { usePopover } from '@client/ui/usePopover';
+import '@client/styles/facilitation.css';
+import { currentLanguage } from '@client/i18n';
+import { serverErrorText } from '@client/connection/api/serverErrorText';
 
 interface AgendaProps {
   workshopId: string;
@@ -100,7 +102,7 @@ function AgendaPanel({
   const send = (command: ControlCommandInput) => {
     if (!control) return;
     void control.send(command).then((ack) => {
-      setError(ack.ok ? null : t('facilitation.agenda.error', { error: ack.error }));
+      setError(ack.ok ? null : t('facilitation.agenda.error', { error: serverErrorText(t, ack) }));
     });
   };
   const phases = state?.agenda.phases ?? [];
@@ -343,7 +345,7 @@ function PhaseRow({ phase, index, count, boards, running, ...on }: PhaseRowProps
 }
 
 function PhaseLog({ state }: { state: ControlState | null }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const control = useControl();
   const titleId = useId();
   const offset = control?.getOffset() ?? 0;
@@ -352,7 +354,7 @@ function PhaseLog({ state }: { state: ControlState | null }) {
     const phase = state?.agenda.phases.find((p) => p.id === id);
     return phaseLabel(t, phase?.name ?? id);
   };
-  const clock = (ms: number) => formatClock(ms, offset, i18n.language);
+  const clock = (ms: number) => formatClock(ms, offset, currentLanguage());
   return (
     <section className="agenda__section" aria-labelledby={titleId}>
       <h3 id={titleId} className="agenda__heading">

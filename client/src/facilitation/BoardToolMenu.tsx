@@ -3,7 +3,7 @@
  * icon and a label (icon only on narrow screens), and its popover panel with a title.
  */
 import { useId, type ReactNode } from 'react';
-import { usePopover } from './usePopover';
+import { usePopover } from '@client/ui/usePopover';
 
 interface BoardToolMenuProps {
   icon: ReactNode;

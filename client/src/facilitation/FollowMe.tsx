@@ -8,14 +8,14 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Awareness } from 'y-protocols/awareness';
 import { create } from 'zustand';
-import { templateOf, type BoardKind } from '../../../shared/templates/templates';
-import { Icon } from '../app/Icon';
-import { clampZoom, type Viewport } from '../boards/board/viewport';
-import { throttle } from '../lib/throttle';
-import { useBoardStore } from '../store/boardStore';
-import { useWorkshopStore } from '../store/workshopStore';
-import { useControl, useControlState, useRoom } from './control';
-import '../styles/facilitation.css';
+import { templateOf, type BoardKind } from '@shared/templates/templates';
+import { Icon } from '@client/ui/Icon';
+import { clampZoom, type Viewport } from '@client/lib/viewport';
+import { throttle } from '@client/lib/throttle';
+import { useBoardStore } from '@client/store/boardStore';
+import { useWorkshopStore } from '@client/store/workshopStore';
+import { useControl, useControlState, useRoom } from '@client/connection/control';
+import '@client/styles/facilitation.css';
 
 export interface FollowPresence {
   board: BoardKind;

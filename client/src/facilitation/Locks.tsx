@@ -4,13 +4,13 @@
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isBoardLocked } from '../../../shared/control/state';
-import { templateOf, type BoardKind } from '../../../shared/templates/templates';
-import { Icon } from '../app/Icon';
-import type { ChangeRefusal } from '../sync/workshopSync';
-import { useControl, useControlState, useRoom } from './control';
+import { isBoardLocked } from '@shared/control/state';
+import { templateOf, type BoardKind } from '@shared/templates/templates';
+import { Icon } from '@client/ui/Icon';
+import type { ChangeRefusal } from '@client/sync/workshopSync';
+import { useControl, useControlState, useRoom } from '@client/connection/control';
 import { BoardToolMenu } from './BoardToolMenu';
-import '../styles/facilitation.css';
+import '@client/styles/facilitation.css';
 
 /** Whether participants cannot edit `board` now. */
 export function useBoardLocked(board: BoardKind): boolean {

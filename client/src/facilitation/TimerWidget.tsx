@@ -5,14 +5,15 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { timerRemainingMs, type TimerState } from '../../../shared/control/state';
-import type { ControlCommandInput } from '../../../shared/control/commands';
-import { Icon } from '../app/Icon';
+import { timerRemainingMs, type TimerState } from '@shared/control/state';
+import type { ControlCommandInput } from '@shared/control/commands';
+import { Icon } from '@client/ui/Icon';
 import { armAudio, beep, isMuted, setMuted } from './beep';
-import { useControl, useControlState, useServerClock } from './control';
+import { useControl, useControlState, useServerClock } from '@client/connection/control';
 import { formatRemaining } from './format';
-import { usePopover } from './usePopover';
-import '../styles/facilitation.css';
+import { usePopover } from '@client/ui/usePopover';
+import '@client/styles/facilitation.css';
+import { serverErrorText } from '@client/connection/api/serverErrorText';
 
 const PRESETS = [1, 3, 5, 10, 15, 30];
 const IDLE: TimerState = { status: 'idle', durationMs: 0, endsAt: null, remainingMs: null };
@@ -185,17 +186,26 @@ function TimerControls({ view }: { view: TimerView }) {
   const customId = useId();
   const [custom, setCustom] = useState('20');
   const [error, setError] = useState<string | null>(null);
+  /** Minutes asked for while another timer still had time: waiting for the facilitator's word. */
+  const [replacing, setReplacing] = useState<number | null>(null);
   const { status } = view.timer;
+  // One timer in the room: one with time left is replaced only when the facilitator says so.
+  const hasTimeLeft = status !== 'idle' && view.remainingMs > 0;
 
   const send = (command: ControlCommandInput) => {
     if (!control) return;
     void control.send(command).then((ack) => {
-      setError(ack.ok ? null : t('facilitation.agenda.error', { error: ack.error }));
+      setError(ack.ok ? null : t('facilitation.agenda.error', { error: serverErrorText(t, ack) }));
     });
+  };
+  const start = (minutes: number) => {
+    setReplacing(null);
+    send({ type: 'timer:start', durationMs: Math.round(minutes * 60_000) });
   };
   const startMinutes = (minutes: number) => {
     if (!Number.isFinite(minutes) || minutes <= 0) return;
-    send({ type: 'timer:start', durationMs: Math.round(minutes * 60_000) });
+    if (hasTimeLeft) setReplacing(minutes);
+    else start(minutes);
   };
 
   return (
@@ -267,6 +277,37 @@ function TimerControls({ view }: { view: TimerView }) {
           >
             {t('facilitation.timer.reset')}
           </button>
+        </div>
+      )}
+      {replacing !== null && hasTimeLeft && (
+        <div className="timer-controls__replace" role="alert" data-testid="timer-replace">
+          <p data-testid="timer-replace-question">
+            {t(
+              view.timer.phaseId
+                ? 'facilitation.timer.replacePhase'
+                : 'facilitation.timer.replaceOther',
+              { time: formatRemaining(view.remainingMs) },
+            )}
+          </p>
+          <div className="timer-controls__row">
+            <button
+              type="button"
+              className="button button--primary"
+              data-testid="timer-replace-confirm"
+              onClick={() => start(replacing)}
+            >
+              {t('facilitation.timer.replaceConfirm', { minutes: replacing })}
+            </button>
+            <button
+              type="button"
+              className="button button--ghost"
+              data-testid="timer-replace-keep"
+              autoFocus
+              onClick={() => setReplacing(null)}
+            >
+              {t('facilitation.timer.replaceKeep')}
+            </button>
+          </div>
         </div>
       )}
       <fieldset className="timer-controls__start">

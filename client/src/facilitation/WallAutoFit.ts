@@ -1,23 +1,51 @@
 /**
  * The wall screen presents its free boards (notes, opportunities) without anyone touching the wall
- * PC: it fits what is on the board, as large as the screen allows but never smaller than readable
- * from across the room, and fits again when the board changes (phase change, cards added or moved).
+ * PC: it fits what matters now, as large as the screen allows but never smaller than readable from
+ * across the room, and fits again when the board changes (phase change, cards added or moved).
+ * What matters now: the cards that just arrived together (a private-writing reveal, an import) until
+ * the board changes; otherwise every card of the board. Vote results cover the board (WallResults).
+ * Someone panning or zooming the wall by hand pauses it until they press Fit (or F).
  * While the room follows a facilitator, the leader's viewport wins and nothing is fitted here.
  */
 import { useEffect, type RefObject } from 'react';
 import type * as Y from 'yjs';
-import { cardsMap } from '../../../shared/doc';
-import { fitBounds, type Bounds, type Viewport } from '../boards/board/viewport';
-import { useBoardStore } from '../store/boardStore';
-import { useWorkshopStore } from '../store/workshopStore';
+import { create } from 'zustand';
+import { cardsMap, type CardMap } from '@shared/doc';
+import { fitBounds, type Bounds, type Viewport } from '@client/lib/viewport';
+import { useBoardStore } from '@client/store/boardStore';
+import { useWorkshopStore } from '@client/store/workshopStore';
 import { useFollowStore } from './FollowMe';
 
-/** Card titles are 15 px at zoom 1: 1.35 makes them ~20 px on the wall. */
-export const WALL_MIN_ZOOM = 1.35;
+/** Card titles are 15 px at zoom 1: 1.2 makes them 18 px on the wall, readable across a room. */
+export const WALL_MIN_ZOOM = 1.2;
 export const WALL_MAX_ZOOM = 2;
 const PADDING = 40;
 /** Quiet time after the last change before the wall refits (cards being dragged settle first). */
 const SETTLE_MS = 900;
+/** A press that moves further than this is a drag (a pan), not a click. */
+const DRAG_PX = 4;
+
+interface WallFitState {
+  /** Someone moved the wall's view by hand: no auto-fit until Fit. */
+  paused: boolean;
+  /** Cards that arrived together since the board was opened (a reveal): framed instead of all. */
+  focus: readonly string[];
+  /** Bumped to ask for a fit now. */
+  request: number;
+  pause: () => void;
+  /** Fit now and resume auto-fit. */
+  fitNow: () => void;
+  setFocus: (ids: readonly string[]) => void;
+}
+
+export const useWallFitStore = create<WallFitState>()((set) => ({
+  paused: false,
+  focus: [],
+  request: 0,
+  pause: () => set({ paused: true }),
+  fitNow: () => set((s) => ({ paused: false, request: s.request + 1 })),
+  setFocus: (focus) => set({ focus }),
+}));
 
 /** The viewport that shows `bounds` as large as fits, but not below the readable zoom. */
 export function wallViewport(bounds: Bounds, width: number, height: number): Viewport {
@@ -32,12 +60,17 @@ export function wallViewport(bounds: Bounds, width: number, height: number): Vie
   return { zoom, x: x - bounds.minX * zoom, y: y - bounds.minY * zoom };
 }
 
-/** Board-space bounds of the cards and group frames on screen now. */
-function measure(board: HTMLElement, vp: Viewport): Bounds | null {
+/** Board-space bounds of the given cards (or every card and group frame) on screen now. */
+function measure(board: HTMLElement, vp: Viewport, focus: readonly string[]): Bounds | null {
   const origin = board.getBoundingClientRect();
-  const items = board.querySelectorAll<HTMLElement>(
-    '.board__world [data-card-id], .board__world .group-frame',
-  );
+  const all = [
+    ...board.querySelectorAll<HTMLElement>(
+      '.board__world [data-card-id], .board__world .group-frame',
+    ),
+  ];
+  const wanted = new Set(focus);
+  const focused = all.filter((item) => wanted.has(item.dataset.cardId ?? ''));
+  const items = focused.length > 0 ? focused : all;
   if (items.length === 0) return null;
   const b: Bounds = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
   items.forEach((item) => {
@@ -53,8 +86,11 @@ function measure(board: HTMLElement, vp: Viewport): Bounds | null {
 
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 
-/** Fits the free board inside `frame`, if it shows one. */
-export async function fitWallBoard(frame: HTMLElement): Promise<void> {
+/** Fits the free board inside `frame` (its cards in `focus`, when on the board), if it shows one. */
+export async function fitWallBoard(
+  frame: HTMLElement,
+  focus: readonly string[] = [],
+): Promise<void> {
   const board = frame.querySelector<HTMLElement>('[data-testid="board"]');
   if (!board) return;
   // The board's own Fit knows every card (also those culled off screen): all of them come on screen…
@@ -64,19 +100,106 @@ export async function fitWallBoard(frame: HTMLElement): Promise<void> {
   if (useFollowStore.getState().following) return;
   // …then the wall measures them and shows them larger than an editor's fit would.
   const store = useBoardStore.getState();
-  const bounds = measure(board, store.viewport);
+  const bounds = measure(board, store.viewport, focus);
   if (!bounds) return;
   const { width, height } = board.getBoundingClientRect();
   store.setViewport(wallViewport(bounds, width, height));
+}
+
+function isTyping(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
+  );
+}
+
+/** Keys the board pans or zooms with. */
+function movesView(event: KeyboardEvent): boolean {
+  if (event.key === ' ' || event.key.startsWith('Arrow')) return true;
+  return (event.ctrlKey || event.metaKey) && ['=', '+', '-', '0'].includes(event.key);
+}
+
+/** Pauses auto-fit when someone pans or zooms the wall by hand; F fits again. */
+function useHandMoves(frameRef: RefObject<HTMLElement | null>): void {
+  useEffect(() => {
+    const frame = frameRef.current;
+    if (!frame) return;
+    const { pause, fitNow } = useWallFitStore.getState();
+    const onBoard = (target: EventTarget | null) =>
+      target instanceof Element && !!target.closest('[data-testid="board"]');
+    let press: { x: number; y: number } | null = null;
+    const onWheel = (event: WheelEvent) => {
+      if (onBoard(event.target)) pause();
+    };
+    const onDown = (event: PointerEvent) => {
+      press = onBoard(event.target) ? { x: event.clientX, y: event.clientY } : null;
+    };
+    const onMove = (event: PointerEvent) => {
+      if (!press || event.buttons === 0) return;
+      if (Math.hypot(event.clientX - press.x, event.clientY - press.y) > DRAG_PX) {
+        press = null;
+        pause();
+      }
+    };
+    const onUp = () => {
+      press = null;
+    };
+    const onKey = (event: KeyboardEvent) => {
+      if (isTyping(event.target)) return;
+      if ((event.key === 'f' || event.key === 'F') && !event.ctrlKey && !event.metaKey) {
+        fitNow();
+      } else if (movesView(event)) {
+        pause();
+      }
+    };
+    frame.addEventListener('wheel', onWheel, { capture: true, passive: true });
+    frame.addEventListener('pointerdown', onDown, true);
+    window.addEventListener('pointermove', onMove, true);
+    window.addEventListener('pointerup', onUp, true);
+    window.addEventListener('keydown', onKey, true);
+    return () => {
+      frame.removeEventListener('wheel', onWheel, true);
+      frame.removeEventListener('pointerdown', onDown, true);
+      window.removeEventListener('pointermove', onMove, true);
+      window.removeEventListener('pointerup', onUp, true);
+      window.removeEventListener('keydown', onKey, true);
+    };
+  }, [frameRef]);
 }
 
 /** Keeps the wall's free board fitted: on board change, doc change (settled) and resize. */
 export function useWallAutoFit(frameRef: RefObject<HTMLElement | null>, doc: Y.Doc | null): void {
   const activeBoard = useWorkshopStore((s) => s.activeBoard);
   const following = useFollowStore((s) => s.following);
+  const paused = useWallFitStore((s) => s.paused);
+  const request = useWallFitStore((s) => s.request);
+  useHandMoves(frameRef);
+
+  // Another board: nothing of it was just revealed.
+  useEffect(() => {
+    useWallFitStore.getState().setFocus([]);
+  }, [activeBoard]);
+
+  // Cards arriving together (a reveal, an import) become what the wall frames.
+  useEffect(() => {
+    if (!doc) return;
+    const cards = cardsMap(doc);
+    const onCards = (event: Y.YMapEvent<CardMap>) => {
+      const added: string[] = [];
+      event.changes.keys.forEach((change, key) => {
+        if (change.action === 'add') added.push(key);
+      });
+      const { focus, setFocus } = useWallFitStore.getState();
+      if (added.length >= 2) setFocus(added);
+      // One more card after a reveal joins what is framed.
+      else if (added.length === 1 && focus.length > 0) setFocus([...focus, ...added]);
+    };
+    cards.observe(onCards);
+    return () => cards.unobserve(onCards);
+  }, [doc]);
 
   useEffect(() => {
-    if (following) return;
+    if (following || paused) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let cancelled = false;
     const schedule = (delay = SETTLE_MS) => {
@@ -89,10 +212,10 @@ export function useWallAutoFit(frameRef: RefObject<HTMLElement | null>, doc: Y.D
           schedule(300);
           return;
         }
-        void fitWallBoard(frame);
+        void fitWallBoard(frame, useWallFitStore.getState().focus);
       }, delay);
     };
-    schedule(500);
+    schedule(request > 0 ? 0 : 500);
     const cards = doc ? cardsMap(doc) : null;
     const onChange = () => schedule();
     cards?.observeDeep(onChange);
@@ -104,5 +227,5 @@ export function useWallAutoFit(frameRef: RefObject<HTMLElement | null>, doc: Y.D
       cards?.unobserveDeep(onChange);
       window.removeEventListener('resize', onResize);
     };
-  }, [frameRef, doc, activeBoard, following]);
+  }, [frameRef, doc, activeBoard, following, paused, request]);
 }

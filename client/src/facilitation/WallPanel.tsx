@@ -5,12 +5,13 @@
 import { isValidElement, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import { useControlState } from './control';
+import { useControlState } from '@client/connection/control';
 import { currentPhase } from './AgendaPanel';
 import { phaseLabel } from './format';
 import { TimerDisplay, useTimerView } from './TimerWidget';
-import { useWallAutoFit } from './WallAutoFit';
-import '../styles/facilitation.css';
+import { useWallAutoFit, useWallFitStore } from './WallAutoFit';
+import { useWorkshopStore } from '@client/store/workshopStore';
+import '@client/styles/facilitation.css';
 
 /** The link without its scheme: what people can read and type. */
 export function readableLink(url: string): string {
@@ -57,6 +58,20 @@ function JoinCode({ url }: { url: string }) {
   );
 }
 
+/** Whether the wall's side panel has anything to show: otherwise the board takes the whole wall. */
+export function useWallPanelShown(): boolean {
+  const state = useControlState();
+  const view = useTimerView();
+  if (!state) return false;
+  return (
+    currentPhase(state) !== null ||
+    view.timer.status !== 'idle' ||
+    state.wall.joinUrl !== null ||
+    state.vote !== null ||
+    state.privateRound?.status === 'open'
+  );
+}
+
 export function WallPanel() {
   const { t } = useTranslation();
   const state = useControlState();
@@ -91,20 +106,43 @@ function docOf(children: ReactNode): Y.Doc | null {
  * The wall screen's layout: the live board (a presentation: large type, no editing chrome, fitted
  * to its content) beside the panel; cursors hidden when asked.
  */
+/** Fits the wall again and resumes auto-fit; stands out while auto-fit is paused. */
+function WallFitButton() {
+  const { t } = useTranslation();
+  const paused = useWallFitStore((s) => s.paused);
+  const board = useWorkshopStore((s) => s.activeBoard);
+  // Only the free boards are fitted; the others lay themselves out.
+  if (board !== 'notes' && board !== 'opportunity-board') return null;
+  return (
+    <button
+      type="button"
+      className={paused ? 'wall-fit wall-fit--paused' : 'wall-fit'}
+      onClick={() => useWallFitStore.getState().fitNow()}
+      title={t('facilitation.wall.fitHint')}
+      aria-keyshortcuts="F"
+      data-testid="wall-fit"
+      data-paused={paused}
+    >
+      {paused ? t('facilitation.wall.fitPaused') : t('facilitation.wall.fit')}
+    </button>
+  );
+}
+
 export function WallFrame({ children, doc }: { children: ReactNode; doc?: Y.Doc | null }) {
   const showCursors = useControlState()?.wall.showCursors ?? true;
   const boardRef = useRef<HTMLDivElement>(null);
+  const panelShown = useWallPanelShown();
   useWallAutoFit(boardRef, doc ?? docOf(children));
+  const classes = ['wall', !showCursors && 'wall--no-cursors', !panelShown && 'wall--no-panel']
+    .filter(Boolean)
+    .join(' ');
   return (
-    <div
-      className={showCursors ? 'wall' : 'wall wall--no-cursors'}
-      data-testid="wall"
-      data-cursors={showCursors ? 'shown' : 'hidden'}
-    >
+    <div className={classes} data-testid="wall" data-cursors={showCursors ? 'shown' : 'hidden'}>
       <div className="wall__board" ref={boardRef}>
         {children}
+        <WallFitButton />
       </div>
-      <WallPanel />
+      {panelShown && <WallPanel />}
     </div>
   );
 }

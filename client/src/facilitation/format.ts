@@ -1,6 +1,8 @@
 /** Pure helpers of the facilitation UI: phase names, timer text. */
 import type { TFunction } from 'i18next';
-import { en } from '../i18n/locales/en';
+import { en } from '@shared/i18n/locales/en';
+import { formatters } from '@shared/i18n/format';
+import type { Language } from '@shared/i18n/languages';
 
 type PhaseKey = keyof typeof en.facilitation.phases;
 
@@ -23,10 +25,7 @@ export function formatRemaining(ms: number): string {
   return h > 0 ? `${h}:${pad(m)}:${pad(s)}` : `${pad(m)}:${pad(s)}`;
 }
 
-/** Local clock time of a server timestamp, e.g. 14:05. */
-export function formatClock(serverMs: number, offset: number, locale?: string): string {
-  return new Date(serverMs - offset).toLocaleTimeString(locale, {
-    hour: '2-digit',
-    minute: '2-digit',
-  });
+/** Local clock time of a server timestamp in the UI language, e.g. 14:05 / 2:05 PM. */
+export function formatClock(serverMs: number, offset: number, lng: Language): string {
+  return formatters(lng).time(serverMs - offset);
 }

@@ -3,10 +3,10 @@
  * board; a change refused because of a lock discards this device's copy and resyncs.
  */
 import { useEffect, useRef, useSyncExternalStore } from 'react';
-import { templateOf } from '../../../shared/templates/templates';
-import { useWorkshopStore } from '../store/workshopStore';
-import type { WorkshopSync } from '../sync/workshopSync';
-import { useControlState, useRoom } from './control';
+import { templateOf } from '@shared/templates/templates';
+import { useWorkshopStore } from '@client/store/workshopStore';
+import type { WorkshopSync } from '@client/sync/workshopSync';
+import { useControlState, useRoom } from '@client/connection/control';
 import { rememberLockRefusal } from './Locks';
 
 export function usePhaseNavigation(): void {

@@ -1,5 +1,5 @@
 import 'i18next';
-import type { TranslationResources } from './locales/en';
+import type { TranslationResources } from '@shared/i18n/locales/en';
 
 declare module 'i18next' {
   interface CustomTypeOptions {

@@ -8,11 +8,12 @@ import {
   WORKSHOP_TEMPLATES,
   WORKSHOP_TITLE_MAX,
   type WorkshopTemplate,
-} from '../../../shared/domain/workshop';
-import { ApiRequestError, NetworkError } from '../api/errors';
-import { createWorkshop } from '../api/workshops';
-import { navigate } from '../app/navigation';
-import { saveWorkshopAccess } from '../workshop/workshopAccess';
+} from '@shared/domain/workshop';
+import { ApiRequestError, NetworkError } from '@client/connection/api/errors';
+import { createWorkshop } from '@client/connection/api/workshops';
+import { navigate } from '@client/lib/navigation';
+import { saveWorkshopAccess } from '@client/store/workshopAccess';
+import { describeError } from '@client/connection/api/describeError';
 
 export function CreateWorkshopForm() {
   const { t } = useTranslation();
@@ -43,7 +44,7 @@ export function CreateWorkshopForm() {
       if (caught instanceof NetworkError) setError({ message: t('start.errors.network') });
       else if (caught instanceof ApiRequestError)
         setError({
-          message: t('start.errors.generic', { message: caught.message }),
+          message: t('start.errors.generic', { message: describeError(caught, t) }),
           field: caught.field,
         });
       else setError({ message: t('start.errors.generic', { message: String(caught) }) });

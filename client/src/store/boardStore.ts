@@ -3,8 +3,8 @@
  * cards themselves live in the Y.Doc.
  */
 import { create } from 'zustand';
-import type { CardColor } from '../../../shared/doc';
-import { INITIAL_VIEWPORT, type Viewport } from '../boards/board/viewport';
+import type { CardColor } from '@shared/doc';
+import { INITIAL_VIEWPORT, type Viewport } from '@client/lib/viewport';
 
 export type CardEditing = { cardId: string; part: 'title' | 'body' } | null;
 

@@ -3,7 +3,8 @@
  * facilitation control plane moves everyone at a phase change by setting it).
  */
 import { create } from 'zustand';
-import type { BoardKind } from '../../../shared/templates/templates';
+import type { WorkshopTemplate } from '@shared/domain/workshop';
+import { templateOf, type BoardKind } from '@shared/templates/templates';
 
 interface WorkshopUiState {
   activeBoard: BoardKind | null;
@@ -16,3 +17,10 @@ export const useWorkshopStore = create<WorkshopUiState>()((set) => ({
   showBoard: (board) => set({ activeBoard: board }),
   reset: () => set({ activeBoard: null }),
 }));
+
+/** The board shown: the one chosen, if the workshop's template has it, else its first board. */
+export function useActiveBoard(template: WorkshopTemplate): BoardKind {
+  const boards = templateOf(template).boards;
+  const active = useWorkshopStore((s) => s.activeBoard);
+  return active && boards.includes(active) ? active : boards[0]!;
+}

@@ -7,7 +7,7 @@
  */
 import { useCallback, useRef, useSyncExternalStore } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
-import type { Role } from '../../../shared/domain/workshop';
+import type { Role } from '@shared/domain/workshop';
 
 export interface PresenceUser {
   name: string;

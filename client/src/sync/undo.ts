@@ -17,7 +17,7 @@ import {
   opportunityGroupsMap,
   regionsArray,
   removedCardsMap,
-} from '../../../shared/doc';
+} from '@shared/doc';
 
 /** Changes closer together than this become one undo step (a drag, a burst of nudges). */
 const CAPTURE_TIMEOUT_MS = 500;

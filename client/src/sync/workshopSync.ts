@@ -12,11 +12,13 @@ import {
   CLOSE_TOO_MANY,
   CLOSE_TOO_SLOW,
   CLOSE_WORKSHOP_FULL,
-} from '../../../shared/sync/closeCodes';
+  isRefusalCode,
+} from '@shared/sync/closeCodes';
 
-export type ConnectionStatus = 'connected' | 'connecting' | 'offline';
+/** `reconnecting`: was connected, lost the server (silence or a closed socket), trying again. */
+export type ConnectionStatus = 'connected' | 'connecting' | 'reconnecting' | 'offline';
 
-/** Close codes 4400–4499 mean the server refused this link (4401 bad token, 4404 no workshop). */
+/** The server refused this link (a close code of shared/sync/closeCodes.ts: CLOSE_UNAUTHORIZED, CLOSE_NOT_FOUND…). */
 export type SyncRejection = { code: number; reason: string };
 
 /**
@@ -30,6 +32,18 @@ const RETRY_CODES = new Set([CLOSE_TOO_SLOW, CLOSE_TOO_MANY]);
 
 /** After this many failed attempts in a row the badge says offline instead of connecting. */
 const ATTEMPTS_BEFORE_OFFLINE = 2;
+
+/**
+ * Liveness: a socket can stay "open" long after the network went (the stock provider notices only
+ * after 30 s of silence). Silent for PROBE_AFTER_MS, the client sends a ping (an empty presence
+ * update, which the server answers with one); no word within DEAD_AFTER_MS of it, the connection
+ * is taken for lost: the badge says so and the socket is replaced.
+ */
+export const PROBE_AFTER_MS = 3_000;
+export const DEAD_AFTER_MS = 4_000;
+const LIVENESS_CHECK_MS = 1_000;
+/** An awareness message carrying an empty update: the server answers it with its keep-alive. */
+const PING = new Uint8Array([1, 1, 0]);
 
 export function syncServerUrl(location: Location = window.location): string {
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
@@ -51,6 +65,13 @@ export class WorkshopSync {
   private refusal: ChangeRefusal | null = null;
   private localLoaded = false;
   private destroyed = false;
+  /** Synced at least once: a later loss reads "Reconnecting…", not "Connecting…". */
+  private wasConnected = false;
+  /** When the unanswered ping went out (null: none pending). */
+  private probeSentAt: number | null = null;
+  /** The server went silent after a ping: not connected, whatever the socket says. */
+  private silent = false;
+  private readonly liveness: number;
 
   constructor(
     readonly workshopId: string,
@@ -71,9 +92,10 @@ export class WorkshopSync {
       this.localLoaded = true;
       this.emit();
     });
-    window.addEventListener('online', this.refreshStatus);
-    window.addEventListener('offline', this.refreshStatus);
+    window.addEventListener('online', this.onOnline);
+    window.addEventListener('offline', this.onOffline);
     window.addEventListener('pagehide', this.leave);
+    this.liveness = window.setInterval(this.checkLiveness, LIVENESS_CHECK_MS);
   }
 
   getStatus = (): ConnectionStatus => this.status;
@@ -100,8 +122,9 @@ export class WorkshopSync {
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
-    window.removeEventListener('online', this.refreshStatus);
-    window.removeEventListener('offline', this.refreshStatus);
+    window.clearInterval(this.liveness);
+    window.removeEventListener('online', this.onOnline);
+    window.removeEventListener('offline', this.onOffline);
     window.removeEventListener('pagehide', this.leave);
     this.awareness.setLocalState(null);
     this.provider.off('status', this.refreshStatus);
@@ -120,7 +143,7 @@ export class WorkshopSync {
       this.refusal = event.code === CLOSE_LOCKED ? 'locked' : 'full';
       this.provider.shouldConnect = false;
       this.provider.disconnect();
-    } else if (event.code >= 4400 && event.code < 4500 && !RETRY_CODES.has(event.code)) {
+    } else if (isRefusalCode(event.code) && !RETRY_CODES.has(event.code)) {
       this.rejection = { code: event.code, reason: event.reason };
       this.provider.shouldConnect = false;
       this.provider.disconnect();
@@ -132,17 +155,67 @@ export class WorkshopSync {
     removeAwarenessStates(this.awareness, [this.doc.clientID], 'window unload');
   };
 
+  /** The browser knows the network is gone: say so at once, and drop the socket it strands. */
+  private readonly onOffline = () => {
+    this.dropConnection();
+    this.refreshStatus();
+  };
+
+  /** Back online: try now rather than after the provider's back-off. */
+  private readonly onOnline = () => {
+    if (this.provider.shouldConnect && !this.rejection && !this.refusal) this.provider.connect();
+    this.refreshStatus();
+  };
+
+  private readonly checkLiveness = () => {
+    const provider = this.provider;
+    const ws = provider.ws;
+    if (!provider.wsconnected || !ws || ws.readyState !== WebSocket.OPEN) {
+      this.probeSentAt = null;
+      return;
+    }
+    const now = Date.now();
+    const heard = provider.wsLastMessageReceived;
+    if (this.probeSentAt !== null && heard >= this.probeSentAt) {
+      this.probeSentAt = null; // answered
+      if (this.silent) {
+        this.silent = false;
+        this.refreshStatus();
+      }
+    }
+    if (this.probeSentAt === null) {
+      if (now - heard >= PROBE_AFTER_MS) {
+        this.probeSentAt = now;
+        ws.send(PING);
+      }
+    } else if (now - this.probeSentAt >= DEAD_AFTER_MS) {
+      this.silent = true;
+      this.dropConnection();
+      this.refreshStatus();
+    }
+  };
+
+  /**
+   * Closes the socket without waiting for a close handshake the network may never deliver; the
+   * provider then reconnects with its back-off.
+   */
+  private dropConnection(): void {
+    this.probeSentAt = null;
+    if (!this.provider.ws || !this.provider.shouldConnect) return;
+    this.provider.disconnect();
+    this.provider.shouldConnect = true;
+  }
+
   private readonly refreshStatus = () => {
     const provider = this.provider;
+    if (provider.synced && !this.silent) this.wasConnected = true;
+    // A new connection that synced proves the server is there again.
+    if (provider.wsconnected && provider.synced && this.probeSentAt === null) this.silent = false;
     let next: ConnectionStatus;
-    if (provider.wsconnected && provider.synced) next = 'connected';
-    else if (
-      this.rejection ||
-      !navigator.onLine ||
-      provider.wsUnsuccessfulReconnects >= ATTEMPTS_BEFORE_OFFLINE
-    )
-      next = 'offline';
-    else next = 'connecting';
+    if (this.rejection || !navigator.onLine) next = 'offline';
+    else if (provider.wsconnected && provider.synced && !this.silent) next = 'connected';
+    else if (provider.wsUnsuccessfulReconnects >= ATTEMPTS_BEFORE_OFFLINE) next = 'offline';
+    else next = this.wasConnected ? 'reconnecting' : 'connecting';
     if (next !== this.status) this.status = next;
     this.emit();
   };

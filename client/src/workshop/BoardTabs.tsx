@@ -1,30 +1,25 @@
 /** The tabs that switch between a workshop's boards (from its template), and the board shown. */
 import { Suspense, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { WorkshopTemplate } from '../../../shared/domain/workshop';
-import { templateOf, type BoardKind } from '../../../shared/templates/templates';
-import type { BoardViewProps } from '../boards/boardView';
-import { useRoom } from '../facilitation/control';
-import { FollowToggle } from '../facilitation/FollowMe';
-import { LockBanner, LockMenu, TabLockIcon, useLockedForMe } from '../facilitation/Locks';
-import { VoteMenu } from '../facilitation/voting/VoteMenu';
-import { BreakoutsMenu } from '../facilitation/breakouts/BreakoutsMenu';
-import { PrivateWritingMenu } from '../facilitation/private-writing/PrivateWritingMenu';
-import { BOARD_VIEWS } from '../boards/registry';
-import { useWorkshopStore } from '../store/workshopStore';
-
-export function useActiveBoard(template: WorkshopTemplate): BoardKind {
-  const boards = templateOf(template).boards;
-  const active = useWorkshopStore((s) => s.activeBoard);
-  return active && boards.includes(active) ? active : boards[0]!;
-}
+import type { WorkshopTemplate } from '@shared/domain/workshop';
+import { templateOf } from '@shared/templates/templates';
+import type { BoardViewProps } from '@client/boards/boardView';
+import { useRoom } from '@client/connection/control';
+import { FollowToggle } from '@client/facilitation/FollowMe';
+import { LockBanner, LockMenu, TabLockIcon, useLockedForMe } from '@client/facilitation/Locks';
+import { VoteMenu } from '@client/facilitation/voting/VoteMenu';
+import { BreakoutsMenu } from '@client/facilitation/breakouts/BreakoutsMenu';
+import { PrivateWritingMenu } from '@client/facilitation/private-writing/PrivateWritingMenu';
+import { BOARD_VIEWS } from '@client/boards/registry';
+import { useActiveBoard, useWorkshopStore } from '@client/store/workshopStore';
 
 export function BoardTabs({ template }: { template: WorkshopTemplate }) {
   const { t } = useTranslation();
   const boards = templateOf(template).boards;
   const active = useActiveBoard(template);
   const showBoard = useWorkshopStore((s) => s.showBoard);
-  const facilitator = useRoom().role === 'facilitator';
+  const { role, archived } = useRoom();
+  const facilitator = role === 'facilitator';
 
   // Arrow keys move between tabs (WAI-ARIA tabs pattern).
   const onKeyDown = (event: KeyboardEvent) => {
@@ -65,8 +60,9 @@ export function BoardTabs({ template }: { template: WorkshopTemplate }) {
       </nav>
       {facilitator && (
         <div className="board-tabs-row__tools">
-          <BreakoutsMenu />
-          <PrivateWritingMenu />
+          {/* An archived workshop starts nothing new (the server refuses it too). */}
+          {!archived && <BreakoutsMenu />}
+          {!archived && <PrivateWritingMenu />}
           <VoteMenu />
           <LockMenu />
           <FollowToggle />

@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import type { ConnectionStatus } from '../sync/workshopSync';
+import type { ConnectionStatus } from '@client/sync/workshopSync';
 
 const HINTS = {
   connected: 'connection.connectedHint',
   connecting: 'connection.connectingHint',
+  reconnecting: 'connection.reconnectingHint',
   offline: 'connection.offlineHint',
 } as const;
 

@@ -4,10 +4,12 @@
  */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { JoinRequest } from '../../../shared/domain/identity';
-import { HELICES, type Helix, type Region } from '../../../shared/domain/s3';
-import { ApiRequestError, NetworkError } from '../api/errors';
-import { DISPLAY_NAME_MAX } from '../person/personStore';
+import type { JoinRequest } from '@shared/domain/identity';
+import { HELICES, type Helix, type Region } from '@shared/domain/s3';
+import { ApiRequestError, NetworkError } from '@client/connection/api/errors';
+import { DISPLAY_NAME_MAX } from '@client/store/personStore';
+import { LanguageSwitcher } from '@client/ui/LanguageSwitcher';
+import { describeError } from '@client/connection/api/describeError';
 
 const ORGANISATION_MAX = 120;
 
@@ -60,7 +62,7 @@ export function JoinDialog({
       setRegionId('');
       return t('join.errors.region');
     }
-    return t('join.errors.generic', { message: (error as Error).message });
+    return t('join.errors.generic', { message: describeError(error, t) });
   };
 
   const submit = async (event: FormEvent) => {
@@ -105,6 +107,7 @@ export function JoinDialog({
       }}
     >
       <form onSubmit={submit} noValidate>
+        {joining && <LanguageSwitcher testId="join-language" className="join-dialog__language" />}
         <h2 id={titleId} className="dialog__title">
           {joining ? t('join.title', { workshop: workshopTitle }) : t('join.titleRename')}
         </h2>

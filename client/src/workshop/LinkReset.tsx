@@ -10,9 +10,9 @@ import {
   SHARED_LINK_ROLES,
   type SharedLinkRole,
   type WorkshopLinks,
-} from '../../../shared/domain/workshop';
-import { rotateWorkshopLink } from '../api/workshops';
-import { useControl, useControlState } from '../facilitation/control';
+} from '@shared/domain/workshop';
+import { rotateWorkshopLink } from '@client/connection/api/workshops';
+import { useControl, useControlState } from '@client/connection/control';
 
 interface LinkResetProps {
   workshopId: string;

@@ -12,15 +12,16 @@ import {
   type DeriveWorkshopResponse,
   type Role,
   type WorkshopTemplate,
-} from '../../../shared/domain/workshop';
-import { ApiRequestError, NetworkError } from '../api/errors';
-import { deriveWorkshop } from '../api/workshops';
-import { Icon } from '../app/Icon';
-import { useActionList } from '../boards/action-list/actionStore';
-import { StatusBadge } from '../boards/action-list/parts';
-import { ShareLinkRow } from './ShareLinks';
-import { saveWorkshopAccess } from './workshopAccess';
-import '../styles/action-list.css';
+} from '@shared/domain/workshop';
+import { ApiRequestError, NetworkError } from '@client/connection/api/errors';
+import { deriveWorkshop } from '@client/connection/api/workshops';
+import { Icon } from '@client/ui/Icon';
+import { useActionList } from '@client/boards/action-list/actionStore';
+import { StatusBadge } from '@client/boards/action-list/actionBadges';
+import { ShareLinkRow } from './ShareLinkRow';
+import { saveWorkshopAccess } from '@client/store/workshopAccess';
+import '@client/styles/action-list.css';
+import { CheckList } from '@client/ui/CheckList';
 
 type AdwTemplate = 'adw' | 'cadw';
 
@@ -112,14 +113,6 @@ export default function StartAdwDialog(props: StartAdwDialogProps) {
     } finally {
       setSubmitting(false);
     }
-  };
-
-  const toggle = (id: string, on: boolean) => {
-    const next = new Set(choice);
-    if (on) next.add(id);
-    else next.delete(id);
-    setChosen(next);
-    setError(null);
   };
 
   const links = created?.links ?? null;
@@ -239,51 +232,33 @@ export default function StartAdwDialog(props: StartAdwDialogProps) {
             {activities.length === 0 ? (
               <p className="muted">{t('actionList.startAdw.noActivities')}</p>
             ) : (
-              <>
-                <div className="start-adw__bulk">
-                  <span className="muted">{t('actionList.startAdw.activitiesHint')}</span>
-                  <button
-                    type="button"
-                    className="button button--ghost"
-                    onClick={() => setChosen(new Set(activities.map((a) => a.id)))}
-                  >
-                    {t('actionList.startAdw.selectAll')}
-                  </button>
-                  <button
-                    type="button"
-                    className="button button--ghost"
-                    onClick={() => setChosen(new Set(selectedByStatus))}
-                  >
-                    {t('actionList.startAdw.selectSelected')}
-                  </button>
-                  <button
-                    type="button"
-                    className="button button--ghost"
-                    onClick={() => setChosen(new Set())}
-                  >
-                    {t('actionList.startAdw.selectNone')}
-                  </button>
-                </div>
-                <ul className="start-adw__list" data-testid="start-adw-activities">
-                  {activities.map((activity) => (
-                    <li key={activity.id}>
-                      <label className="start-adw__activity">
-                        <input
-                          type="checkbox"
-                          checked={choice.has(activity.id)}
-                          data-testid="start-adw-activity"
-                          data-activity-id={activity.id}
-                          onChange={(e) => toggle(activity.id, e.target.checked)}
-                        />
-                        <span className="start-adw__activity-title">
-                          {activity.title || t('actionList.untitledActivity')}
-                        </span>
-                        <StatusBadge kind="activity" status={activity.status} />
-                      </label>
-                    </li>
-                  ))}
-                </ul>
-              </>
+              <CheckList
+                items={activities}
+                chosen={choice}
+                onChange={(next) => {
+                  setChosen(next);
+                  setError(null);
+                }}
+                hint={<span className="muted">{t('actionList.startAdw.activitiesHint')}</span>}
+                allLabel={t('actionList.startAdw.selectAll')}
+                noneLabel={t('actionList.startAdw.selectNone')}
+                presets={[
+                  { label: t('actionList.startAdw.selectSelected'), ids: selectedByStatus },
+                ]}
+                listTestId="start-adw-activities"
+                itemTestId="start-adw-activity"
+                itemIdAttribute="activity"
+                classPrefix="start-adw"
+                itemClassName="start-adw__activity"
+                renderItem={(activity) => (
+                  <>
+                    <span className="start-adw__activity-title">
+                      {activity.title || t('actionList.untitledActivity')}
+                    </span>
+                    <StatusBadge kind="activity" status={activity.status} />
+                  </>
+                )}
+              />
             )}
           </fieldset>
           {error && (

@@ -6,17 +6,18 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
-import type { Role, WorkshopStatus, WorkshopTemplate } from '../../../shared/domain/workshop';
-import { WorkshopRecordMenu } from '../archive/WorkshopRecordMenu';
-import { Icon } from '../app/Icon';
-import { PhaseIndicator } from '../facilitation/AgendaPanel';
-import { TimerWidget } from '../facilitation/TimerWidget';
-import { HandButton } from '../people/HandButton';
-import { PeopleButton } from '../people/PeoplePanel';
-import { initialsOf } from '../person/personStore';
-import type { ConnectionStatus } from '../sync/workshopSync';
+import type { Role, WorkshopStatus, WorkshopTemplate } from '@shared/domain/workshop';
+import { WorkshopRecordMenu } from './WorkshopRecordMenu';
+import { Icon } from '@client/ui/Icon';
+import { LanguageSwitcher } from '@client/ui/LanguageSwitcher';
+import { PhaseIndicator } from '@client/facilitation/AgendaPanel';
+import { TimerWidget } from '@client/facilitation/TimerWidget';
+import { HandButton } from '@client/facilitation/people/HandButton';
+import { PeopleButton } from '@client/facilitation/people/PeoplePanel';
+import { initialsOf } from '@client/store/personStore';
+import type { ConnectionStatus } from '@client/sync/workshopSync';
 import { ConnectionBadge } from './ConnectionBadge';
-import { PeopleOnline } from './PeopleOnline';
+import { PeopleOnline } from '@client/facilitation/people/PeopleOnline';
 import { ShareLinks } from './ShareLinks';
 import { WorkshopSettingsButton } from './WorkshopSettingsButton';
 
@@ -124,6 +125,7 @@ export function TopBar(props: TopBarProps) {
             status={props.workshopStatus}
           />
         )}
+        <LanguageSwitcher testId="language-switcher" />
         {role === 'facilitator' && <WorkshopSettingsButton doc={props.doc} />}
         {role === 'facilitator' && (
           <div className="share-anchor">

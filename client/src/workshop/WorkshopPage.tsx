@@ -6,41 +6,55 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import { metaMap, readMeta } from '../../../shared/doc';
-import type { WorkshopSession } from '../../../shared/domain/workshop';
+import { metaMap, readMeta } from '@shared/doc';
+import type { WorkshopSession } from '@shared/domain/workshop';
 import {
   ControlContext,
   RoomContext,
+  useWorkshopStatus,
   useControlConnection,
   type RoomInfo,
-} from '../facilitation/control';
-import { FollowPill, useFollowMe } from '../facilitation/FollowMe';
-import { LockRefusedNotice } from '../facilitation/Locks';
-import { useLockRefusalRecovery, usePhaseNavigation } from '../facilitation/usePhaseNavigation';
-import { WallFrame } from '../facilitation/WallPanel';
-import { PrivateWritingLayer } from '../facilitation/private-writing/PrivateWritingLayer';
-import { Voting } from '../facilitation/voting/Voting';
-import { BreakoutLayer } from '../facilitation/breakouts/BreakoutLayer';
-import { usePersonStore } from '../person/personStore';
-import { RemovedScreen } from '../people/RemovedScreen';
-import { useIdentity, type IdentityHandle } from '../people/useIdentity';
-import { useLiveRole, useRegions, useRemoved } from '../people/usePeople';
-import { ArchivedBanner } from '../archive/WorkshopRecordMenu';
-import { useWorkshopStatus } from '../archive/workshopStatus';
-import { useBoardStore } from '../store/boardStore';
-import { useWorkshopStore } from '../store/workshopStore';
-import { publishUser, type PresenceUser } from '../sync/presence';
-import { useYValue } from '../sync/useY';
-import { useConnectionStatus, useSyncRejection, useWorkshopSync } from '../sync/useWorkshopSync';
-import type { WorkshopSync } from '../sync/workshopSync';
+} from '@client/connection/control';
+import { FollowPill, useFollowMe } from '@client/facilitation/FollowMe';
+import { LockRefusedNotice } from '@client/facilitation/Locks';
+import {
+  useLockRefusalRecovery,
+  usePhaseNavigation,
+} from '@client/facilitation/usePhaseNavigation';
+import { WallFrame } from '@client/facilitation/WallPanel';
+import { PrivateWritingLayer } from '@client/facilitation/private-writing/PrivateWritingLayer';
+import { Voting } from '@client/facilitation/voting/Voting';
+import { BreakoutLayer } from '@client/facilitation/breakouts/BreakoutLayer';
+import { usePersonStore } from '@client/store/personStore';
+import { RemovedScreen } from './RemovedScreen';
+import { useIdentity, type IdentityHandle } from '@client/connection/useIdentity';
+import { useLiveRole, useRegions, useRemoved } from '@client/connection/usePeople';
+import { ArchivedBanner } from './WorkshopRecordMenu';
+import { useBoardStore } from '@client/store/boardStore';
+import { useWorkshopStore } from '@client/store/workshopStore';
+import { publishUser, type PresenceUser } from '@client/sync/presence';
+import { useYValue } from '@client/sync/useY';
+import { setWorkshopLanguage } from '@client/i18n';
+import { isLanguage, type Language } from '@shared/i18n/languages';
+import {
+  useConnectionStatus,
+  useSyncRejection,
+  useWorkshopSync,
+} from '@client/sync/useWorkshopSync';
+import type { WorkshopSync } from '@client/sync/workshopSync';
 import { ActiveBoard, BoardTabs } from './BoardTabs';
+import { CardAdornmentsContext, type CardAdornments } from '@client/boards/cardAdornments';
+import { CardVoteDots, VoteRankBadge } from '@client/facilitation/voting/CardVoteDots';
 import { JoinDialog } from './JoinDialog';
-import { StatusScreen } from './StatusScreen';
+import { StatusScreen } from '@client/ui/StatusScreen';
 import { TopBar } from './TopBar';
 import { useUndoShortcuts } from './useUndoShortcuts';
 import { useWorkshopSession } from './useWorkshopSession';
-import { takeWorkshopToken } from './workshopAccess';
-import { preloadBodyEditor } from '../boards/board/BodyEditor';
+import { takeWorkshopToken } from '@client/store/workshopAccess';
+import { preloadBodyEditor } from '@client/boards/board/BodyEditor';
+
+/** What facilitation lays over the boards' cards (boards/cardAdornments.tsx): the vote's rank badge and dots. */
+const CARD_ADORNMENTS: CardAdornments = { badge: VoteRankBadge, controls: CardVoteDots };
 
 export function WorkshopPage({ workshopId }: { workshopId: string }) {
   const { t } = useTranslation();
@@ -104,6 +118,23 @@ function InvalidLinkScreen() {
 
 const readTitle = (meta: Y.Map<unknown>) => (meta.doc ? (readMeta(meta.doc)?.title ?? '') : '');
 
+// Not set (or not one of the five) is null: then the browser's language is the default.
+const readLanguage = (meta: Y.Map<unknown>): Language | null => {
+  const language = meta.get('language');
+  return isLanguage(language) ? language : null;
+};
+
+/** The workshop's language is the UI language of everyone inside who never chose one. */
+function useWorkshopLanguage(sync: WorkshopSync | null): void {
+  const language = useYValue(sync ? metaMap(sync.doc) : undefined, readLanguage, {
+    fallback: null,
+  });
+  useEffect(() => {
+    setWorkshopLanguage(language);
+    return () => setWorkshopLanguage(null);
+  }, [language]);
+}
+
 function useWorkshopTitle(sync: WorkshopSync | null, fallback: string): string {
   const title = useYValue(sync ? metaMap(sync.doc) : undefined, readTitle, { fallback: '' });
   return title || fallback;
@@ -131,13 +162,10 @@ function WorkshopRoom({ session: fetched, token, linkToken, identity }: Workshop
     [fetched, liveRole],
   );
   const awareness = sync?.awareness ?? null;
-  const room = useMemo<RoomInfo>(
-    () => ({ awareness, doc: sync?.doc ?? null, role: session.role, template: session.template }),
-    [awareness, sync, session.role, session.template],
-  );
   const status = useConnectionStatus(sync);
   const rejection = useSyncRejection(sync);
   const title = useWorkshopTitle(sync, session.title);
+  useWorkshopLanguage(sync);
   const rememberedName = usePersonStore((s) => s.displayName);
   const displayName = identity.identity?.name ?? '';
   const color = usePersonStore((s) => s.color);
@@ -147,7 +175,18 @@ function WorkshopRoom({ session: fetched, token, linkToken, identity }: Workshop
   // Archived: read-only for everyone until a facilitator reopens it (the relay refuses edits too).
   const workshopStatus = useWorkshopStatus(control, fetched.status ?? 'open');
   const archived = workshopStatus === 'archived';
-
+  const identityId = identity.identity?.id ?? null;
+  const room = useMemo<RoomInfo>(
+    () => ({
+      awareness,
+      doc: sync?.doc ?? null,
+      role: session.role,
+      template: session.template,
+      identityId,
+      archived,
+    }),
+    [awareness, sync, session.role, session.template, identityId, archived],
+  );
   const canEdit = session.role !== 'projector';
   const user = useMemo<PresenceUser | null>(
     () => (canEdit && displayName ? { name: displayName, color, role: session.role } : null),
@@ -209,54 +248,56 @@ function WorkshopRoom({ session: fetched, token, linkToken, identity }: Workshop
     <ControlContext value={control}>
       <RoomContext value={room}>
         <RoomEffects sync={sync} />
-        <div className="workshop" data-role={session.role}>
-          <TopBar
-            workshopId={session.id}
-            token={linkToken}
-            identityId={identity.identity?.id ?? null}
-            title={title}
-            template={session.template}
-            role={session.role}
-            status={status}
-            awareness={sync?.awareness ?? null}
-            doc={sync?.doc ?? null}
-            displayName={displayName}
-            color={color}
-            onEditName={() => setRenaming(true)}
-            workshopStatus={workshopStatus}
-            sessionToken={token}
-          />
-          {archived && (
-            <ArchivedBanner
+        <CardAdornmentsContext value={CARD_ADORNMENTS}>
+          <div className="workshop" data-role={session.role}>
+            <TopBar
               workshopId={session.id}
-              token={token}
-              facilitator={session.role === 'facilitator'}
+              token={linkToken}
+              identityId={identity.identity?.id ?? null}
+              title={title}
+              template={session.template}
+              role={session.role}
+              status={status}
+              awareness={sync?.awareness ?? null}
+              doc={sync?.doc ?? null}
+              displayName={displayName}
+              color={color}
+              onEditName={() => setRenaming(true)}
+              workshopStatus={workshopStatus}
+              sessionToken={token}
             />
-          )}
-          <BoardTabs template={session.template} />
-          <main className="workshop__board">
-            {session.role === 'projector' ? <WallFrame>{board}</WallFrame> : board}
-            <FollowPill />
-            <PrivateWritingLayer />
-            <LockRefusedNotice workshopId={session.id} />
-            <Voting doc={sync?.doc ?? null} />
-            <BreakoutLayer identityId={identity.identity?.id ?? null} />
-          </main>
-          {askName && (
-            <JoinDialog
-              mode={joining ? 'join' : 'rename'}
-              workshopTitle={title}
-              initialName={joining ? rememberedName : displayName}
-              regions={regions}
-              onSubmit={async (profile) => {
-                if (joining) return identity.join(profile);
-                await identity.rename(profile.name);
-                setRenaming(false);
-              }}
-              onCancel={joining ? undefined : () => setRenaming(false)}
-            />
-          )}
-        </div>
+            {archived && (
+              <ArchivedBanner
+                workshopId={session.id}
+                token={token}
+                facilitator={session.role === 'facilitator'}
+              />
+            )}
+            <BoardTabs template={session.template} />
+            <main className="workshop__board">
+              {session.role === 'projector' ? <WallFrame>{board}</WallFrame> : board}
+              <FollowPill />
+              <PrivateWritingLayer />
+              <LockRefusedNotice workshopId={session.id} />
+              <Voting doc={sync?.doc ?? null} />
+              <BreakoutLayer identityId={identity.identity?.id ?? null} />
+            </main>
+            {askName && (
+              <JoinDialog
+                mode={joining ? 'join' : 'rename'}
+                workshopTitle={title}
+                initialName={joining ? rememberedName : displayName}
+                regions={regions}
+                onSubmit={async (profile) => {
+                  if (joining) return identity.join(profile);
+                  await identity.rename(profile.name);
+                  setRenaming(false);
+                }}
+                onCancel={joining ? undefined : () => setRenaming(false)}
+              />
+            )}
+          </div>
+        </CardAdornmentsContext>
       </RoomContext>
     </ControlContext>
   );

@@ -16,17 +16,15 @@ import {
   removeRegion,
   setWorkshopField,
   setWorkshopLanguage,
-  UI_LANGUAGES,
   updateRegion,
   WORKSHOP_FIELD_MAX,
-} from '../../../shared/doc';
-import { regionSchema, type Region } from '../../../shared/domain/s3';
-import { Icon } from '../app/Icon';
-import { useYValue } from '../sync/useY';
-import { DraftInput } from './WorkshopSettingsFields';
-import '../styles/workshop-settings.css';
-
-type UiLanguage = (typeof UI_LANGUAGES)[number];
+} from '@shared/doc';
+import { regionSchema, type Region } from '@shared/domain/s3';
+import { LANGUAGES, type Language } from '@shared/i18n/languages';
+import { Icon } from '@client/ui/Icon';
+import { useYValue } from '@client/sync/useY';
+import { DraftInput } from '@client/ui/DraftInput';
+import '@client/styles/workshop-settings.css';
 
 const readField = (meta: Y.Map<unknown>) => (meta.doc ? readWorkshopField(meta.doc) : '');
 const readLanguage = (meta: Y.Map<unknown>) => (meta.doc ? readWorkshopLanguage(meta.doc) : 'en');
@@ -125,9 +123,9 @@ export default function WorkshopSettings({ doc, onClose }: { doc: Y.Doc; onClose
               className="field__input field__select"
               data-testid="settings-language"
               value={language}
-              onChange={(e) => setWorkshopLanguage(doc, e.target.value as UiLanguage)}
+              onChange={(e) => setWorkshopLanguage(doc, e.target.value as Language)}
             >
-              {UI_LANGUAGES.map((lng) => (
+              {LANGUAGES.map((lng) => (
                 <option key={lng} value={lng}>
                   {t(`capacityMap.settings.languages.${lng}`)}
                 </option>

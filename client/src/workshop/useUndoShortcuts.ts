@@ -5,8 +5,8 @@
  */
 import { useEffect } from 'react';
 import type * as Y from 'yjs';
-import { isTextEntryTarget } from '../lib/dom';
-import { getUndoManager } from '../sync/undo';
+import { isTextEntryTarget } from '@client/lib/dom';
+import { getUndoManager } from '@client/sync/undo';
 
 export function useUndoShortcuts(doc: Y.Doc | null | undefined, enabled: boolean): void {
   useEffect(() => {

@@ -4,10 +4,10 @@
  * used, so the board opens from this device's copy.
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { WorkshopSession } from '../../../shared/domain/workshop';
-import { ApiRequestError } from '../api/errors';
-import { fetchWorkshopSession } from '../api/workshops';
-import { readWorkshopAccess, updateWorkshopAccess } from './workshopAccess';
+import type { WorkshopSession } from '@shared/domain/workshop';
+import { ApiRequestError } from '@client/connection/api/errors';
+import { fetchWorkshopSession } from '@client/connection/api/workshops';
+import { readWorkshopAccess, updateWorkshopAccess } from '@client/store/workshopAccess';
 
 export type SessionState =
   | { status: 'loading' }

@@ -7,11 +7,17 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import { getAction, updateAction, type Action } from '../../../../shared/doc';
-import { ACTION_STATUSES, type ActionStatus } from '../../../../shared/domain/s3';
+import { getAction, updateAction, type Action } from '@shared/doc';
+import {
+  ACTION_STATUSES,
+  NOT_SET,
+  type ActionStatus,
+  type ActionStatusOrNotSet,
+} from '@shared/domain/s3';
 import { activityLabel, formatBudget, formatDate } from './actionFields';
 import type { ActionListSnapshot } from './actionStore';
-import { ActivityMark } from './parts';
+import { ActivityMark } from './actionBadges';
+import { closedLabel, notSetClass } from '../closedLabel';
 
 const CARD_HEIGHT = 132;
 const CARD_GAP = 8;
@@ -34,8 +40,14 @@ export function ActionKanban({
   selectedId,
   onOpenDetails,
 }: ActionKanbanProps) {
-  const byStatus = new Map<ActionStatus, Action[]>(ACTION_STATUSES.map((s) => [s, []]));
+  const byStatus = new Map<ActionStatusOrNotSet, Action[]>(
+    [NOT_SET, ...ACTION_STATUSES].map((s) => [s, []]),
+  );
   for (const action of actions) byStatus.get(action.status)!.push(action);
+  // A "Not set" column only while some action has no status (never a guessed "idea").
+  const columns: ActionStatusOrNotSet[] = byStatus.get(NOT_SET)!.length
+    ? [NOT_SET, ...ACTION_STATUSES]
+    : [...ACTION_STATUSES];
   const move = useCallback(
     (actionId: string, status: ActionStatus) => {
       const action = getAction(doc, actionId);
@@ -45,7 +57,7 @@ export function ActionKanban({
   );
   return (
     <div className="action-kanban" data-testid="action-kanban">
-      {ACTION_STATUSES.map((status) => (
+      {columns.map((status) => (
         <KanbanColumn
           key={status}
           doc={doc}
@@ -65,7 +77,7 @@ export function ActionKanban({
 interface KanbanColumnProps {
   doc: Y.Doc;
   snapshot: ActionListSnapshot;
-  status: ActionStatus;
+  status: ActionStatusOrNotSet;
   actions: Action[];
   canEdit: boolean;
   selectedId: string | null;
@@ -93,14 +105,15 @@ function KanbanColumn({
     getItemKey: (i) => actions[i]!.id,
     overscan: 6,
   });
-  const label = t(`s3.actionStatus.${status}`);
+  const label = closedLabel(t, 'actionStatus', status);
+  const statusKey = status || 'not-set';
 
   const accepts = (event: DragEvent) => canEdit && event.dataTransfer.types.includes(DRAG_TYPE);
   return (
     <section
-      className={`action-kanban__column action-kanban__column--${status}${over ? ' action-kanban__column--over' : ''}`}
+      className={`action-kanban__column action-kanban__column--${statusKey}${over ? ' action-kanban__column--over' : ''}`}
       aria-label={t('actionList.kanbanColumn', { status: label, count: actions.length })}
-      data-testid={`kanban-column-${status}`}
+      data-testid={`kanban-column-${statusKey}`}
       onDragOver={(e) => {
         if (!accepts(e)) return;
         e.preventDefault();
@@ -115,11 +128,14 @@ function KanbanColumn({
         if (!accepts(e)) return;
         e.preventDefault();
         const id = e.dataTransfer.getData(DRAG_TYPE);
-        if (id) onMove(id, status);
+        if (id && status !== NOT_SET) onMove(id, status);
       }}
     >
       <header className="action-kanban__header">
-        <span className={`action-kanban__dot action-kanban__dot--${status}`} aria-hidden="true" />
+        <span
+          className={`action-kanban__dot action-kanban__dot--${statusKey}`}
+          aria-hidden="true"
+        />
         <h3>{label}</h3>
         <span className="action-kanban__count">{actions.length}</span>
       </header>
@@ -197,7 +213,7 @@ const KanbanCard = memo(
           className="action-card__open"
           aria-label={t('actionList.cardLabel', {
             title,
-            status: t(`s3.actionStatus.${action.status}`),
+            status: closedLabel(t, 'actionStatus', action.status),
           })}
           onClick={() => onOpenDetails(action.id)}
         >
@@ -220,6 +236,11 @@ const KanbanCard = memo(
               value={action.status}
               onChange={(e) => onMove(action.id, e.target.value as ActionStatus)}
             >
+              {action.status === NOT_SET && (
+                <option value={NOT_SET} disabled>
+                  {t('s3.notSet')}
+                </option>
+              )}
               {ACTION_STATUSES.map((s) => (
                 <option key={s} value={s}>
                   {t(`s3.actionStatus.${s}`)}
@@ -227,7 +248,9 @@ const KanbanCard = memo(
               ))}
             </select>
           ) : (
-            <span className="action-card__type">{t(`s3.actionType.${action.actionType}`)}</span>
+            <span className={`action-card__type${notSetClass(action.actionType)}`}>
+              {closedLabel(t, 'actionType', action.actionType)}
+            </span>
           )}
         </span>
       </li>

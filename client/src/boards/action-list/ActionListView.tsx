@@ -6,20 +6,13 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import { createAction, listRegions, regionsArray, resolveLinks } from '../../../../shared/doc';
-import {
-  ACTION_STATUSES,
-  ACTION_TYPES,
-  FUNDING_SOURCES,
-  type ActionStatus,
-  type ActionType,
-  type FundingSource,
-  type Region,
-} from '../../../../shared/domain/s3';
-import { Icon } from '../../app/Icon';
-import { useYValue } from '../../sync/useY';
+import { createAction, listRegions, regionsArray, resolveLinks } from '@shared/doc';
+import { ACTION_STATUSES, ACTION_TYPES, FUNDING_SOURCES, type Region } from '@shared/domain/s3';
+import { Icon } from '@client/ui/Icon';
+import { useYValue } from '@client/sync/useY';
 import type { BoardViewProps } from '../boardView';
 import { ActionDetail, undoLast } from './ActionDetail';
+import { UndoToast } from '@client/ui/UndoToast';
 import { ActionKanban } from './ActionKanban';
 import { ActionTable, type ActiveCell } from './ActionTable';
 import type { ColumnKey } from './actionFields';
@@ -28,6 +21,7 @@ import {
   hasFilters,
   NO_FILTERS,
   NO_REGION,
+  NOT_SET_FILTER,
   sortActions,
   tableRows,
   viewContext,
@@ -35,8 +29,8 @@ import {
   type SortState,
 } from './actionFilters';
 import { useActionList } from './actionStore';
-import { StatusBadge } from './parts';
-import '../../styles/action-list.css';
+import { StatusBadge } from './actionBadges';
+import '@client/styles/action-list.css';
 
 type ViewMode = 'table' | 'kanban';
 
@@ -72,12 +66,6 @@ export default function ActionListView({ doc, sync, canEdit, user }: BoardViewPr
   useEffect(() => {
     if (detailId && !detail) setDetailId(null);
   }, [detailId, detail]);
-
-  useEffect(() => {
-    if (!toast) return;
-    const timer = setTimeout(() => setToast(null), 6000);
-    return () => clearTimeout(timer);
-  }, [toast]);
 
   const onSort = useCallback((key: ColumnKey) => {
     setSort((current) =>
@@ -222,19 +210,17 @@ export default function ActionListView({ doc, sync, canEdit, user }: BoardViewPr
         )}
       </div>
       {toast && (
-        <div className="action-toast" role="status" data-testid="action-toast">
-          <span>{toast}</span>
-          <button
-            type="button"
-            className="button button--ghost"
-            onClick={() => {
-              undoLast(doc);
-              setToast(null);
-            }}
-          >
-            {t('actionList.detail.undo')}
-          </button>
-        </div>
+        <UndoToast
+          message={toast}
+          undoLabel={t('actionList.detail.undo')}
+          dismissLabel={t('capacityMap.toast.dismiss')}
+          testId="action-toast"
+          onUndo={() => {
+            undoLast(doc);
+            setToast(null);
+          }}
+          onClose={() => setToast(null)}
+        />
       )}
     </section>
   );
@@ -431,15 +417,21 @@ function FilterBar({
         label={t('actionList.filterStatus')}
         value={filters.status}
         testId="filter-status"
-        options={ACTION_STATUSES.map((v) => ({ value: v, label: t(`s3.actionStatus.${v}`) }))}
-        onChange={(v) => set('status', v as ActionStatus | '')}
+        options={[
+          ...ACTION_STATUSES.map((v) => ({ value: v, label: t(`s3.actionStatus.${v}`) })),
+          { value: NOT_SET_FILTER, label: t('s3.notSet') },
+        ]}
+        onChange={(v) => set('status', v as ActionFilters['status'])}
       />
       <FilterSelect
         label={t('actionList.filterType')}
         value={filters.actionType}
         testId="filter-type"
-        options={ACTION_TYPES.map((v) => ({ value: v, label: t(`s3.actionType.${v}`) }))}
-        onChange={(v) => set('actionType', v as ActionType | '')}
+        options={[
+          ...ACTION_TYPES.map((v) => ({ value: v, label: t(`s3.actionType.${v}`) })),
+          { value: NOT_SET_FILTER, label: t('s3.notSet') },
+        ]}
+        onChange={(v) => set('actionType', v as ActionFilters['actionType'])}
       />
       <FilterSelect
         label={t('actionList.filterRegion')}
@@ -455,8 +447,11 @@ function FilterBar({
         label={t('actionList.filterFunding')}
         value={filters.fundingSource}
         testId="filter-funding"
-        options={FUNDING_SOURCES.map((v) => ({ value: v, label: t(`s3.fundingSource.${v}`) }))}
-        onChange={(v) => set('fundingSource', v as FundingSource | '')}
+        options={[
+          ...FUNDING_SOURCES.map((v) => ({ value: v, label: t(`s3.fundingSource.${v}`) })),
+          { value: NOT_SET_FILTER, label: t('s3.notSet') },
+        ]}
+        onChange={(v) => set('fundingSource', v as ActionFilters['fundingSource'])}
       />
       {hasFilters(filters) && (
         <button type="button" className="button button--ghost" onClick={() => onChange(NO_FILTERS)}>

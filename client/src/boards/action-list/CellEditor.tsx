@@ -5,13 +5,9 @@
  */
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CARD_TITLE_MAX, type Action, type Activity } from '../../../../shared/doc';
-import {
-  ACTION_STATUSES,
-  ACTION_TYPES,
-  FUNDING_SOURCES,
-  type Region,
-} from '../../../../shared/domain/s3';
+import { CARD_TITLE_MAX, type Action, type Activity } from '@shared/doc';
+import { notSetOption } from '../closedLabel';
+import { ACTION_STATUSES, ACTION_TYPES, FUNDING_SOURCES, type Region } from '@shared/domain/s3';
 import {
   formatBudget,
   parseBudget,
@@ -135,11 +131,20 @@ export function CellEditor(props: CellEditorProps) {
   ) {
     const options: { value: string; label: string }[] =
       column === 'actionType'
-        ? ACTION_TYPES.map((v) => ({ value: v, label: t(`s3.actionType.${v}`) }))
+        ? [
+            notSetOption(t),
+            ...ACTION_TYPES.map((v) => ({ value: v, label: t(`s3.actionType.${v}`) })),
+          ]
         : column === 'status'
-          ? ACTION_STATUSES.map((v) => ({ value: v, label: t(`s3.actionStatus.${v}`) }))
+          ? [
+              notSetOption(t),
+              ...ACTION_STATUSES.map((v) => ({ value: v, label: t(`s3.actionStatus.${v}`) })),
+            ]
           : column === 'fundingSource'
-            ? FUNDING_SOURCES.map((v) => ({ value: v, label: t(`s3.fundingSource.${v}`) }))
+            ? [
+                notSetOption(t),
+                ...FUNDING_SOURCES.map((v) => ({ value: v, label: t(`s3.fundingSource.${v}`) })),
+              ]
             : props.activities.map((a) => ({
                 value: a.id,
                 label: a.title || t('actionList.untitledActivity'),

@@ -10,9 +10,12 @@ import {
   setCardTitle,
   updateAction,
   type Action,
-} from '../../../../shared/doc';
-import type { ActionStatus, ActionType, FundingSource } from '../../../../shared/domain/s3';
+} from '@shared/doc';
+import type { ActionStatus, ActionType, FundingSource, NotSet } from '@shared/domain/s3';
 import type { ActionListSnapshot } from './actionStore';
+import { currentLanguage, type Language } from '@client/i18n';
+import { formatters } from '@shared/i18n/format';
+import { parseAmount } from '@shared/i18n/parseAmount';
 
 export const COLUMN_KEYS = [
   'title',
@@ -76,46 +79,21 @@ export function activityLabel(
   return { title: link?.title ?? '', removed: true };
 }
 
-const budgetFormat = new Intl.NumberFormat(undefined, {
-  style: 'currency',
-  currency: 'EUR',
-  maximumFractionDigits: 0,
-});
-
-export function formatBudget(budget: number | null): string {
-  return budget == null ? '' : budgetFormat.format(budget);
+/** An action's budget in euros (cents only when it has any), in the UI language (empty when not set). */
+export function formatBudget(budget: number | null, lng: Language = currentLanguage()): string {
+  return budget == null ? '' : formatters(lng).money(budget);
 }
 
 /**
- * What people type as an amount in EUR: "250000", "250 000", "250,000", "1.5m", "€ 80k", "12.50".
- * Returns null for an empty field, NaN when it is not an amount.
+ * What people type as an amount in EUR, in any of the five languages' formats (parseAmount):
+ * null for an empty field, NaN when it is not an amount.
  */
-export function parseBudget(text: string): number | null {
-  let s = text
-    .trim()
-    .toLowerCase()
-    .replace(/€|eur/g, '')
-    .replace(/[\s\u00a0'’_]/g, '');
-  if (s === '') return null;
-  let factor = 1;
-  if (s.endsWith('k')) {
-    factor = 1_000;
-    s = s.slice(0, -1);
-  } else if (s.endsWith('m')) {
-    factor = 1_000_000;
-    s = s.slice(0, -1);
-  }
-  // "1,234,567" or "1.234.567": thousands separators; one "," or "." before 1–2 digits: decimals.
-  if (/^\d{1,3}([.,]\d{3})+$/.test(s)) s = s.replace(/[.,]/g, '');
-  else s = s.replace(/,(\d{1,2})$/, '.$1').replace(/,/g, '');
-  if (!/^\d+(\.\d+)?$/.test(s)) return Number.NaN;
-  return Math.round(Number(s) * factor * 100) / 100;
+export function parseBudget(text: string, lng: Language = currentLanguage()): number | null {
+  return parseAmount(text, lng);
 }
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
-
-export function formatDate(iso: string): string {
-  return isIsoDate(iso) ? dateFormat.format(new Date(`${iso}T00:00:00Z`)) : '';
+export function formatDate(iso: string, lng: Language = currentLanguage()): string {
+  return isIsoDate(iso) ? formatters(lng).date(iso) : '';
 }
 
 /** "A; B, C" or one per line → trimmed, non-empty, de-duplicated names. */
@@ -229,10 +207,17 @@ export function sortValue(
   }
 }
 
-const STATUS_ORDER: Record<ActionStatus, number> = { idea: 0, planned: 1, running: 2, done: 3 };
+/** Not set sorts first, before the workflow's first step. */
+const STATUS_ORDER: Record<ActionStatus | NotSet, number> = {
+  '': -1,
+  idea: 0,
+  planned: 1,
+  running: 2,
+  done: 3,
+};
 
 /** One collator for every comparison (localeCompare with options builds one per call: slow). */
-const collator = new Intl.Collator(undefined, { numeric: true });
+const collator = new Intl.Collator(undefined, { numeric: true }); // sorting only: shows nothing
 
 export function compareValues(a: string | number | null, b: string | number | null): number {
   if (a === b) return 0;

@@ -1,17 +1,25 @@
 /** Filtering, sorting and grouping of the action list (local view state, never shared). */
-import type { Action } from '../../../../shared/doc';
-import type { ActionStatus, ActionType, FundingSource, Region } from '../../../../shared/domain/s3';
+import type { Action } from '@shared/doc';
+import type { ActionStatus, ActionType, FundingSource, Region } from '@shared/domain/s3';
 import { compareValues, sortValue, type ColumnKey } from './actionFields';
 import type { ActionListSnapshot } from './actionStore';
 
 export const NO_REGION = '__none';
+/** Filter value for "not set" on a closed field ('' already means "any"). */
+export const NOT_SET_FILTER = '__not-set';
+type NotSetFilter = typeof NOT_SET_FILTER;
+
+/** Whether a closed field's value passes its filter ('' = any, NOT_SET_FILTER = not set). */
+function passes(filter: string, value: string): boolean {
+  return !filter || value === (filter === NOT_SET_FILTER ? '' : filter);
+}
 
 export interface ActionFilters {
   activityId: string;
-  status: ActionStatus | '';
-  actionType: ActionType | '';
+  status: ActionStatus | NotSetFilter | '';
+  actionType: ActionType | NotSetFilter | '';
   regionId: string;
-  fundingSource: FundingSource | '';
+  fundingSource: FundingSource | NotSetFilter | '';
   text: string;
 }
 
@@ -65,9 +73,9 @@ export function filterActions(
   const text = filters.text.trim().toLowerCase();
   return actions.filter((a) => {
     if (filters.activityId && a.activityId !== filters.activityId) return false;
-    if (filters.status && a.status !== filters.status) return false;
-    if (filters.actionType && a.actionType !== filters.actionType) return false;
-    if (filters.fundingSource && a.fundingSource !== filters.fundingSource) return false;
+    if (!passes(filters.status, a.status)) return false;
+    if (!passes(filters.actionType, a.actionType)) return false;
+    if (!passes(filters.fundingSource, a.fundingSource)) return false;
     if (filters.regionId === NO_REGION && a.regionIds.length > 0) return false;
     if (
       filters.regionId &&

@@ -15,7 +15,7 @@ import {
   type Action,
   type Activity,
   type CardMap,
-} from '../../../../shared/doc';
+} from '@shared/doc';
 
 export interface ActionListSnapshot {
   /** Oldest first. */

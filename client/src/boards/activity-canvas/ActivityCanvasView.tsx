@@ -5,9 +5,9 @@
  */
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ACTIVITY_BOARD, createActivity } from '../../../../shared/doc';
-import { Icon } from '../../app/Icon';
-import { asUndoStep } from '../../sync/undo';
+import { ACTIVITY_BOARD, createActivity } from '@shared/doc';
+import { Icon } from '@client/ui/Icon';
+import { asUndoStep } from '@client/sync/undo';
 import { BoardContext, type BoardContextValue } from '../board/boardContext';
 import type { BoardViewProps } from '../boardView';
 import { ActivityList } from './ActivityList';
@@ -15,7 +15,7 @@ import { ActivityMatrix } from './ActivityMatrix';
 import { ActivityPanel } from './ActivityPanel';
 import { useCanvasData, type CanvasData } from './canvasData';
 import { useCanvasStore } from './canvasStore';
-import '../../styles/activity-canvas.css';
+import '@client/styles/activity-canvas.css';
 
 const NAME_PART_MAX = 60;
 

@@ -1,14 +1,14 @@
 /** The activities beside the matrix, as cards, with a status filter. */
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import { resolveLinks, type Activity } from '../../../../shared/doc';
-import { ACTIVITY_STATUSES, type ActivityStatus } from '../../../../shared/domain/s3';
+import { resolveLinks, type Activity } from '@shared/doc';
+import { ACTIVITY_STATUSES, type ActivityStatus } from '@shared/domain/s3';
 import { highlightOfActivity } from './ActivityMatrix';
 import type { CanvasData } from './canvasData';
 import { useCanvasStore } from './canvasStore';
 import { LinkChips } from './LinkedCards';
 import { ProvenanceNote } from './ProvenanceNote';
-import { CardVoteDots, VoteRankBadge } from '../../facilitation/voting/CardVoteDots';
+import { CardBadge, CardControls } from '../cardAdornments';
 
 export function ActivityList({ doc, data }: { doc: Y.Doc; data: CanvasData }) {
   const { t } = useTranslation();
@@ -54,7 +54,7 @@ export function ActivityList({ doc, data }: { doc: Y.Doc; data: CanvasData }) {
           {shown.map((activity) => (
             <li key={activity.id}>
               <ActivityListItem doc={doc} activity={activity} />
-              <CardVoteDots cardId={activity.id} title={activity.title} />
+              <CardControls cardId={activity.id} title={activity.title} doc={doc} />
             </li>
           ))}
         </ul>
@@ -87,7 +87,7 @@ function ActivityListItem({ doc, activity }: { doc: Y.Doc; activity: Activity })
         >
           {t(`s3.activityStatus.${activity.status}`)}
         </span>
-        <VoteRankBadge cardId={activity.id} doc={doc} />
+        <CardBadge cardId={activity.id} title={activity.title} doc={doc} />
         <CriticalMassDots score={activity.criticalMass} />
       </span>
       <span className="activity-card__title">

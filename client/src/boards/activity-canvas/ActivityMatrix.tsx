@@ -18,9 +18,11 @@ import {
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { Activity, Capacity, Opportunity } from '../../../../shared/doc';
+import type { Activity, Capacity, Opportunity } from '@shared/doc';
 import type { CanvasData, ColumnGroup, RowItem } from './canvasData';
 import { useCanvasStore, type Highlight } from './canvasStore';
+import { closedLabel, notSetClass } from '../closedLabel';
+import { moveInGrid } from '@client/ui/gridNavigation';
 
 const ROW_HEADER_WIDTH = 268;
 const COLUMN_WIDTH = 172;
@@ -155,35 +157,24 @@ export function ActivityMatrix({ data, canEdit }: ActivityMatrixProps) {
     if (cell.dataset.testid !== 'matrix-cell') return;
     const r = activeRow;
     const c = activeColumn;
-    const ctrl = e.ctrlKey || e.metaKey;
     let handled = true;
+    const to = moveInGrid({ row: r, column: c }, e, {
+      rows: rows.length,
+      columns: columns.length,
+      skipRow: (i) => rows[i]?.kind !== 'capacity',
+      pageRows: PAGE_ROWS,
+    });
+    if (to) {
+      moveTo(to.row, to.column, 1);
+      e.preventDefault();
+      return;
+    }
+    // An arrow at the grid's edge stays in the grid instead of scrolling the page.
+    if (e.key.startsWith('Arrow')) {
+      e.preventDefault();
+      return;
+    }
     switch (e.key) {
-      case 'ArrowRight':
-        moveTo(r, c + 1, 1);
-        break;
-      case 'ArrowLeft':
-        moveTo(r, c - 1, 1);
-        break;
-      case 'ArrowDown':
-        moveTo(r + 1, c, 1);
-        break;
-      case 'ArrowUp':
-        moveTo(r - 1, c, -1);
-        break;
-      case 'PageDown':
-        moveTo(r + PAGE_ROWS, c, 1);
-        break;
-      case 'PageUp':
-        moveTo(r - PAGE_ROWS, c, -1);
-        break;
-      case 'Home':
-        if (ctrl) moveTo(0, 0, 1);
-        else moveTo(r, 0, 1);
-        break;
-      case 'End':
-        if (ctrl) moveTo(rows.length - 1, columns.length - 1, -1);
-        else moveTo(r, columns.length - 1, 1);
-        break;
       case 'Enter':
       case ' ': {
         const capacityId = cell.dataset.capacityId;
@@ -375,7 +366,9 @@ const RowHeader = memo(function RowHeader({
     >
       <span className="matrix__header-title">{title}</span>
       <span className="matrix__header-meta">
-        <span className="matrix__kind">{t(`s3.capacityKind.${capacity.kind}`)}</span>
+        <span className={`matrix__kind${notSetClass(capacity.kind)}`}>
+          {closedLabel(t, 'capacityKind', capacity.kind)}
+        </span>
         <UsageBadge count={count} />
       </span>
     </button>
@@ -420,7 +413,7 @@ const ColumnHeader = memo(function ColumnHeader({
       }
     >
       <span className={`kind-badge kind-badge--${opportunity.kind}`}>
-        {t(`s3.opportunityKind.${opportunity.kind}`)}
+        {closedLabel(t, 'opportunityKind', opportunity.kind)}
       </span>
       <span className="matrix__header-title">{title}</span>
       <UsageBadge count={count} />

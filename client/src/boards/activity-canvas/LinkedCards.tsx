@@ -1,7 +1,7 @@
 /** Links of an activity shown by title; a deleted source shows "source removed: <title>". */
 import { useTranslation } from 'react-i18next';
-import type { LinkedCard } from '../../../../shared/doc';
-import { Icon } from '../../app/Icon';
+import type { LinkedCard } from '@shared/doc';
+import { Icon } from '@client/ui/Icon';
 
 export function LinkTitle({ link }: { link: LinkedCard }) {
   const { t } = useTranslation();

@@ -1,6 +1,6 @@
 /** Where a copied activity came from (an ADW's activity from its EDW). */
 import { useTranslation } from 'react-i18next';
-import type { CardProvenance } from '../../../../shared/doc';
+import type { CardProvenance } from '@shared/doc';
 
 export function ProvenanceNote({ provenance }: { provenance: CardProvenance }) {
   const { t } = useTranslation();

@@ -20,9 +20,9 @@ import {
   type CardMap,
   type Opportunity,
   type OpportunityGroup,
-} from '../../../../shared/doc';
-import type { Region } from '../../../../shared/domain/s3';
-import { useYValue } from '../../sync/useY';
+} from '@shared/doc';
+import type { Region } from '@shared/domain/s3';
+import { useYValue } from '@client/sync/useY';
 
 export interface CardsSnapshot {
   capacities: Capacity[];

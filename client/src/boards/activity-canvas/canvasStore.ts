@@ -4,7 +4,7 @@
  * Never shared; activities live in the Y.Doc.
  */
 import { create } from 'zustand';
-import type { ActivityStatus } from '../../../../shared/domain/s3';
+import type { ActivityStatus } from '@shared/domain/s3';
 
 export interface Highlight {
   activityIds: ReadonlySet<string>;

@@ -20,15 +20,15 @@ import * as Y from 'yjs';
 import {
   CARD_WIDTH,
   cardsMap,
+  CARD_HEIGHT_ESTIMATE,
   createCard,
-  freeSpotNear,
   DEFAULT_BOARD_ID,
   listCards,
   type CardMap,
-} from '../../../../shared/doc';
-import { useBoardStore } from '../../store/boardStore';
-import { useSyncLoaded } from '../../sync/useWorkshopSync';
-import { useYValue } from '../../sync/useY';
+} from '@shared/doc';
+import { useBoardStore } from '@client/store/boardStore';
+import { useSyncLoaded } from '@client/sync/useWorkshopSync';
+import { useYValue } from '@client/sync/useY';
 import { BoardContext, useBoardContext, type BoardContextValue } from './boardContext';
 import { BoardToolbar } from './BoardToolbar';
 import { Card } from './Card';
@@ -37,8 +37,11 @@ import { Cursors } from './Cursors';
 import { useBoardGestures, isBoardBackground } from './useBoardGestures';
 import { useBoardShortcuts } from './useBoardShortcuts';
 import { usePointerPresence } from './usePointerPresence';
-import { fitBounds, screenToBoard, zoomAt, type Bounds } from './viewport';
+import { fitBounds, screenToBoard, zoomAt, type Bounds } from '@client/lib/viewport';
 import { cardInWindow, cullWindow, parseWindowKey, windowKey, type Size } from './culling';
+import { nearestFreeSpot } from './cardPacking';
+import { measuredHeights, useSettleCards, useSettleStore } from './useSettleCards';
+import { useRoom } from '@client/connection/control';
 
 /** Rough height of a new card, to centre it on the point where it is created. */
 const NEW_CARD_HEIGHT = 120;
@@ -84,16 +87,19 @@ const CardLayer = memo(function CardLayer({ size }: { size: Size }) {
   const preview = useBoardStore((s) => s.viewport.zoom < PREVIEW_ZOOM);
   const selectedId = useBoardStore((s) => s.selectedCardId);
   const editingId = useBoardStore((s) => s.editing?.cardId ?? null);
+  // While new cards wait to be laid out, every card renders in full, to be measured (once).
+  const settling = useSettleStore((s) => s.pending.size > 0);
   const visible = useMemo(() => {
+    if (settling) return entries;
     const window = parseWindowKey(key);
     return entries.filter(
       (e) => e.id === selectedId || e.id === editingId || cardInWindow(e.x, e.y, window),
     );
-  }, [entries, key, selectedId, editingId]);
+  }, [entries, key, selectedId, editingId, settling]);
   return (
     <>
       {visible.map(({ id, card }) =>
-        preview && id !== selectedId && id !== editingId ? (
+        preview && !settling && id !== selectedId && id !== editingId ? (
           <CardPreview key={id} cardId={id} card={card} />
         ) : (
           <Card key={id} cardId={id} card={card} />
@@ -120,6 +126,8 @@ export interface BoardProps extends BoardContextValue {
   hasContent?: boolean;
   /** Areas other than cards that "Fit" should show (group frames). */
   extraBounds?: () => Bounds[];
+  /** Cards the layout pass moved apart, in its transaction (group frames grow to hold them). */
+  onCardsSettled?: (movedIds: string[]) => void;
 }
 
 export function Board(props: BoardProps) {
@@ -164,6 +172,15 @@ export function Board(props: BoardProps) {
   const loaded = useSyncLoaded(sync);
   const gestures = useBoardGestures(boardRef);
   const pointer = usePointerPresence(sync.awareness, boardRef, user !== null && canEdit);
+  const facilitator = useRoom().role === 'facilitator';
+  useSettleCards({
+    boardRef,
+    doc,
+    boardId,
+    canEdit,
+    settlesRemote: facilitator,
+    onSettled: props.onCardsSettled,
+  });
 
   const addCardAt = useCallback(
     (x: number, y: number) => {
@@ -178,6 +195,7 @@ export function Board(props: BoardProps) {
             createdBy: user?.name ?? '',
           });
       editCard(id, 'title');
+      return id;
     },
     [doc, boardId, user, createCardAt],
   );
@@ -185,13 +203,21 @@ export function Board(props: BoardProps) {
   const addCardInView = () => {
     const { width, height } = sizeOf(boardRef.current);
     const centre = screenToBoard(useBoardStore.getState().viewport, width / 2, height / 2);
-    // Next to, never on top of, the cards already there (others may be adding at the same time).
-    const { x, y } = freeSpotNear(
-      listCards(doc, boardId),
-      centre.x - CARD_WIDTH / 2,
-      centre.y - NEW_CARD_HEIGHT / 2,
+    // Next to, never on top of, the cards already there, as tall as they render; once measured,
+    // the new card itself is settled like a batch (others may be adding at the same time).
+    const heights = measuredHeights(boardRef.current);
+    const cards = listCards(doc, boardId).map((c) => ({
+      x: c.x,
+      y: c.y,
+      width: CARD_WIDTH,
+      height: heights.get(c.id) ?? CARD_HEIGHT_ESTIMATE,
+    }));
+    const { x, y } = nearestFreeSpot(
+      cards,
+      { width: CARD_WIDTH, height: CARD_HEIGHT_ESTIMATE },
+      { x: centre.x - CARD_WIDTH / 2, y: centre.y - NEW_CARD_HEIGHT / 2 },
     );
-    addCardAt(x, y);
+    useSettleStore.getState().settle([addCardAt(x, y)]);
   };
 
   const fitToCards = useCallback(() => {
@@ -204,10 +230,7 @@ export function Board(props: BoardProps) {
       return;
     }
     // Measured heights of the cards on screen (one query, not one per card); others: estimated.
-    const heights = new Map<string, number>();
-    boardRef.current?.querySelectorAll<HTMLElement>('[data-card-id]').forEach((element) => {
-      heights.set(element.dataset.cardId ?? '', element.offsetHeight);
-    });
+    const heights = measuredHeights(boardRef.current);
     const bounds: Bounds = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
     for (const card of cards) {
       bounds.minX = Math.min(bounds.minX, card.x);

@@ -1,9 +1,9 @@
 /** Board tools (left) and zoom controls (bottom right), floating over the board. */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Icon } from '../../app/Icon';
-import { useBoardStore } from '../../store/boardStore';
-import { MAX_ZOOM, MIN_ZOOM, ZOOM_STEP } from './viewport';
+import { Icon } from '@client/ui/Icon';
+import { useBoardStore } from '@client/store/boardStore';
+import { MAX_ZOOM, MIN_ZOOM, ZOOM_STEP } from '@client/lib/viewport';
 
 interface BoardToolbarProps {
   canEdit: boolean;

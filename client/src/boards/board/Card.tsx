@@ -4,24 +4,17 @@
  */
 import { memo, useCallback, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  CARD_WIDTH,
-  cardBody,
-  cardTitle,
-  moveCard,
-  readCard,
-  type CardMap,
-} from '../../../../shared/doc';
-import { isTextEntryTarget } from '../../lib/dom';
-import { useBoardStore } from '../../store/boardStore';
-import { useYText, useYValue } from '../../sync/useY';
+import { CARD_WIDTH, cardBody, cardTitle, moveCard, readCard, type CardMap } from '@shared/doc';
+import { isTextEntryTarget } from '@client/lib/dom';
+import { useBoardStore } from '@client/store/boardStore';
+import { useYText, useYValue } from '@client/sync/useY';
 import { useBoardContext } from './boardContext';
 import { CardActions } from './CardActions';
 import { CardTitleInput } from './CardTitleInput';
 import { StaticRichText } from './StaticRichText';
 import { useCardDrag } from './useCardDrag';
 import { BodyEditor } from './BodyEditor';
-import { CardVoteDots, VoteRankBadge } from '../../facilitation/voting/CardVoteDots';
+import { CardBadge, CardControls } from '../cardAdornments';
 
 /** Arrow keys move a focused card by this much (Shift: ten times more). */
 const KEY_NUDGE = 10;
@@ -133,7 +126,7 @@ export const Card = memo(function Card({ cardId, card }: CardProps) {
         <CardActions cardId={cardId} color={snapshot.color} />
       )}
       {Slot && <Slot cardId={cardId} card={card} />}
-      <VoteRankBadge cardId={cardId} doc={doc} />
+      <CardBadge cardId={cardId} title={title} doc={doc} />
       <div className="card__title" data-card-part="title">
         {editingPart === 'title' && titleText && canEdit ? (
           <CardTitleInput cardId={cardId} title={titleText} onDone={focusCard} />
@@ -174,7 +167,7 @@ export const Card = memo(function Card({ cardId, card }: CardProps) {
             />
           ))}
       </div>
-      <CardVoteDots cardId={cardId} title={title} />
+      <CardControls cardId={cardId} title={title} doc={doc} />
       {snapshot.createdBy && (
         <footer className="card__author">{t('card.by', { author: snapshot.createdBy })}</footer>
       )}

@@ -1,9 +1,9 @@
 /** Colour swatches and delete, above the selected card. */
 import { useTranslation } from 'react-i18next';
-import { CARD_COLORS, deleteCard, setCardColor, type CardColor } from '../../../../shared/doc';
-import { Icon } from '../../app/Icon';
-import { useBoardStore } from '../../store/boardStore';
-import { asUndoStep } from '../../sync/undo';
+import { CARD_COLORS, deleteCard, setCardColor, type CardColor } from '@shared/doc';
+import { Icon } from '@client/ui/Icon';
+import { useBoardStore } from '@client/store/boardStore';
+import { asUndoStep } from '@client/sync/undo';
 import { useBoardContext } from './boardContext';
 import { useCounterScale } from './useCounterScale';
 

@@ -4,10 +4,10 @@
  * on it. The selected card always renders in full.
  */
 import { memo, type MouseEvent } from 'react';
-import { CARD_WIDTH, cardTitle, readCard, type CardMap } from '../../../../shared/doc';
-import { useBoardStore } from '../../store/boardStore';
-import { useYText, useYValue } from '../../sync/useY';
-import { zoomAt } from './viewport';
+import { CARD_WIDTH, cardTitle, readCard, type CardMap } from '@shared/doc';
+import { useBoardStore } from '@client/store/boardStore';
+import { useYText, useYValue } from '@client/sync/useY';
+import { zoomAt } from '@client/lib/viewport';
 
 /** Below this zoom, cards render as previews (their text would be unreadable anyway). */
 export const PREVIEW_ZOOM = 0.4;

@@ -5,8 +5,8 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import { CARD_TITLE_MAX, setCardTitle } from '../../../../shared/doc';
-import { useBoardStore } from '../../store/boardStore';
+import { CARD_TITLE_MAX, setCardTitle } from '@shared/doc';
+import { useBoardStore } from '@client/store/boardStore';
 import { useBoardContext } from './boardContext';
 import { transformCaret, type TextDeltaOp } from './caretTransform';
 

@@ -2,7 +2,7 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Awareness } from 'y-protocols/awareness';
-import { useRemotePointers } from '../../sync/presence';
+import { useRemotePointers } from '@client/sync/presence';
 import { useCounterScale } from './useCounterScale';
 
 export const Cursors = memo(function Cursors({ awareness }: { awareness: Awareness }) {

@@ -5,7 +5,7 @@
  */
 import { useEditorState, type Editor } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
-import { Icon, type IconName } from '../../app/Icon';
+import { Icon, type IconName } from '@client/ui/Icon';
 import { useCounterScale } from './useCounterScale';
 
 interface FormatBarProps {

@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import type * as Y from 'yjs';
-import { Icon } from '../../app/Icon';
+import { Icon } from '@client/ui/Icon';
 import { StaticRichText } from './StaticRichText';
 import { BodyEditor } from './BodyEditor';
 

@@ -4,8 +4,8 @@
  */
 import { memo, type ReactNode } from 'react';
 import * as Y from 'yjs';
-import { useYValue } from '../../sync/useY';
-import { safeHref } from '../../lib/safeHref';
+import { useYValue } from '@client/sync/useY';
+import { safeHref } from '@client/lib/safeHref';
 
 interface DeltaOp {
   insert?: unknown;

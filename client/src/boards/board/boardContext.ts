@@ -1,8 +1,8 @@
 import { createContext, useContext, type ComponentType } from 'react';
 import type * as Y from 'yjs';
-import type { CardMap } from '../../../../shared/doc';
-import type { WorkshopSync } from '../../sync/workshopSync';
-import type { PresenceUser } from '../../sync/presence';
+import type { CardMap } from '@shared/doc';
+import type { WorkshopSync } from '@client/sync/workshopSync';
+import type { PresenceUser } from '@client/sync/presence';
 
 /** A type-specific part of a card (an opportunity's kind, horizon and group), shown above its title. */
 export type CardSlot = ComponentType<{ cardId: string; card: CardMap }>;

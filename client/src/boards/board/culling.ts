@@ -3,8 +3,8 @@
  * are rendered. The visible window is snapped to a coarse grid, so panning re-renders the card layer
  * only when the window crosses a grid line, not on every frame.
  */
-import { CARD_WIDTH } from '../../../../shared/doc';
-import type { Bounds, Viewport } from './viewport';
+import { CARD_WIDTH } from '@shared/doc';
+import type { Bounds, Viewport } from '@client/lib/viewport';
 
 /** Grid the window snaps to (board px). */
 export const CULL_CELL = 512;

@@ -4,8 +4,8 @@
  * two-finger pinch on touch screens.
  */
 import { useEffect, useRef, type PointerEvent as ReactPointerEvent, type RefObject } from 'react';
-import { useBoardStore } from '../../store/boardStore';
-import { panBy, wheelPixels, zoomAt } from './viewport';
+import { useBoardStore } from '@client/store/boardStore';
+import { panBy, wheelPixels, zoomAt } from '@client/lib/viewport';
 
 interface Point {
   x: number;

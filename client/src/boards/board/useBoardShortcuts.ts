@@ -6,11 +6,11 @@
  */
 import { useEffect } from 'react';
 import type * as Y from 'yjs';
-import { deleteCard } from '../../../../shared/doc';
-import { isTextEntryTarget } from '../../lib/dom';
-import { useBoardStore } from '../../store/boardStore';
-import { asUndoStep } from '../../sync/undo';
-import { ZOOM_STEP } from './viewport';
+import { deleteCard } from '@shared/doc';
+import { isTextEntryTarget } from '@client/lib/dom';
+import { useBoardStore } from '@client/store/boardStore';
+import { asUndoStep } from '@client/sync/undo';
+import { ZOOM_STEP } from '@client/lib/viewport';
 
 interface ShortcutOptions {
   doc: Y.Doc;

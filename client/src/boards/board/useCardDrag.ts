@@ -11,11 +11,11 @@ import {
   type PointerEvent as ReactPointerEvent,
 } from 'react';
 import type * as Y from 'yjs';
-import { bringCardToFront, getCard, moveCard, numberOr } from '../../../../shared/doc';
-import { throttle } from '../../lib/throttle';
-import { isInteractiveTarget } from '../../lib/dom';
-import { useBoardStore } from '../../store/boardStore';
-import type { BoardPoint } from '../../sync/presence';
+import { bringCardToFront, getCard, moveCard, numberOr } from '@shared/doc';
+import { throttle } from '@client/lib/throttle';
+import { isInteractiveTarget } from '@client/lib/dom';
+import { useBoardStore } from '@client/store/boardStore';
+import type { BoardPoint } from '@client/sync/presence';
 import { useDragStore } from './dragStore';
 
 export const MOVE_INTERVAL_MS = 50;

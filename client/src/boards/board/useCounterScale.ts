@@ -1,5 +1,5 @@
 import type { CSSProperties } from 'react';
-import { useBoardStore } from '../../store/boardStore';
+import { useBoardStore } from '@client/store/boardStore';
 
 /** Most a board control may be enlarged to stay readable when zoomed far out. */
 const MAX_SCALE = 2.5;

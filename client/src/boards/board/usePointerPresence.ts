@@ -1,10 +1,10 @@
 /** Publishes this person's pointer, in board coordinates, to awareness (throttled). */
 import { useEffect, useMemo, type PointerEvent as ReactPointerEvent, type RefObject } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
-import { throttle } from '../../lib/throttle';
-import { publishPointer, type BoardPoint } from '../../sync/presence';
-import { useBoardStore } from '../../store/boardStore';
-import { screenToBoard } from './viewport';
+import { throttle } from '@client/lib/throttle';
+import { publishPointer, type BoardPoint } from '@client/sync/presence';
+import { useBoardStore } from '@client/store/boardStore';
+import { screenToBoard } from '@client/lib/viewport';
 
 export const POINTER_INTERVAL_MS = 50;
 

@@ -4,13 +4,14 @@
  */
 import { memo, useLayoutEffect, useRef, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { cardsMap, readCapacity, type CardMap } from '../../../../shared/doc';
-import { useYValue } from '../../sync/useY';
+import { cardsMap, readCapacity, type CardMap } from '@shared/doc';
+import { useYValue } from '@client/sync/useY';
 import { CAPACITY_DRAG_TYPE, takeFocusOnMount, useCapacityMap } from './capacityMapContext';
 import { useCapacityMapStore } from './capacityMapStore';
 import { NO_REGION_ROW, useLinkCount } from './capacityIndex';
 import { HelixChip, StrengthDots } from './capacityParts';
-import { CardVoteDots, VoteRankBadge } from '../../facilitation/voting/CardVoteDots';
+import { CardBadge, CardControls } from '../cardAdornments';
+import { closedLabel } from '../closedLabel';
 
 const MAX_HOLDER_CHIPS = 4;
 
@@ -59,7 +60,7 @@ export const CapacityCard = memo(function CapacityCard({
       data-strength={capacity.strength}
       aria-label={t('capacityMap.card.label', {
         title: title || t('capacityMap.card.untitled'),
-        kind: t(`s3.capacityKind.${capacity.kind}`),
+        kind: closedLabel(t, 'capacityKind', capacity.kind),
       })}
       aria-roledescription={t('capacityMap.card.roleDescription')}
       aria-keyshortcuts={canEdit ? 'Enter Delete Alt+ArrowLeft Alt+ArrowRight' : 'Enter'}
@@ -100,8 +101,8 @@ export const CapacityCard = memo(function CapacityCard({
           </span>
         )}
       </div>
-      <VoteRankBadge cardId={id} doc={doc} />
-      <CardVoteDots cardId={id} title={title} />
+      <CardBadge cardId={id} title={title} doc={doc} />
+      <CardControls cardId={id} title={title} doc={doc} />
     </article>
   );
 });

@@ -17,13 +17,13 @@ import {
   type KeyboardEvent,
 } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createCapacity, updateCapacity } from '../../../../shared/doc';
-import { CAPACITY_KINDS, type CapacityKind, type Region } from '../../../../shared/domain/s3';
-import { Icon } from '../../app/Icon';
+import { createCapacity, updateCapacity } from '@shared/doc';
+import { CAPACITY_KINDS, NOT_SET, type CapacityKindOrNotSet, type Region } from '@shared/domain/s3';
+import { Icon } from '@client/ui/Icon';
 import { CapacityCard } from './CapacityCard';
 import { NO_REGION_ROW, useCell, useSummary } from './capacityIndex';
 import { CAPACITY_DRAG_TYPE, focusCardOnMount, useCapacityMap } from './capacityMapContext';
-import { NO_REGION_FILTER, useCapacityMapStore } from './capacityMapStore';
+import { NO_REGION_FILTER, NOT_SET_FILTER, useCapacityMapStore } from './capacityMapStore';
 import { regionColor } from './visuals';
 
 /** Cards per lazily rendered block. */
@@ -43,8 +43,9 @@ export interface GridRow {
 
 export function CapacityGrid({ regions }: { regions: Region[] }) {
   const { t } = useTranslation();
-  const { doc, canEdit, deleteCapacity } = useCapacityMap();
+  const { doc, index, canEdit, deleteCapacity } = useCapacityMap();
   const filters = useCapacityMapStore((s) => s.filters);
+  const { kindNotSet } = useSummary(index);
   const [root, setRoot] = useState<HTMLElement | null>(null);
 
   const allRows: GridRow[] = [
@@ -56,7 +57,15 @@ export function CapacityGrid({ regions }: { regions: Region[] }) {
         (r) => r.key === (filters.regionId === NO_REGION_FILTER ? NO_REGION_ROW : filters.regionId),
       )
     : allRows;
-  const kinds = filters.kind ? [filters.kind] : [...CAPACITY_KINDS];
+  // Capacities nobody gave a kind get their own column, only while there are some (never "Other").
+  const kinds: CapacityKindOrNotSet[] =
+    filters.kind === NOT_SET_FILTER
+      ? [NOT_SET]
+      : filters.kind
+        ? [filters.kind]
+        : kindNotSet > 0
+          ? [...CAPACITY_KINDS, NOT_SET]
+          : [...CAPACITY_KINDS];
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const target = event.target as HTMLElement;
@@ -85,13 +94,15 @@ export function CapacityGrid({ regions }: { regions: Region[] }) {
     if (event.altKey && canEdit) {
       const cell = target.closest<HTMLElement>('[data-cell-kind]');
       if (!cell) return;
-      const kind = cell.dataset.cellKind as CapacityKind;
+      const kind = (cell.dataset.cellKind ?? NOT_SET) as CapacityKindOrNotSet;
       const rowKey = cell.dataset.cellRow ?? NO_REGION_ROW;
       const rowKeys = allRows.map((r) => r.key);
       let nextKind = kind;
       let nextRow = rowKey;
       if (event.key === 'ArrowLeft' || event.key === 'ArrowRight') {
-        const i = CAPACITY_KINDS.indexOf(kind) + (event.key === 'ArrowRight' ? 1 : -1);
+        const i =
+          (kind === NOT_SET ? CAPACITY_KINDS.length : CAPACITY_KINDS.indexOf(kind)) +
+          (event.key === 'ArrowRight' ? 1 : -1);
         if (i < 0 || i >= CAPACITY_KINDS.length) return;
         nextKind = CAPACITY_KINDS[i]!;
       } else {
@@ -116,8 +127,12 @@ export function CapacityGrid({ regions }: { regions: Region[] }) {
         <div className="cmap-grid" style={{ '--cmap-cols': kinds.length } as CSSProperties}>
           <div className="cmap-colheads" role="presentation">
             {kinds.map((kind) => (
-              <div key={kind} className="cmap-colhead">
-                {t(`s3.capacityKind.${kind}`)}
+              <div
+                key={kind || 'not-set'}
+                className={`cmap-colhead${kind ? '' : ' is-not-set'}`}
+                data-testid={kind ? undefined : 'kind-not-set-column'}
+              >
+                {kind ? t(`s3.capacityKind.${kind}`) : t('capacityMap.kindNotSet')}
               </div>
             ))}
           </div>
@@ -135,7 +150,7 @@ const GridRowView = memo(function GridRowView({
   kinds,
 }: {
   row: GridRow;
-  kinds: CapacityKind[];
+  kinds: CapacityKindOrNotSet[];
 }) {
   const { t } = useTranslation();
   const { index } = useCapacityMap();
@@ -179,13 +194,13 @@ const Cell = memo(function Cell({
 }: {
   rowKey: string;
   rowName: string;
-  kind: CapacityKind;
+  kind: CapacityKindOrNotSet;
 }) {
   const { t } = useTranslation();
   const { doc, index, canEdit, user } = useCapacityMap();
   const ids = useCell(index, rowKey, kind);
   const [over, setOver] = useState(false);
-  const kindName = t(`s3.capacityKind.${kind}`);
+  const kindName = kind ? t(`s3.capacityKind.${kind}`) : t('capacityMap.kindNotSet');
 
   const blocks: string[][] = [];
   for (let i = 0; i < ids.length; i += BLOCK) blocks.push(ids.slice(i, i + BLOCK));

@@ -5,7 +5,7 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import type { Region } from '../../../../shared/domain/s3';
+import type { Region } from '@shared/domain/s3';
 import {
   CAPACITY_BOARD,
   cardsMap,
@@ -14,9 +14,9 @@ import {
   readWorkshopField,
   metaMap,
   regionsArray,
-} from '../../../../shared/doc';
-import { asUndoStep, getUndoManager } from '../../sync/undo';
-import { useYValue } from '../../sync/useY';
+} from '@shared/doc';
+import { asUndoStep, getUndoManager } from '@client/sync/undo';
+import { useYValue } from '@client/sync/useY';
 import type { BoardViewProps } from '../boardView';
 import { BoardContext, type BoardContextValue } from '../board/boardContext';
 import { CapacityGrid } from './CapacityGrid';
@@ -26,14 +26,22 @@ import {
   useCapacityMap,
   type CapacityMapContextValue,
 } from './capacityMapContext';
+import { useOwnRegionId } from '@client/connection/usePeople';
 import { addCapacityFromToolbar, useCapacityMapStore } from './capacityMapStore';
 import { CapacityPanel } from './CapacityPanel';
 import { CapacityToolbar } from './CapacityToolbar';
-import { UndoToast, type DeletedCapacity } from './UndoToast';
-import '../../styles/capacity-map.css';
+import { UndoToast } from '@client/ui/UndoToast';
+
+/** The capacity just deleted, for the undo toast. */
+interface DeletedCapacity {
+  id: string;
+  title: string;
+  at: number;
+}
+import '@client/styles/capacity-map.css';
 
 const DiamondView = lazy(() => import('./diamond/DiamondView'));
-const ImportDialog = lazy(() => import('../../import/ImportDialog'));
+const ImportDialog = lazy(() => import('../import/ImportDialog'));
 
 const readRegions = (regions: Y.Array<Region>) => (regions.doc ? listRegions(regions.doc) : []);
 const readField = (meta: Y.Map<unknown>) => (meta.doc ? readWorkshopField(meta.doc) : '');
@@ -66,7 +74,11 @@ export default function CapacityMapView({ doc, sync, role, canEdit, user }: Boar
     [doc, user],
   );
 
-  const addCapacity = useCallback(() => addCapacityFromToolbar(doc, user?.name ?? ''), [doc, user]);
+  const joinRegionId = useOwnRegionId();
+  const addCapacity = useCallback(
+    () => addCapacityFromToolbar(doc, user?.name ?? '', joinRegionId),
+    [doc, user, joinRegionId],
+  );
 
   const context = useMemo<CapacityMapContextValue>(
     () => ({ doc, index, canEdit, role, user, deleteCapacity }),
@@ -106,8 +118,16 @@ export default function CapacityMapView({ doc, sync, role, canEdit, user }: Boar
           </div>
           {deleted && (
             <UndoToast
-              key={deleted.at}
-              deleted={deleted}
+              showKey={deleted.at}
+              message={
+                deleted.title
+                  ? t('capacityMap.toast.deleted', { title: deleted.title })
+                  : t('capacityMap.toast.deletedUntitled')
+              }
+              undoLabel={t('capacityMap.toast.undo')}
+              dismissLabel={t('capacityMap.toast.dismiss')}
+              testId="capacity-undo-toast"
+              undoTestId="capacity-undo"
               onUndo={() => {
                 getUndoManager(doc).undo();
                 setDeleted(null);
@@ -121,6 +141,7 @@ export default function CapacityMapView({ doc, sync, role, canEdit, user }: Boar
                 doc={doc}
                 target="capacity"
                 createdBy={user.name}
+                canAddRegions={role === 'facilitator'}
                 onClose={() => setImporting(false)}
               />
             </Suspense>

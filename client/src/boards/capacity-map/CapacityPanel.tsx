@@ -6,7 +6,7 @@
 import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import type { Region } from '../../../../shared/domain/s3';
+import type { Region } from '@shared/domain/s3';
 import {
   activitiesLinking,
   addHolder,
@@ -20,16 +20,17 @@ import {
   updateHolder,
   type CapacityHolder,
   type CardMap,
-} from '../../../../shared/doc';
+} from '@shared/doc';
 import {
   CAPACITY_KINDS,
   HELICES,
-  type CapacityKind,
-  type Helix,
-} from '../../../../shared/domain/s3';
-import { Icon } from '../../app/Icon';
-import { useYValue } from '../../sync/useY';
-import { DraftInput } from '../../workshop/WorkshopSettingsFields';
+  NOT_SET,
+  type CapacityKindOrNotSet,
+  type HelixOrNotSet,
+} from '@shared/domain/s3';
+import { Icon } from '@client/ui/Icon';
+import { useYValue } from '@client/sync/useY';
+import { DraftInput } from '@client/ui/DraftInput';
 import { StaticRichText } from '../board/StaticRichText';
 import { useLinkCount } from './capacityIndex';
 import { useCapacityMap } from './capacityMapContext';
@@ -38,6 +39,9 @@ import { HelixChip, StrengthDots, StrengthPicker } from './capacityParts';
 import { TitleField } from './TitleField';
 import { BoardIcon } from './visuals';
 import { BodyEditor } from '../board/BodyEditor';
+import { closedLabel, notSetClass } from '../closedLabel';
+import { currentLanguage } from '@client/i18n';
+import { formatters } from '@shared/i18n/format';
 
 const URL_PATTERN = /^https?:\/\/\S+$/i;
 
@@ -116,7 +120,7 @@ function PanelBody({
   regions: Region[];
   focusTitle: boolean;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { doc, canEdit, index, deleteCapacity } = useCapacityMap();
   const capacity = useYValue(card, readCapacity, { deep: true });
   const links = useLinkCount(index, id);
@@ -144,10 +148,7 @@ function PanelBody({
   const set = (patch: Parameters<typeof updateCapacity>[2]) => updateCapacity(doc, id, patch);
   const regionName = regions.find((r) => r.id === capacity.regionId)?.name;
   const created = capacity.createdAt
-    ? new Date(capacity.createdAt).toLocaleString(i18n.language, {
-        dateStyle: 'medium',
-        timeStyle: 'short',
-      })
+    ? formatters(currentLanguage()).dateTime(new Date(capacity.createdAt).getTime())
     : '';
 
   return (
@@ -216,8 +217,9 @@ function PanelBody({
               className="field__input field__select"
               data-testid="capacity-kind"
               value={capacity.kind}
-              onChange={(e) => set({ kind: e.target.value as CapacityKind })}
+              onChange={(e) => set({ kind: e.target.value as CapacityKindOrNotSet })}
             >
+              <option value="">{t('s3.notSet')}</option>
               {CAPACITY_KINDS.map((kind) => (
                 <option key={kind} value={kind}>
                   {t(`s3.capacityKind.${kind}`)}
@@ -225,8 +227,8 @@ function PanelBody({
               ))}
             </select>
           ) : (
-            <p id={ids.kind} className="cmap-panel__static">
-              {t(`s3.capacityKind.${capacity.kind}`)}
+            <p id={ids.kind} className={`cmap-panel__static${notSetClass(capacity.kind)}`}>
+              {closedLabel(t, 'capacityKind', capacity.kind)}
             </p>
           )}
         </div>
@@ -430,7 +432,7 @@ function HolderList({
   const helixId = useId();
   const nameRef = useRef<HTMLInputElement>(null);
   const [name, setName] = useState('');
-  const [helix, setHelix] = useState<Helix>('business');
+  const [helix, setHelix] = useState<HelixOrNotSet>(NOT_SET);
   const [error, setError] = useState(false);
 
   const submit = (event: FormEvent) => {
@@ -475,9 +477,10 @@ function HolderList({
                   aria-label={t('capacityMap.panel.holderHelixOf', { name: holder.name })}
                   value={holder.helix}
                   onChange={(e) =>
-                    updateHolder(doc, id, { ...holder, helix: e.target.value as Helix })
+                    updateHolder(doc, id, { ...holder, helix: e.target.value as HelixOrNotSet })
                   }
                 >
+                  <option value="">{t('s3.notSet')}</option>
                   {HELICES.map((h) => (
                     <option key={h} value={h}>
                       {t(`s3.helix.${h}`)}
@@ -529,8 +532,9 @@ function HolderList({
             className="field__input field__select holder-list__helix"
             data-testid="holder-add-helix"
             value={helix}
-            onChange={(e) => setHelix(e.target.value as Helix)}
+            onChange={(e) => setHelix(e.target.value as HelixOrNotSet)}
           >
+            <option value="">{t('s3.notSet')}</option>
             {HELICES.map((h) => (
               <option key={h} value={h}>
                 {t(`s3.helix.${h}`)}

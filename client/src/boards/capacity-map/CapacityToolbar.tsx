@@ -2,20 +2,16 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import {
-  CAPACITY_KINDS,
-  HELICES,
-  type CapacityKind,
-  type Helix,
-  type Region,
-} from '../../../../shared/domain/s3';
-import { Icon } from '../../app/Icon';
+import { CAPACITY_KINDS, HELICES, type Region } from '@shared/domain/s3';
+import { Icon } from '@client/ui/Icon';
 import { useSummary } from './capacityIndex';
 import { useCapacityMap } from './capacityMapContext';
 import {
   NO_FILTERS,
   NO_REGION_FILTER,
+  NOT_SET_FILTER,
   useCapacityMapStore,
+  type CapacityFilters,
   type CapacityMapMode,
 } from './capacityMapStore';
 import { BoardIcon } from './visuals';
@@ -104,7 +100,7 @@ export function CapacityToolbar({ regions, field, onAdd, onImport }: CapacityToo
             aria-label={t('capacityMap.filters.kind')}
             data-testid="capacity-filter-kind"
             value={filters.kind}
-            onChange={(e) => setFilters({ kind: e.target.value as CapacityKind | '' })}
+            onChange={(e) => setFilters({ kind: e.target.value as CapacityFilters['kind'] })}
           >
             <option value="">{t('capacityMap.filters.allKinds')}</option>
             {CAPACITY_KINDS.map((kind) => (
@@ -112,13 +108,14 @@ export function CapacityToolbar({ regions, field, onAdd, onImport }: CapacityToo
                 {t(`s3.capacityKind.${kind}`)}
               </option>
             ))}
+            <option value={NOT_SET_FILTER}>{t('capacityMap.kindNotSet')}</option>
           </select>
           <select
             className={filters.helix ? 'cmap-filter is-set' : 'cmap-filter'}
             aria-label={t('capacityMap.filters.helix')}
             data-testid="capacity-filter-helix"
             value={filters.helix}
-            onChange={(e) => setFilters({ helix: e.target.value as Helix | '' })}
+            onChange={(e) => setFilters({ helix: e.target.value as CapacityFilters['helix'] })}
           >
             <option value="">{t('capacityMap.filters.allHelices')}</option>
             {HELICES.map((h) => (
@@ -126,6 +123,7 @@ export function CapacityToolbar({ regions, field, onAdd, onImport }: CapacityToo
                 {t(`s3.helix.${h}`)}
               </option>
             ))}
+            <option value={NOT_SET_FILTER}>{t('capacityMap.helixNotSet')}</option>
           </select>
           {filtered && (
             <button

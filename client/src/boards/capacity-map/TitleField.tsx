@@ -6,7 +6,7 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import { CARD_TITLE_MAX, setCardTitle } from '../../../../shared/doc';
+import { CARD_TITLE_MAX, setCardTitle } from '@shared/doc';
 import { transformCaret, type TextDeltaOp } from '../board/caretTransform';
 
 interface TitleFieldProps {

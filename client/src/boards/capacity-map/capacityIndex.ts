@@ -6,19 +6,26 @@
  */
 import { useCallback, useSyncExternalStore } from 'react';
 import * as Y from 'yjs';
-import { cardsMap, listRegions, regionsArray, type CardMap } from '../../../../shared/doc';
+import { cardsMap, listRegions, regionsArray, type CardMap } from '@shared/doc';
 import {
   CAPACITY_KINDS,
   capacityKindSchema,
+  enumOrNotSet,
   helixSchema,
-  type CapacityKind,
-} from '../../../../shared/domain/s3';
-import { NO_FILTERS, NO_REGION_FILTER, type CapacityFilters } from './capacityMapStore';
+  NOT_SET,
+  type CapacityKindOrNotSet,
+} from '@shared/domain/s3';
+import {
+  NO_FILTERS,
+  NO_REGION_FILTER,
+  NOT_SET_FILTER,
+  type CapacityFilters,
+} from './capacityMapStore';
 
 /** The row of capacities without a region, or whose region was removed. */
 export const NO_REGION_ROW = '';
 
-export const cellKey = (rowKey: string, kind: CapacityKind) => `${rowKey}|${kind}`;
+export const cellKey = (rowKey: string, kind: CapacityKindOrNotSet) => `${rowKey}|${kind}`;
 
 type Listener = () => void;
 
@@ -31,6 +38,8 @@ export interface CapacitySummary {
   shown: number;
   /** Capacities per row (after the filters). */
   perRow: ReadonlyMap<string, number>;
+  /** Capacities without a kind (after the filters): the grid shows a "Kind not set" column. */
+  kindNotSet: number;
 }
 
 function sameIds(a: readonly string[], b: readonly string[]): boolean {
@@ -62,7 +71,7 @@ function holdersOf(card: CardMap): { name: string; helix: string }[] {
 export class CapacityIndex {
   private cells = new Map<string, string[]>();
   private links = new Map<string, number>();
-  private summary: CapacitySummary = { total: 0, shown: 0, perRow: new Map() };
+  private summary: CapacitySummary = { total: 0, shown: 0, perRow: new Map(), kindNotSet: 0 };
   private readonly cellListeners = new Map<string, Set<Listener>>();
   private readonly linkListeners = new Map<string, Set<Listener>>();
   private readonly summaryListeners = new Set<Listener>();
@@ -150,6 +159,7 @@ export class CapacityIndex {
     const entries: { key: string; id: string; createdAt: number; z: number }[] = [];
     const links = new Map<string, number>();
     let total = 0;
+    let kindNotSet = 0;
     cardsMap(this.doc).forEach((card, id) => {
       if (!(card instanceof Y.Map)) return;
       const type = card.get('type');
@@ -162,18 +172,21 @@ export class CapacityIndex {
       total++;
       const region = card.get('regionId');
       const rowKey = typeof region === 'string' && known.has(region) ? region : NO_REGION_ROW;
-      const parsedKind = capacityKindSchema.safeParse(card.get('kind'));
-      const kind: CapacityKind = parsedKind.success ? parsedKind.data : 'other';
+      const kind = enumOrNotSet(capacityKindSchema, card.get('kind'));
       if (regionFilter) {
         const wanted = regionFilter === NO_REGION_FILTER ? NO_REGION_ROW : regionFilter;
         if (rowKey !== wanted) return;
       }
-      if (kindFilter && kind !== kindFilter) return;
+      if (kindFilter && kind !== (kindFilter === NOT_SET_FILTER ? NOT_SET : kindFilter)) return;
       if (helixFilter || search) {
         const holders = holdersOf(card);
         if (
           helixFilter &&
-          !holders.some((h) => helixSchema.safeParse(h.helix).data === helixFilter)
+          !holders.some(
+            (h) =>
+              enumOrNotSet(helixSchema, h.helix) ===
+              (helixFilter === NOT_SET_FILTER ? NOT_SET : helixFilter),
+          )
         )
           return;
         if (
@@ -183,6 +196,7 @@ export class CapacityIndex {
         )
           return;
       }
+      if (kind === NOT_SET) kindNotSet++;
       entries.push({
         key: cellKey(rowKey, kind),
         id,
@@ -219,11 +233,12 @@ export class CapacityIndex {
       previous.total !== total ||
       previous.shown !== entries.length ||
       previous.perRow.size !== perRow.size ||
+      previous.kindNotSet !== kindNotSet ||
       [...perRow].some(([row, n]) => previous.perRow.get(row) !== n);
 
     this.cells = next;
     this.links = links;
-    if (summaryChanged) this.summary = { total, shown: entries.length, perRow };
+    if (summaryChanged) this.summary = { total, shown: entries.length, perRow, kindNotSet };
 
     for (const key of changedCells) this.cellListeners.get(key)?.forEach((l) => l());
     for (const id of changedLinks) this.linkListeners.get(id)?.forEach((l) => l());
@@ -231,7 +246,11 @@ export class CapacityIndex {
   }
 }
 
-export function useCell(index: CapacityIndex, rowKey: string, kind: CapacityKind): string[] {
+export function useCell(
+  index: CapacityIndex,
+  rowKey: string,
+  kind: CapacityKindOrNotSet,
+): string[] {
   const key = cellKey(rowKey, kind);
   const subscribe = useCallback((l: Listener) => index.subscribeCell(key, l), [index, key]);
   return useSyncExternalStore(subscribe, () => index.getCell(key));

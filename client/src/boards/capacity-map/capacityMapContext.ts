@@ -1,8 +1,8 @@
 /** What every part of the capacity map shares: the doc, who is looking, the index of cells. */
 import { createContext, useContext } from 'react';
 import type * as Y from 'yjs';
-import type { Role } from '../../../../shared/domain/workshop';
-import type { PresenceUser } from '../../sync/presence';
+import type { Role } from '@shared/domain/workshop';
+import type { PresenceUser } from '@client/sync/presence';
 import type { CapacityIndex } from './capacityIndex';
 
 export interface CapacityMapContextValue {

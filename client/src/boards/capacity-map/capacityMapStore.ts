@@ -5,17 +5,19 @@
  */
 import type * as Y from 'yjs';
 import { create } from 'zustand';
-import { createCapacity, listRegions } from '../../../../shared/doc';
-import type { CapacityKind, Helix } from '../../../../shared/domain/s3';
+import { createCapacity, listRegions } from '@shared/doc';
+import type { CapacityKind, Helix } from '@shared/domain/s3';
 
 /** Filter value meaning "capacities without a (known) region". */
 export const NO_REGION_FILTER = '__none__';
+/** Kind or helix filter value meaning "not set" ('' already means "all"). */
+export const NOT_SET_FILTER = '__not-set__';
 
 export interface CapacityFilters {
   /** '' = all regions; NO_REGION_FILTER = no region; else a region id. */
   regionId: string;
-  kind: CapacityKind | '';
-  helix: Helix | '';
+  kind: CapacityKind | '' | typeof NOT_SET_FILTER;
+  helix: Helix | '' | typeof NOT_SET_FILTER;
   /** Case-insensitive text found in the title or a holder's name. */
   search: string;
 }
@@ -95,14 +97,20 @@ export const useCapacityMapStore = create<CapacityMapUiState>()((set) => ({
 
 /**
  * Where a capacity added from the toolbar goes: the region (and kind) filtered on, else the region
- * this person last filed a capacity under (this visit or an earlier one), else no region.
+ * the person chose when joining (what they said about themselves), else the region they last filed
+ * a capacity under (this visit or an earlier one), else no region.
  */
-export function newCapacityPlace(doc: Y.Doc): { regionId: string; kind: CapacityKind } {
+export function newCapacityPlace(
+  doc: Y.Doc,
+  joinRegionId = '',
+): { regionId: string; kind: CapacityKind | '' } {
   const { filters, lastRegionId } = useCapacityMapStore.getState();
   const known = new Set(listRegions(doc).map((r) => r.id));
-  const kind = filters.kind || 'industry';
+  // The kind filtered on, else not set: never a guessed kind.
+  const kind = filters.kind === NOT_SET_FILTER ? '' : filters.kind;
   if (filters.regionId === NO_REGION_FILTER) return { regionId: '', kind };
   if (filters.regionId && known.has(filters.regionId)) return { regionId: filters.regionId, kind };
+  if (known.has(joinRegionId)) return { regionId: joinRegionId, kind };
   const remembered = [lastRegionId, ...readRecentRegions()].find((id) => known.has(id));
   return { regionId: remembered ?? '', kind };
 }
@@ -112,8 +120,8 @@ export function newCapacityPlace(doc: Y.Doc): { regionId: string; kind: Capacity
  * could be chosen although the workshop has regions, its region select (so it is not left under
  * "No region" by accident).
  */
-export function addCapacityFromToolbar(doc: Y.Doc, createdBy: string): string {
-  const { regionId, kind } = newCapacityPlace(doc);
+export function addCapacityFromToolbar(doc: Y.Doc, createdBy: string, joinRegionId = ''): string {
+  const { regionId, kind } = newCapacityPlace(doc, joinRegionId);
   const id = createCapacity(doc, { regionId, kind, createdBy });
   const { open, setLastRegionId } = useCapacityMapStore.getState();
   if (regionId) setLastRegionId(regionId);

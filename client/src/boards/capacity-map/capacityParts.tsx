@@ -1,21 +1,22 @@
 /** Small pieces of a capacity shown on cards and in the side panel. */
 import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Helix } from '../../../../shared/domain/s3';
-import { HELIX_COLORS } from './visuals';
+import type { HelixOrNotSet } from '@shared/domain/s3';
+import { HELIX_COLORS, HELIX_NOT_SET_COLOR } from './visuals';
 
-export function HelixChip({ helix, name }: { helix: Helix; name: string }) {
+export function HelixChip({ helix, name }: { helix: HelixOrNotSet; name: string }) {
   const { t } = useTranslation();
+  const helixLabel = helix ? t(`s3.helix.${helix}`) : t('capacityMap.helixNotSet');
   return (
     <span
-      className="helix-chip"
-      style={{ '--helix': HELIX_COLORS[helix] } as CSSProperties}
-      title={`${name} · ${t(`s3.helix.${helix}`)}`}
-      data-helix={helix}
+      className={helix ? 'helix-chip' : 'helix-chip is-not-set'}
+      style={{ '--helix': helix ? HELIX_COLORS[helix] : HELIX_NOT_SET_COLOR } as CSSProperties}
+      title={`${name} · ${helixLabel}`}
+      data-helix={helix || 'not-set'}
     >
       <span className="helix-chip__dot" aria-hidden="true" />
       <span className="helix-chip__name">{name}</span>
-      <span className="visually-hidden"> ({t(`s3.helix.${helix}`)})</span>
+      <span className="visually-hidden"> ({helixLabel})</span>
     </span>
   );
 }

@@ -1,5 +1,5 @@
 /** Colours and small glyphs of the capacity map and the diamond (data, so the SVG export can use them). */
-import type { Helix } from '../../../../shared/domain/s3';
+import type { Helix } from '@shared/domain/s3';
 
 export const HELIX_COLORS: Record<Helix, string> = {
   business: '#1c7ed6',
@@ -9,7 +9,10 @@ export const HELIX_COLORS: Record<Helix, string> = {
   cluster: '#c2255c',
 };
 
-export { REGION_COLORS, regionColor } from '../../../../shared/charts/radar';
+/** A holder or actor whose helix is not set: a neutral grey, never one of the helix colours. */
+export const HELIX_NOT_SET_COLOR = '#adb5bd';
+
+export { REGION_COLORS, regionColor } from '@shared/charts/radar';
 
 /** Line icons used only on this board (24 × 24 paths, stroke: currentColor). */
 export const BOARD_ICONS = {

@@ -1,5 +1,5 @@
 /** The free notes board every template has (phase 0, parking lot): the generic card board. */
-import { DEFAULT_BOARD_ID } from '../../../../shared/doc';
+import { DEFAULT_BOARD_ID } from '@shared/doc';
 import { Board } from '../board/Board';
 import type { BoardViewProps } from '../boardView';
 

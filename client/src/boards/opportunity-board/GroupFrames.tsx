@@ -25,11 +25,11 @@ import {
   setOpportunityGroupFrame,
   GROUP_FRAME_MIN,
   type GroupFrame,
-} from '../../../../shared/doc';
-import { Icon } from '../../app/Icon';
-import { throttle } from '../../lib/throttle';
-import { useBoardStore } from '../../store/boardStore';
-import { asUndoStep, getUndoManager } from '../../sync/undo';
+} from '@shared/doc';
+import { Icon } from '@client/ui/Icon';
+import { throttle } from '@client/lib/throttle';
+import { useBoardStore } from '@client/store/boardStore';
+import { asUndoStep, getUndoManager } from '@client/sync/undo';
 import { useDragStore } from '../board/dragStore';
 import { MOVE_INTERVAL_MS } from '../board/useCardDrag';
 import { FRAME_HEADER, groupAtCard, groupHeaderAt, type PlacedGroup } from './groupLayout';

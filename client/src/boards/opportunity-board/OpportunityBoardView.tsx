@@ -21,22 +21,23 @@ import {
   OPPORTUNITY_BOARD,
   opportunityGroupsMap,
   setOpportunityGroup,
+  setOpportunityGroupFrame,
   type GroupFrame,
-} from '../../../../shared/doc';
-import { Icon } from '../../app/Icon';
-import { useBoardStore } from '../../store/boardStore';
-import { asUndoStep, getUndoManager } from '../../sync/undo';
+} from '@shared/doc';
+import { Icon } from '@client/ui/Icon';
+import { useBoardStore } from '@client/store/boardStore';
+import { asUndoStep, getUndoManager } from '@client/sync/undo';
 import { Board } from '../board/Board';
-import { fitBounds, screenToBoard } from '../board/viewport';
+import { fitBounds, screenToBoard } from '@client/lib/viewport';
 import type { BoardViewProps } from '../boardView';
 import { frameBounds, groupAtCard } from './groupLayout';
 import { GroupFrames, requestGroupRename, type MergeResult } from './GroupFrames';
 import { OpportunityCardSlot } from './OpportunitySlot';
 import { OpportunityPanel } from './OpportunityPanel';
 import { placedGroupsNow } from './useGroups';
-import '../../styles/opportunity-board.css';
+import '@client/styles/opportunity-board.css';
 
-const ImportDialog = lazy(() => import('../../import/ImportDialog'));
+const ImportDialog = lazy(() => import('../import/ImportDialog'));
 
 const TOAST_MS = 6000;
 
@@ -234,6 +235,31 @@ export default function OpportunityBoardView({ doc, sync, canEdit, user }: Board
     showFrame(frame, 'reveal');
   };
 
+  /** Members the layout pass slid down stay inside their group's frame: it grows to hold them. */
+  const onCardsSettled = useCallback(
+    (movedIds: string[]) => {
+      const groups = new Map(listOpportunityGroups(doc).map((g) => [g.id, g]));
+      const heights = new Map<string, number>();
+      document.querySelectorAll<HTMLElement>('.board__world [data-card-id]').forEach((el) => {
+        if (el.dataset.cardId) heights.set(el.dataset.cardId, el.offsetHeight);
+      });
+      const bottoms = new Map<string, number>();
+      for (const id of movedIds) {
+        const card = getOpportunity(doc, id);
+        const frame = card && groups.get(card.groupId)?.frame;
+        if (!card || !frame) continue;
+        const bottom = card.y + (heights.get(id) ?? 0) + GROUP_FRAME_GAP;
+        bottoms.set(card.groupId, Math.max(bottoms.get(card.groupId) ?? -Infinity, bottom));
+      }
+      bottoms.forEach((bottom, groupId) => {
+        const frame = groups.get(groupId)?.frame;
+        if (frame && bottom > frame.y + frame.height)
+          setOpportunityGroupFrame(doc, groupId, { ...frame, height: bottom - frame.y });
+      });
+    },
+    [doc],
+  );
+
   const extraBounds = useCallback(
     () => placedGroupsNow(doc).map((p) => frameBounds(p.frame)),
     [doc],
@@ -285,6 +311,7 @@ export default function OpportunityBoardView({ doc, sync, canEdit, user }: Board
         emptyTitle={t('opportunityBoard.emptyTitle')}
         emptyHint={t('opportunityBoard.emptyHint')}
         extraBounds={extraBounds}
+        onCardsSettled={onCardsSettled}
         underlay={<GroupFrames doc={doc} canEdit={canEdit} onMerged={onMerged} />}
         toolbarExtra={toolbarExtra}
       >

@@ -16,16 +16,16 @@ import {
   setOpportunityGroup,
   updateOpportunity,
   type CardMap,
-} from '../../../../shared/doc';
-import { OPPORTUNITY_KINDS, TIME_HORIZONS } from '../../../../shared/domain/s3';
-import { Icon } from '../../app/Icon';
-import { useBoardStore } from '../../store/boardStore';
-import { asUndoStep } from '../../sync/undo';
-import { useYValue } from '../../sync/useY';
+} from '@shared/doc';
+import { OPPORTUNITY_KINDS, TIME_HORIZONS } from '@shared/domain/s3';
+import { Icon } from '@client/ui/Icon';
+import { useBoardStore } from '@client/store/boardStore';
+import { asUndoStep } from '@client/sync/undo';
+import { useYValue } from '@client/sync/useY';
 import { YTextField } from '../board/YTextField';
 import { RichTextField } from '../board/RichTextField';
 import { useOpportunityGroups } from './useGroups';
-import { safeHref } from '../../lib/safeHref';
+import { safeHref } from '@client/lib/safeHref';
 
 const SOURCE_URL = /^https?:\/\/\S+$/i;
 
@@ -158,6 +158,7 @@ function OpportunityFields({ doc, cardId, card, canEdit, onClose }: FieldsProps)
               updateOpportunity(doc, cardId, { kind: e.target.value as typeof opportunity.kind })
             }
           >
+            <option value="">{t('s3.notSet')}</option>
             {OPPORTUNITY_KINDS.map((kind) => (
               <option key={kind} value={kind}>
                 {t(`s3.opportunityKind.${kind}`)}
@@ -181,6 +182,7 @@ function OpportunityFields({ doc, cardId, card, canEdit, onClose }: FieldsProps)
               })
             }
           >
+            <option value="">{t('s3.notSet')}</option>
             {TIME_HORIZONS.map((h) => (
               <option key={h} value={h}>
                 {t(`s3.horizon.${h}`)}

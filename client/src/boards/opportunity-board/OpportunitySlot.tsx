@@ -1,11 +1,12 @@
 /** The opportunity part of a card on the board: kind, time horizon, group and source link. */
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { readOpportunity, type CardMap } from '../../../../shared/doc';
+import { readOpportunity, type CardMap } from '@shared/doc';
 import { useBoardContext } from '../board/boardContext';
-import { useYValue } from '../../sync/useY';
+import { useYValue } from '@client/sync/useY';
 import { useOpportunityGroups } from './useGroups';
-import { safeHref } from '../../lib/safeHref';
+import { safeHref } from '@client/lib/safeHref';
+import { notSetClass } from '../closedLabel';
 
 export const OpportunitySlot = memo(function OpportunitySlot({ card }: { card: CardMap }) {
   const { t } = useTranslation();
@@ -13,20 +14,26 @@ export const OpportunitySlot = memo(function OpportunitySlot({ card }: { card: C
   const opportunity = useYValue(card, readOpportunity);
   const groups = useOpportunityGroups(doc);
   const group = opportunity.groupId ? groups.find((g) => g.id === opportunity.groupId) : undefined;
-  const kind = t(`s3.opportunityKind.${opportunity.kind}`);
-  const horizon = t(`s3.horizon.${opportunity.horizon}`);
+  // Not set reads as such (muted), never as a guessed kind or horizon.
+  const kind = opportunity.kind
+    ? t(`s3.opportunityKind.${opportunity.kind}`)
+    : t('opportunityBoard.card.kindNotSet');
+  const horizon = opportunity.horizon
+    ? t(`s3.horizon.${opportunity.horizon}`)
+    : t('opportunityBoard.card.horizonNotSet');
   return (
     <div className="opportunity-slot" data-testid="opportunity-slot">
       <span
-        className={`kind-badge kind-badge--${opportunity.kind}`}
-        title={t('opportunityBoard.card.kind', { kind })}
+        className={`kind-badge kind-badge--${opportunity.kind || 'not-set'}${notSetClass(opportunity.kind)}`}
+        title={opportunity.kind ? t('opportunityBoard.card.kind', { kind }) : kind}
         data-testid="opportunity-kind"
       >
         {kind}
       </span>
       <span
-        className="opportunity-slot__horizon"
-        title={t('opportunityBoard.card.horizon', { horizon })}
+        className={`opportunity-slot__horizon${notSetClass(opportunity.horizon)}`}
+        title={opportunity.horizon ? t('opportunityBoard.card.horizon', { horizon }) : horizon}
+        data-testid="opportunity-horizon"
       >
         {horizon}
       </span>

@@ -14,8 +14,8 @@ import {
   type CardMap,
   type GroupFrame,
   type OpportunityGroup,
-} from '../../../../shared/doc';
-import type { Bounds } from '../board/viewport';
+} from '@shared/doc';
+import type { Bounds } from '@client/lib/viewport';
 
 /** Height of a frame's header (board px): the part you grab to move it. */
 export const FRAME_HEADER = GROUP_FRAME_HEADER;

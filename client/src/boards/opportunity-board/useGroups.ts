@@ -6,8 +6,8 @@ import {
   listOpportunityGroups,
   opportunityGroupsMap,
   type OpportunityGroup,
-} from '../../../../shared/doc';
-import { useYValue } from '../../sync/useY';
+} from '@shared/doc';
+import { useYValue } from '@client/sync/useY';
 import { placeGroups, readOpportunityPositions, type PlacedGroup } from './groupLayout';
 
 const readGroups = (map: Y.Map<OpportunityGroup>): OpportunityGroup[] =>

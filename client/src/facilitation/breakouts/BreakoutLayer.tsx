@@ -4,8 +4,8 @@
  * everyone back in the plenary after End (or on a facilitator's screen when shown from the panel).
  */
 import { useEffect } from 'react';
-import { groupOf } from '../../../../shared/control/breakouts';
-import { useControlState, useRoom } from '../control';
+import { groupOf } from '@shared/control/breakouts';
+import { useControlState, useRoom } from '@client/connection/control';
 import { GroupBanner } from './GroupBanner';
 import { RollUp } from './RollUp';
 import { useRollUpStore } from './rollUpStore';

@@ -5,17 +5,19 @@
  */
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Breakouts, BreakoutGroup } from '../../../../shared/control/breakouts';
-import type { ControlCommandInput } from '../../../../shared/control/commands';
-import type { TimerAction } from '../../../../shared/control/timer';
-import type { Participant } from '../../../../shared/domain/identity';
-import { Icon } from '../../app/Icon';
-import { useParticipants } from '../../people/usePeople';
-import { useControl } from '../control';
+import type { Breakouts, BreakoutGroup } from '@shared/control/breakouts';
+import type { ControlCommandInput } from '@shared/control/commands';
+import type { TimerAction } from '@shared/control/timer';
+import type { Participant } from '@shared/domain/identity';
+import { Icon } from '@client/ui/Icon';
+import { useParticipants } from '@client/connection/usePeople';
+import { useControl } from '@client/connection/control';
 import { formatClock } from '../format';
 import { AllTimers, GroupTimer } from './GroupTimerControls';
 import { memberName, useAreaLabel, usePeopleById } from './labels';
 import { useRollUpStore } from './rollUpStore';
+import { currentLanguage } from '@client/i18n';
+import { serverErrorText } from '@client/connection/api/serverErrorText';
 
 interface BreakoutPanelProps {
   breakouts: Breakouts;
@@ -24,7 +26,7 @@ interface BreakoutPanelProps {
 }
 
 export function BreakoutPanel({ breakouts, onNewGroups, onClose }: BreakoutPanelProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const control = useControl();
   const titleId = useId();
   const people = usePeopleById();
@@ -38,7 +40,7 @@ export function BreakoutPanel({ breakouts, onNewGroups, onClose }: BreakoutPanel
   const send = (command: ControlCommandInput) => {
     if (!control) return;
     void control.send(command).then((ack) => {
-      setError(ack.ok ? null : t('breakouts.panel.error', { error: ack.error }));
+      setError(ack.ok ? null : t('breakouts.panel.error', { error: serverErrorText(t, ack) }));
     });
   };
   const sendTimer = (groupId: string | null, timer: TimerAction) =>
@@ -75,10 +77,14 @@ export function BreakoutPanel({ breakouts, onNewGroups, onClose }: BreakoutPanel
       <p className="popover__intro">
         {running
           ? t('breakouts.panel.running', {
-              time: formatClock(breakouts.startedAt, offset, i18n.language),
+              time: formatClock(breakouts.startedAt, offset, currentLanguage()),
             })
           : t('breakouts.panel.ended', {
-              time: formatClock(breakouts.endedAt ?? breakouts.startedAt, offset, i18n.language),
+              time: formatClock(
+                breakouts.endedAt ?? breakouts.startedAt,
+                offset,
+                currentLanguage(),
+              ),
             })}
       </p>
       {running && (

@@ -6,16 +6,17 @@
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import { BREAKOUT_GROUPS_MAX } from '../../../../shared/control/breakouts';
-import { templateOf } from '../../../../shared/templates/templates';
-import { Icon } from '../../app/Icon';
-import { useActionList } from '../../boards/action-list/actionStore';
-import { useParticipants, useRegions } from '../../people/usePeople';
-import { useControl, useRoom } from '../control';
+import { BREAKOUT_GROUPS_MAX } from '@shared/control/breakouts';
+import { templateOf } from '@shared/templates/templates';
+import { Icon } from '@client/ui/Icon';
+import { useActionList } from '@client/boards/action-list/actionStore';
+import { useParticipants, useRegions } from '@client/connection/usePeople';
+import { useControl, useRoom } from '@client/connection/control';
 import { usePeopleById } from './labels';
 import { PlanGroup, WaitingPeople } from './PlanGroup';
 import { planProblem, SPLIT_METHODS, startCommand } from './plan';
 import { useBreakoutPlan } from './useBreakoutPlan';
+import { serverErrorText } from '@client/connection/api/serverErrorText';
 
 const DEFAULT_MINUTES = '20';
 
@@ -60,7 +61,7 @@ export function BreakoutSetupDialog({ doc, onClose }: { doc: Y.Doc; onClose: () 
     const ack = await control.send(startCommand(plan.groups, timed ? minutesValue : null));
     setStarting(false);
     if (ack.ok) onClose();
-    else setError(t('breakouts.setup.error', { error: ack.error }));
+    else setError(t('breakouts.setup.error', { error: serverErrorText(t, ack) }));
   };
 
   return (

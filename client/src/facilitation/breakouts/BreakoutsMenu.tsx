@@ -2,11 +2,11 @@
  * The facilitator's entry point among the board tools: "Groups" opens the setup dialog when no groups are
  * running, else the panel of the running (or ended) groups.
  */
-import { Icon } from '../../app/Icon';
+import { Icon } from '@client/ui/Icon';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useControlState, useRoom } from '../control';
-import { usePopover } from '../usePopover';
+import { useControlState, useRoom } from '@client/connection/control';
+import { usePopover } from '@client/ui/usePopover';
 import { BreakoutPanel } from './BreakoutPanel';
 import { BreakoutSetupDialog } from './BreakoutSetupDialog';
 

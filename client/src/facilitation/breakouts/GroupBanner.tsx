@@ -5,10 +5,10 @@
  */
 import { useEffect, useRef } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
-import type { BreakoutGroup } from '../../../../shared/control/breakouts';
-import { templateOf } from '../../../../shared/templates/templates';
-import { Icon } from '../../app/Icon';
-import { useRoom } from '../control';
+import type { BreakoutGroup } from '@shared/control/breakouts';
+import { templateOf } from '@shared/templates/templates';
+import { Icon } from '@client/ui/Icon';
+import { useRoom } from '@client/connection/control';
 import { TimerDisplay } from '../TimerWidget';
 import { goToArea } from './area';
 import { useAreaLabel } from './labels';

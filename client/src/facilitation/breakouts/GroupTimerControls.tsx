@@ -4,9 +4,9 @@
  */
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BreakoutGroup } from '../../../../shared/control/breakouts';
-import type { TimerAction } from '../../../../shared/control/timer';
-import { Icon } from '../../app/Icon';
+import type { BreakoutGroup } from '@shared/control/breakouts';
+import type { TimerAction } from '@shared/control/timer';
+import { Icon } from '@client/ui/Icon';
 import { TimerDisplay } from '../TimerWidget';
 import { useGroupTimerView } from './useGroupTimer';
 

@@ -5,10 +5,10 @@
  */
 import { useState, type DragEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Activity } from '../../../../shared/doc';
-import type { Participant } from '../../../../shared/domain/identity';
-import type { Region } from '../../../../shared/domain/s3';
-import type { BoardKind } from '../../../../shared/templates/templates';
+import type { Activity } from '@shared/doc';
+import type { Participant } from '@shared/domain/identity';
+import type { Region } from '@shared/domain/s3';
+import type { BoardKind } from '@shared/templates/templates';
 import { ACTIVITY_AREAS, GROUP_NAME_MAX, type DraftGroup } from './plan';
 
 const DRAG_TYPE = 'application/x-transforma-person';

@@ -5,11 +5,11 @@
  */
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import type { Breakouts } from '../../../../shared/control/breakouts';
-import type { TimerState } from '../../../../shared/control/timer';
-import { Icon } from '../../app/Icon';
-import { useActionList } from '../../boards/action-list/actionStore';
-import { useControl, useRoom } from '../control';
+import type { Breakouts } from '@shared/control/breakouts';
+import type { TimerState } from '@shared/control/timer';
+import { Icon } from '@client/ui/Icon';
+import { useActionList } from '@client/boards/action-list/actionStore';
+import { useControl, useRoom } from '@client/connection/control';
 import { TimerDisplay } from '../TimerWidget';
 import { memberName, usePeopleById } from './labels';
 import { RollUpWork } from './RollUpWork';

@@ -5,7 +5,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import type { BreakoutGroup } from '../../../../shared/control/breakouts';
+import type { BreakoutGroup } from '@shared/control/breakouts';
 import {
   ACTION_BOARD,
   ACTIVITY_BOARD,
@@ -20,11 +20,11 @@ import {
   type Activity,
   type CardMap,
   type LinkedCard,
-} from '../../../../shared/doc';
-import type { BoardKind } from '../../../../shared/templates/templates';
-import type { ActionListSnapshot } from '../../boards/action-list/actionStore';
-import { StaticRichText } from '../../boards/board/StaticRichText';
-import { useYValue } from '../../sync/useY';
+} from '@shared/doc';
+import type { BoardKind } from '@shared/templates/templates';
+import type { ActionListSnapshot } from '@client/boards/action-list/actionStore';
+import { StaticRichText } from '@client/boards/board/StaticRichText';
+import { useYValue } from '@client/sync/useY';
 import { useCardTitle } from './useCardTitle';
 
 /** Which cards' `boardId` each board kind shows. */

@@ -3,11 +3,11 @@
  * activity). Bringing a person there sets this page's board and focuses the card the way that board
  * shows a focused card: the activity canvas opens the activity, the free boards select the card.
  */
-import type { BreakoutGroup } from '../../../../shared/control/breakouts';
-import type { BoardKind } from '../../../../shared/templates/templates';
-import { useCanvasStore } from '../../boards/activity-canvas/canvasStore';
-import { useBoardStore } from '../../store/boardStore';
-import { useWorkshopStore } from '../../store/workshopStore';
+import type { BreakoutGroup } from '@shared/control/breakouts';
+import type { BoardKind } from '@shared/templates/templates';
+import { useCanvasStore } from '@client/boards/activity-canvas/canvasStore';
+import { useBoardStore } from '@client/store/boardStore';
+import { useWorkshopStore } from '@client/store/workshopStore';
 import { useFollowStore } from '../FollowMe';
 
 export type Area = Pick<BreakoutGroup, 'board' | 'cardId'>;

@@ -2,9 +2,9 @@
 import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Participant } from '../../../../shared/domain/identity';
-import { useParticipants } from '../../people/usePeople';
-import { useRoom } from '../control';
+import type { Participant } from '@shared/domain/identity';
+import { useParticipants } from '@client/connection/usePeople';
+import { useRoom } from '@client/connection/control';
 import type { Area } from './area';
 import { useCardTitle } from './useCardTitle';
 

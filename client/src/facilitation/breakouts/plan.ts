@@ -8,11 +8,11 @@ import {
   splitIntoGroups,
   type PlannedGroup,
   type SplitBy,
-} from '../../../../shared/control/breakouts';
-import type { ControlCommandInput } from '../../../../shared/control/commands';
-import type { Activity } from '../../../../shared/doc';
-import type { Participant } from '../../../../shared/domain/identity';
-import type { BoardKind } from '../../../../shared/templates/templates';
+} from '@shared/control/breakouts';
+import type { ControlCommandInput } from '@shared/control/commands';
+import type { Activity } from '@shared/doc';
+import type { Participant } from '@shared/domain/identity';
+import type { BoardKind } from '@shared/templates/templates';
 
 /** How the facilitator splits people: by hand, or one of the automatic ways. */
 export type SplitMethod = 'hand' | SplitBy;

@@ -6,9 +6,9 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Activity } from '../../../../shared/doc';
-import type { Participant } from '../../../../shared/domain/identity';
-import type { BoardKind } from '../../../../shared/templates/templates';
+import type { Activity } from '@shared/doc';
+import type { Participant } from '@shared/domain/identity';
+import type { BoardKind } from '@shared/templates/templates';
 import {
   clampCount,
   dealPeople,

@@ -1,7 +1,7 @@
 /** A card's live title by id (a removed card's last title), for naming a group's area. */
 import type * as Y from 'yjs';
-import { cardsMap, cardTitle, removedCardsMap, type CardMap } from '../../../../shared/doc';
-import { useYText, useYValue } from '../../sync/useY';
+import { cardsMap, cardTitle, removedCardsMap, type CardMap } from '@shared/doc';
+import { useYText, useYValue } from '@client/sync/useY';
 
 export interface CardTitle {
   title: string;

@@ -3,9 +3,9 @@
  * re-computed every 250 ms while it runs, like the workshop timer (TimerWidget's useTimerView).
  */
 import { useEffect, useRef } from 'react';
-import { timerRemainingMs, type TimerState } from '../../../../shared/control/timer';
+import { timerRemainingMs, type TimerState } from '@shared/control/timer';
 import { beep } from '../beep';
-import { useServerClock } from '../control';
+import { useServerClock } from '@client/connection/control';
 import type { TimerView } from '../TimerWidget';
 
 /** `timer` as a view; with `audible`, one beep when this client sees the time run out. */

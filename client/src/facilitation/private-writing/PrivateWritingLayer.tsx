@@ -3,9 +3,9 @@
  * the room's progress (the wall screen), and a notice when the ideas are revealed (everyone).
  */
 import { useTranslation } from 'react-i18next';
-import type { PrivateRound } from '../../../../shared/control/privateWriting';
-import { Icon } from '../../app/Icon';
-import { useRoom } from '../control';
+import type { PrivateRound } from '@shared/control/privateWriting';
+import { Icon } from '@client/ui/Icon';
+import { useRoom } from '@client/connection/control';
 import { PrivateWritingPanel } from './PrivateWritingPanel';
 import {
   progressText,
@@ -13,7 +13,7 @@ import {
   usePrivateRound,
   useRevealNotice,
 } from './usePrivateRound';
-import '../../styles/private-writing.css';
+import '@client/styles/private-writing.css';
 
 export function PrivateWritingLayer() {
   const { role } = useRoom();

@@ -4,13 +4,16 @@
  */
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { listActivities } from '../../../../shared/doc';
-import { templateOf, type BoardKind } from '../../../../shared/templates/templates';
-import { Icon } from '../../app/Icon';
-import { useActiveBoard } from '../../workshop/BoardTabs';
-import { useControl, useRoom } from '../control';
+import { listActivities } from '@shared/doc';
+import { templateOf, type BoardKind } from '@shared/templates/templates';
+import { Icon } from '@client/ui/Icon';
+import { useActiveBoard } from '@client/store/workshopStore';
+import { useControl, useRoom } from '@client/connection/control';
 import { BoardToolMenu } from '../BoardToolMenu';
 import { progressText, useDraftProgress, usePrivateRound } from './usePrivateRound';
+import { currentLanguage } from '@client/i18n';
+import { formatters } from '@shared/i18n/format';
+import { serverErrorText } from '@client/connection/api/serverErrorText';
 
 export function PrivateWritingMenu() {
   const { t } = useTranslation();
@@ -31,12 +34,13 @@ export function PrivateWritingMenu() {
 }
 
 function useSend() {
+  const { t } = useTranslation();
   const control = useControl();
   const [error, setError] = useState<string | null>(null);
   const send = async (command: Parameters<NonNullable<typeof control>['send']>[0]) => {
     if (!control) return false;
     const reply = await control.send(command);
-    setError(reply.ok ? null : reply.error);
+    setError(reply.ok ? null : serverErrorText(t, reply));
     return reply.ok;
   };
   return { send, error };
@@ -148,14 +152,12 @@ function StartRound() {
 }
 
 function RunningRound() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const round = usePrivateRound()!;
   const progress = useDraftProgress(round);
   const [showAuthors, setShowAuthors] = useState(true);
   const { send, error } = useSend();
-  const since = new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' }).format(
-    round.openedAt,
-  );
+  const since = formatters(currentLanguage()).time(round.openedAt);
   return (
     <div className="private-menu__running">
       <p className="popover__intro">

@@ -5,11 +5,12 @@
  */
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DRAFT_TEXT_MAX, type PrivateRound } from '../../../../shared/control/privateWriting';
-import { Icon } from '../../app/Icon';
+import { DRAFT_TEXT_MAX, type PrivateRound } from '@shared/control/privateWriting';
+import { Icon } from '@client/ui/Icon';
 import { phaseLabel } from '../format';
-import { useControlState } from '../control';
+import { useControlState } from '@client/connection/control';
 import { useMyDrafts, type LocalDraft } from './useMyDrafts';
+import { serverErrorText } from '@client/connection/api/serverErrorText';
 
 export function PrivateWritingPanel({ round }: { round: PrivateRound }) {
   const { t } = useTranslation();
@@ -138,7 +139,9 @@ export function PrivateWritingPanel({ round }: { round: PrivateRound }) {
             {t('privateWriting.count', { count: written })}
             {' · '}
             {failed
-              ? t('privateWriting.notSaved', { error: failed.error ?? '' })
+              ? t('privateWriting.notSaved', {
+                  error: failed.error ? serverErrorText(t, { error: failed.error }) : '',
+                })
               : saving
                 ? t('privateWriting.saving')
                 : t('privateWriting.saved')}

@@ -4,9 +4,9 @@
  * server holds the only shared copy; nothing goes into the doc until the facilitator reveals.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { randomId } from '../../../../shared/ids';
-import type { Draft } from '../../../../shared/control/privateWriting';
-import { useControl } from '../control';
+import { randomId } from '@shared/ids';
+import type { Draft } from '@shared/control/privateWriting';
+import { useControl } from '@client/connection/control';
 
 const SAVE_AFTER_MS = 500;
 

@@ -1,9 +1,9 @@
 /** The private-writing round in the control state, the room's draft counts, and reveal notices. */
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { TFunction } from 'i18next';
-import type { DraftProgress, PrivateRound } from '../../../../shared/control/privateWriting';
-import { useWorkshopStore } from '../../store/workshopStore';
-import { useControl, useControlState } from '../control';
+import type { DraftProgress, PrivateRound } from '@shared/control/privateWriting';
+import { useWorkshopStore } from '@client/store/workshopStore';
+import { useControl, useControlState } from '@client/connection/control';
 
 /** "3 ideas from 2 people so far", with each number's own plural. */
 export function progressText(t: TFunction, progress: DraftProgress): string {

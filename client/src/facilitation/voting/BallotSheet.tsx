@@ -5,30 +5,25 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import { Icon } from '../../app/Icon';
+import { Icon } from '@client/ui/Icon';
 import { CardVoteDots } from './CardVoteDots';
 import { RefusalNote } from './RefusalNote';
 import { useBallot, useCardLabels, useCurrentVote } from './useVoting';
-import { useModalDialog } from './useModalDialog';
+import { ModalDialog } from '@client/ui/ModalDialog';
 
 export function BallotSheet({ doc, onClose }: { doc: Y.Doc | null; onClose: () => void }) {
   const { t } = useTranslation();
   const vote = useCurrentVote();
   const ballot = useBallot();
   const labelOf = useCardLabels(doc);
-  const dialogRef = useModalDialog();
   const titleId = useId();
   if (!vote) return null;
   return (
-    <dialog
-      ref={dialogRef}
+    <ModalDialog
       className="dialog vote-sheet"
-      aria-labelledby={titleId}
-      data-testid="vote-ballot"
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
+      labelledBy={titleId}
+      testId="vote-ballot"
+      onClose={onClose}
     >
       <header className="vote-dialog__header">
         <h2 id={titleId} className="dialog__title">
@@ -69,6 +64,6 @@ export function BallotSheet({ doc, onClose }: { doc: Y.Doc | null; onClose: () =
           {t('voting.ballot.done')}
         </button>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }

@@ -5,8 +5,8 @@
 import type { SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import { Icon } from '../../app/Icon';
-import { useRoom } from '../control';
+import { Icon } from '@client/ui/Icon';
+import { useRoom } from '@client/connection/control';
 import { dotRefusal, dotsOn } from './ballot';
 import { useBallot, useBallotStore, useCardBadges, useCurrentVote } from './useVoting';
 

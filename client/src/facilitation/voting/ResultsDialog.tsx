@@ -2,9 +2,9 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import { Icon } from '../../app/Icon';
+import { Icon } from '@client/ui/Icon';
 import { ResultsView } from './ResultsView';
-import { useModalDialog } from './useModalDialog';
+import { ModalDialog } from '@client/ui/ModalDialog';
 import { useVoteResults } from './useVoting';
 
 interface ResultsDialogProps {
@@ -16,19 +16,14 @@ interface ResultsDialogProps {
 export function ResultsDialog({ doc, voteId, onClose }: ResultsDialogProps) {
   const { t } = useTranslation();
   const result = useVoteResults(doc).find((r) => r.voteId === voteId);
-  const dialogRef = useModalDialog();
   const headingId = useId();
   return (
-    <dialog
-      ref={dialogRef}
+    <ModalDialog
       className="dialog vote-results-dialog"
-      aria-labelledby={headingId}
-      aria-busy={!result}
-      data-testid="vote-results-dialog"
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
+      labelledBy={headingId}
+      busy={!result}
+      testId="vote-results-dialog"
+      onClose={onClose}
     >
       <button
         type="button"
@@ -46,6 +41,6 @@ export function ResultsDialog({ doc, voteId, onClose }: ResultsDialogProps) {
           {t('voting.results.loading')}
         </p>
       )}
-    </dialog>
+    </ModalDialog>
   );
 }

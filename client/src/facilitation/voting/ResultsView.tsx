@@ -6,9 +6,9 @@
 import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import type { CardVoteResult, VoteResult } from '../../../../shared/control/votes';
-import { HELICES, type Helix, type Region } from '../../../../shared/domain/s3';
-import { HELIX_COLORS, regionColor } from '../../boards/capacity-map/visuals';
+import type { CardVoteResult, VoteResult } from '@shared/control/votes';
+import { HELICES, type Helix, type Region } from '@shared/domain/s3';
+import { HELIX_COLORS, regionColor } from '@client/boards/capacity-map/visuals';
 import {
   HELIX_ORDER,
   maxTotal,

@@ -6,12 +6,11 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import { cardsMap, type CardMap } from '../../../../shared/doc';
-import { templateOf, type BoardKind } from '../../../../shared/templates/templates';
-import { Icon } from '../../app/Icon';
-import { useWorkshopStore } from '../../store/workshopStore';
-import { useYValue } from '../../sync/useY';
-import { useControl, useRoom } from '../control';
+import { cardsMap, type CardMap } from '@shared/doc';
+import { Icon } from '@client/ui/Icon';
+import { useActiveBoard } from '@client/store/workshopStore';
+import { useYValue } from '@client/sync/useY';
+import { useControl, useRoom } from '@client/connection/control';
 import {
   activityCandidates,
   boardIdOf,
@@ -23,7 +22,8 @@ import {
   type VoteCandidate,
   type VoteFormErrors,
 } from './voteSetup';
-import { useModalDialog } from './useModalDialog';
+import { ModalDialog } from '@client/ui/ModalDialog';
+import { CheckList } from '@client/ui/CheckList';
 
 type Source = 'activities' | 'board';
 
@@ -33,19 +33,11 @@ const readActivities = (cards: Y.Map<CardMap>): VoteCandidate[] =>
 const readByBoard = (cards: Y.Map<CardMap>): Map<string, VoteCandidate[]> =>
   cards.doc ? candidatesByBoard(cards.doc) : new Map();
 
-function useActiveBoard(): BoardKind {
-  const { template } = useRoom();
-  const boards = templateOf(template).boards;
-  const active = useWorkshopStore((s) => s.activeBoard);
-  return active && boards.includes(active) ? active : boards[0]!;
-}
-
 export function StartVoteDialog({ doc, onClose }: { doc: Y.Doc; onClose: () => void }) {
   const { t } = useTranslation();
   const control = useControl();
-  const dialogRef = useModalDialog();
   const ids = { title: useId(), question: useId(), budget: useId(), max: useId(), error: useId() };
-  const board = useActiveBoard();
+  const board = useActiveBoard(useRoom().template);
   const cards = cardsMap(doc);
   const activities = useYValue(cards, readActivities, { deep: true });
   const byBoard = useYValue(cards, readByBoard, { deep: true });
@@ -114,19 +106,11 @@ export function StartVoteDialog({ doc, onClose }: { doc: Y.Doc; onClose: () => v
   };
 
   return (
-    <dialog
-      ref={dialogRef}
+    <ModalDialog
       className="dialog vote-dialog"
-      aria-labelledby={ids.title}
-      data-testid="vote-dialog"
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
-      onKeyDown={(e) => {
-        // Escape closes this dialog only, not the menu under it.
-        if (e.key === 'Escape') e.stopPropagation();
-      }}
+      labelledBy={ids.title}
+      testId="vote-dialog"
+      onClose={onClose}
     >
       <header className="vote-dialog__header">
         <h2 id={ids.title} className="dialog__title">
@@ -193,65 +177,39 @@ export function StartVoteDialog({ doc, onClose }: { doc: Y.Doc; onClose: () => v
           {candidates.length === 0 ? (
             <p className="muted">{t('voting.dialog.noCards')}</p>
           ) : (
-            <>
-              <div className="vote-dialog__bulk">
-                <button
-                  type="button"
-                  className="button button--ghost"
-                  data-testid="vote-select-all"
-                  onClick={() => choose(candidates.map((c) => c.id))}
-                >
-                  {t('voting.dialog.all')}
-                </button>
-                {source === 'activities' && (
-                  <button
-                    type="button"
-                    className="button button--ghost"
-                    onClick={() => choose(defaultChoice(candidates))}
-                  >
-                    {t('voting.dialog.candidates')}
-                  </button>
-                )}
-                <button
-                  type="button"
-                  className="button button--ghost"
-                  data-testid="vote-select-none"
-                  onClick={() => choose([])}
-                >
-                  {t('voting.dialog.none')}
-                </button>
-              </div>
-              <ul className="vote-dialog__list" data-testid="vote-candidates">
-                {candidates.map((card) => (
-                  <li key={card.id}>
-                    <label className="vote-candidate">
-                      <input
-                        type="checkbox"
-                        checked={choice.has(card.id)}
-                        data-testid="vote-candidate"
-                        data-card-id={card.id}
-                        onChange={(e) => {
-                          const next = new Set(choice);
-                          if (e.target.checked) next.add(card.id);
-                          else next.delete(card.id);
-                          choose(next);
-                        }}
-                      />
-                      <span className="vote-candidate__title">
-                        {card.title || t('voting.untitledCard')}
-                      </span>
-                      {card.status && (
-                        <span
-                          className={`vote-candidate__status vote-candidate__status--${card.status}`}
-                        >
-                          {t(`s3.activityStatus.${card.status}`)}
-                        </span>
-                      )}
-                    </label>
-                  </li>
-                ))}
-              </ul>
-            </>
+            <CheckList
+              items={candidates}
+              chosen={choice}
+              onChange={choose}
+              allLabel={t('voting.dialog.all')}
+              noneLabel={t('voting.dialog.none')}
+              presets={
+                source === 'activities'
+                  ? [{ label: t('voting.dialog.candidates'), ids: defaultChoice(candidates) }]
+                  : []
+              }
+              allTestId="vote-select-all"
+              noneTestId="vote-select-none"
+              listTestId="vote-candidates"
+              itemTestId="vote-candidate"
+              itemIdAttribute="card"
+              classPrefix="vote-dialog"
+              itemClassName="vote-candidate"
+              renderItem={(card) => (
+                <>
+                  <span className="vote-candidate__title">
+                    {card.title || t('voting.untitledCard')}
+                  </span>
+                  {card.status && (
+                    <span
+                      className={`vote-candidate__status vote-candidate__status--${card.status}`}
+                    >
+                      {t(`s3.activityStatus.${card.status}`)}
+                    </span>
+                  )}
+                </>
+              )}
+            />
           )}
           {fieldError('cards', `${ids.error}-cards`)}
         </fieldset>
@@ -324,6 +282,6 @@ export function StartVoteDialog({ doc, onClose }: { doc: Y.Doc; onClose: () => v
           </button>
         </div>
       </form>
-    </dialog>
+    </ModalDialog>
   );
 }

@@ -2,19 +2,21 @@
  * The vote bar, floating over the board while a vote runs, for everyone: the question, its state,
  * and (for a person who joined) the dots left, drawn as dots, with "My dots" to vote from a list.
  * Facilitators close, reveal, cancel (after a confirmation) and finish from here. Votes are secret:
- * nobody, the facilitator included, sees a count before the reveal.
+ * nobody, the facilitator included, sees a card's count before the reveal; the facilitator and the
+ * wall see the turnout (how many have voted), as private writing shows its count.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ControlCommandInput } from '../../../../shared/control/commands';
-import type { VoteSession } from '../../../../shared/control/votes';
-import { Icon } from '../../app/Icon';
-import { useControl, useRoom } from '../control';
+import type { ControlCommandInput } from '@shared/control/commands';
+import type { VoteSession } from '@shared/control/votes';
+import { Icon } from '@client/ui/Icon';
+import { useControl, useRoom, useVoteTurnout } from '@client/connection/control';
 import type { BallotView } from './ballotStore';
 import { RefusalNote } from './RefusalNote';
 import { useBallot, useCurrentVote } from './useVoting';
 import { useVotingUi } from './votingUi';
 import { VoteIcon } from './VoteIcon';
+import { serverErrorText } from '@client/connection/api/serverErrorText';
 
 /** Dots left are drawn one by one up to this budget; above it only the words say it. */
 const MAX_DRAWN_BUDGET = 12;
@@ -53,11 +55,31 @@ export function VoteBar() {
           {title}
         </span>
       </div>
+      {role !== 'participant' && vote.status !== 'revealed' && <Turnout voteId={vote.id} />}
       <VoteBarStatus vote={vote} ballot={ballot} />
       {role === 'facilitator' && <FacilitatorActions vote={vote} />}
       {role !== 'facilitator' && vote.status === 'revealed' && <ShowResultsButton vote={vote} />}
       <RefusalNote ballot={ballot} maxPerCard={vote.maxPerCard} />
     </section>
+  );
+}
+
+/** "k of n have voted": n is the participants online plus anyone who has voted. */
+function Turnout({ voteId }: { voteId: string }) {
+  const { t } = useTranslation();
+  const turnout = useVoteTurnout(voteId);
+  if (!turnout) return null;
+  return (
+    <p
+      className="vote-bar__turnout"
+      role="status"
+      title={t('voting.bar.turnoutHint')}
+      data-testid="vote-turnout"
+      data-voted={turnout.voted}
+      data-eligible={turnout.eligible}
+    >
+      {t('voting.bar.turnout', { count: turnout.voted, eligible: turnout.eligible })}
+    </p>
   );
 }
 
@@ -150,7 +172,7 @@ function FacilitatorActions({ vote }: { vote: VoteSession }) {
     const reply = await control.send(command);
     setBusy(false);
     setConfirming(false);
-    if (!reply.ok) setError(reply.error);
+    if (!reply.ok) setError(serverErrorText(t, reply));
   };
 
   if (confirming) {

@@ -9,6 +9,8 @@ import { StartVoteDialog } from './StartVoteDialog';
 import { useCurrentVote, useVoteResults, useWorkshopDoc } from './useVoting';
 import { useVotingUi } from './votingUi';
 import { VoteIcon } from './VoteIcon';
+import { currentLanguage } from '@client/i18n';
+import { formatters } from '@shared/i18n/format';
 
 export function VoteMenu() {
   const { t } = useTranslation();
@@ -74,11 +76,8 @@ export function VoteMenu() {
                       >
                         <span className="vote-menu__result-title">{title}</span>
                         <span className="muted">
-                          {new Date(result.revealedAt).toLocaleString([], {
-                            dateStyle: 'short',
-                            timeStyle: 'short',
-                          })}{' '}
-                          · {t('voting.menu.voters', { count: result.voters })}
+                          {formatters(currentLanguage()).dateTime(result.revealedAt)} ·{' '}
+                          {t('voting.menu.voters', { count: result.voters })}
                         </span>
                       </button>
                     </li>

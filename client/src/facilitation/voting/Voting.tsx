@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef } from 'react';
 import type * as Y from 'yjs';
-import { useRoom } from '../control';
+import { useRoom } from '@client/connection/control';
 import { BallotSheet } from './BallotSheet';
 import { ResultsDialog } from './ResultsDialog';
 import { useCurrentVote } from './useVoting';
@@ -14,7 +14,7 @@ import { VoteBar } from './VoteBar';
 import { WallResults } from './WallResults';
 
 export function Voting({ doc }: { doc: Y.Doc | null }) {
-  const { role } = useRoom();
+  const { role, archived } = useRoom();
   const vote = useCurrentVote();
   const resultsFor = useVotingUi((s) => s.resultsFor);
   const ballotOpen = useVotingUi((s) => s.ballotOpen);
@@ -46,7 +46,8 @@ export function Voting({ doc }: { doc: Y.Doc | null }) {
 
   return (
     <>
-      <VoteBar />
+      {/* Archived: the results stay in the vote menu and the record, not over every board. */}
+      {!archived && <VoteBar />}
       {role === 'projector' && <WallResults doc={doc} />}
       {ballotOpen && votingOpen && <BallotSheet doc={doc} onClose={() => showBallot(false)} />}
       {resultsFor && role !== 'projector' && (

@@ -3,7 +3,7 @@
  * explained at once, in the person's language), and the optimistic view of dots still in flight.
  * The server applies the same rules (shared/control/votes.ts castDot) and has the last word.
  */
-import { castDot, type Allocation, type VoteSession } from '../../../../shared/control/votes';
+import { castDot, type Allocation, type VoteSession } from '@shared/control/votes';
 
 export type DotRefusal =
   'closed' | 'notInVote' | 'noDotsLeft' | 'maxPerCard' | 'noneToTakeBack' | 'notJoined' | 'failed';

@@ -5,8 +5,8 @@
  * restores the ballot after a reload or a reconnect; a null answer while a vote runs means this
  * connection is no person who joined, so it cannot vote.
  */
-import type { Allocation, VoteSession } from '../../../../shared/control/votes';
-import type { ControlConnection, ControlStatus } from '../controlConnection';
+import type { Allocation, VoteSession } from '@shared/control/votes';
+import type { ControlConnection, ControlStatus } from '@client/connection/controlConnection';
 import { dotRefusal, dotsUsed, refusalFromServer, withPending, type DotRefusal } from './ballot';
 
 export interface Refusal {

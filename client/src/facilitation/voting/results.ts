@@ -3,12 +3,8 @@
  * their canonical order, regions in the workshop's order, unknown ones after), and the latest rank
  * of each card for the badges on the boards.
  */
-import {
-  VOTE_SPLIT_OTHER,
-  type CardVoteResult,
-  type VoteResult,
-} from '../../../../shared/control/votes';
-import { HELICES } from '../../../../shared/domain/s3';
+import { VOTE_SPLIT_OTHER, type CardVoteResult, type VoteResult } from '@shared/control/votes';
+import { HELICES } from '@shared/domain/s3';
 
 /** The key the server files dots under when the voter gave no helix or no region. */
 export const UNSPECIFIED = 'unspecified';

@@ -1,7 +1,7 @@
 /** React access to the current vote, this person's ballot and the revealed results in the doc. */
 import { useSyncExternalStore } from 'react';
 import * as Y from 'yjs';
-import type { VoteResult, VoteSession } from '../../../../shared/control/votes';
+import type { VoteResult, VoteSession } from '@shared/control/votes';
 import {
   cardsMap,
   cardTitle,
@@ -11,10 +11,10 @@ import {
   removedCardsMap,
   voteResultsMap,
   type CardMap,
-} from '../../../../shared/doc';
-import type { Region } from '../../../../shared/domain/s3';
-import { useYValue } from '../../sync/useY';
-import { useControl, useControlState, useRoom } from '../control';
+} from '@shared/doc';
+import type { Region } from '@shared/domain/s3';
+import { useYValue } from '@client/sync/useY';
+import { useControl, useControlState, useRoom } from '@client/connection/control';
 import { ballotStoreFor, EMPTY_BALLOT, type BallotStore, type BallotView } from './ballotStore';
 import { latestBadges, type CardBadge } from './results';
 

@@ -3,10 +3,10 @@
  * the candidate transformative activities by default, or the cards of the board on screen.
  */
 import type * as Y from 'yjs';
-import { openVoteSchema } from '../../../../shared/control/votes';
-import { byCreation, DEFAULT_BOARD_ID, listActivities, listCards } from '../../../../shared/doc';
-import type { ActivityStatus } from '../../../../shared/domain/s3';
-import type { BoardKind } from '../../../../shared/templates/templates';
+import { openVoteSchema } from '@shared/control/votes';
+import { byCreation, DEFAULT_BOARD_ID, listActivities, listCards } from '@shared/doc';
+import type { ActivityStatus } from '@shared/domain/s3';
+import type { BoardKind } from '@shared/templates/templates';
 
 export const DEFAULT_BUDGET = 5;
 export const DEFAULT_MAX_PER_CARD = 3;

@@ -12,11 +12,11 @@ import {
   resetDiamondAxes,
   updateDiamondAxis,
   type DiamondAxis,
-} from '../../../../../shared/doc';
-import { CAPACITY_KINDS, type CapacityKind } from '../../../../../shared/domain/s3';
-import { Icon } from '../../../app/Icon';
-import { useYValue } from '../../../sync/useY';
-import { DraftInput } from '../../../workshop/WorkshopSettingsFields';
+} from '@shared/doc';
+import { CAPACITY_KINDS, type CapacityKind } from '@shared/domain/s3';
+import { Icon } from '@client/ui/Icon';
+import { useYValue } from '@client/sync/useY';
+import { DraftInput } from '@client/ui/DraftInput';
 import { isKindLabel, useDiamondAxes } from './useDiamond';
 
 const isCustom = (axes: Y.Array<DiamondAxis>) => axes.length > 0;

@@ -6,10 +6,10 @@
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import type { Region } from '../../../../../shared/domain/s3';
-import { metaMap, readMeta, readWorkshopField } from '../../../../../shared/doc';
-import type { Role } from '../../../../../shared/domain/workshop';
-import { useYValue } from '../../../sync/useY';
+import type { Region } from '@shared/domain/s3';
+import { metaMap, readMeta, readWorkshopField } from '@shared/doc';
+import type { Role } from '@shared/domain/workshop';
+import { useYValue } from '@client/sync/useY';
 import { useCapacityMapStore, type DiamondLayout } from '../capacityMapStore';
 import { BoardIcon, regionColor } from '../visuals';
 import { DiamondAxesEditor } from './DiamondAxesEditor';

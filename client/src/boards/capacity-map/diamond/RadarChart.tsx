@@ -4,7 +4,7 @@
  * into a stand-alone SVG file as it is.
  */
 import type { KeyboardEvent, Ref } from 'react';
-import { axisLabelLayout, radarPoint as point } from '../../../../../shared/charts/radar';
+import { axisLabelLayout, radarPoint as point } from '@shared/charts/radar';
 
 export interface RadarSeries {
   id: string;

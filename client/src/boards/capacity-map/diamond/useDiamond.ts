@@ -1,7 +1,7 @@
 /** The live diamond of the workshop: recomputed (at most every 100 ms) as cards, regions or axes change. */
 import { useEffect, useMemo, useState } from 'react';
 import type * as Y from 'yjs';
-import type { Region } from '../../../../../shared/domain/s3';
+import type { Region } from '@shared/domain/s3';
 import {
   cardsMap,
   computeDiamond,
@@ -11,9 +11,9 @@ import {
   readDiamondAxes,
   type Diamond,
   type DiamondAxis,
-} from '../../../../../shared/doc';
-import { CAPACITY_KINDS, type CapacityKind } from '../../../../../shared/domain/s3';
-import { useYValue } from '../../../sync/useY';
+} from '@shared/doc';
+import { CAPACITY_KINDS, type CapacityKind } from '@shared/domain/s3';
+import { useYValue } from '@client/sync/useY';
 
 const THROTTLE_MS = 100;
 
@@ -56,4 +56,4 @@ export function isKindLabel(axis: DiamondAxis): axis is DiamondAxis & { label: C
   );
 }
 
-export { niceScale } from '../../../../../shared/charts/radar';
+export { niceScale } from '@shared/charts/radar';
