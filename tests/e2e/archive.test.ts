@@ -157,6 +157,17 @@ describe('the organisers’ archive', () => {
       .poll(() => page.getByTestId('export-status').textContent(), { timeout: TIMEOUT })
       .toMatch(/^Downloaded tyrol-geothermal-edw-v1\.zip \(\d+(\.\d)? (B|kB)\)$/);
 
+    // The files' language: the workshop's by default, carried by every download as `&lang=`.
+    const language = page.getByTestId('export-language');
+    expect(await language.inputValue()).toBe('en');
+    await language.selectOption('de');
+    const asked = page.waitForRequest((r) => r.url().includes('format=xlsx'), { timeout: TIMEOUT });
+    const workbook = page.waitForEvent('download', { timeout: TIMEOUT });
+    await page.getByTestId('export-xlsx').click();
+    expect(new URL((await asked).url()).searchParams.get('lang')).toBe('de');
+    expect((await workbook).suggestedFilename()).toBe('tyrol-geothermal-edw-v1.xlsx');
+    await page.getByTestId('export-panel').screenshot({ path: '/tmp/h4-export-panel.png' });
+
     // Both workshops side by side, one column per region.
     await page.getByText('Back to the search').click();
     await page.getByTestId('archive-search-q').waitFor({ timeout: TIMEOUT });

@@ -116,7 +116,7 @@ describe.skipIf(!hasChromium)('breakout groups', () => {
     await openAsJoined(ana, anaJoined.identityToken);
     await openAsJoined(ben, benJoined.identityToken);
     await wall.page.goto(localLink(server, workshop.links.projector));
-    await wall.page.getByTestId('wall-panel').waitFor({ timeout: TIMEOUT });
+    await wall.page.getByTestId('wall').waitFor({ timeout: TIMEOUT });
   }, 150_000); // four browsers load the app: slow on a busy machine
 
   it('splits the online participants at random into two groups, one activity each', async () => {
@@ -133,7 +133,7 @@ describe.skipIf(!hasChromium)('breakout groups', () => {
     await expect.poll(() => groups.count()).toBe(2);
     const cards = dialog.getByTestId('plan-group-card');
     expect(
-      await cards.evaluateAll((els) => els.map((el) => (el as { value: string }).value)),
+      await cards.evaluateAll((els) => els.map((el) => (el as HTMLSelectElement).value)),
     ).toEqual([ids.tourism, ids.mobility]);
     for (const group of await groups.all()) {
       expect(await group.getByTestId('plan-person').count()).toBe(1);

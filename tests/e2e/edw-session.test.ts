@@ -65,7 +65,7 @@ describe.skipIf(!hasChromium)('an EDW phase: timer, private writing, dot vote', 
     await joinWorkshop(anna, localLink(server, workshop.links.participant), 'Anna');
     await joinWorkshop(ben, localLink(server, workshop.links.participant), 'Ben');
     await wall.page.goto(localLink(server, workshop.links.projector));
-    await wall.page.getByTestId('wall-panel').waitFor({ timeout: TIMEOUT });
+    await wall.page.getByTestId('wall').waitFor({ timeout: TIMEOUT });
 
     await fiona.page.getByTestId('agenda-button').click();
     const phase = fiona.page.locator(

@@ -110,7 +110,9 @@ describe.skipIf(!hasChromium)('facilitation: agenda, timer, locks, follow-me, wa
     await joinWorkshop(anna, localLink(server, workshop.links.participant), 'Anna');
     await joinWorkshop(ben, localLink(server, workshop.links.participant), 'Ben', 'notes');
     await wall.page.goto(localLink(server, workshop.links.projector));
-    await wall.page.getByTestId('wall-panel').waitFor({ timeout: TIMEOUT });
+    await wall.page.getByTestId('wall').waitFor({ timeout: TIMEOUT });
+    // Nothing running yet: no side panel, the board takes the whole wall.
+    expect(await wall.page.getByTestId('wall-panel').count()).toBe(0);
 
     await fiona.page.getByTestId('agenda-button').click();
     const agenda = fiona.page.getByTestId('agenda-panel');

@@ -113,7 +113,7 @@ describe.skipIf(!hasChromium)('opportunity board and activity canvas, live', () 
     const aiId = await addOpportunity(a, 'Generative AI');
     await cardTitled(b, 'Generative AI').waitFor({ timeout: TIMEOUT });
     expect(await cardTitled(b, 'Generative AI').getByTestId('opportunity-kind').textContent()).toBe(
-      'Technology trend',
+      'Kind not set',
     );
 
     // Anna drags it into "Digital": both see it grouped.

@@ -135,7 +135,7 @@ describe.skipIf(!hasChromium)('secret dot voting', () => {
       region: 'Western Slovenia',
     });
     await wall.page.goto(localLink(server, workshop.links.projector));
-    await wall.page.getByTestId('wall-panel').waitFor({ timeout: TIMEOUT });
+    await wall.page.getByTestId('wall').waitFor({ timeout: TIMEOUT });
   });
 
   it('lets the facilitator open a vote on the candidate activities, with checked limits', async () => {

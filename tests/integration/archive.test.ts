@@ -479,22 +479,32 @@ describe('the organiser token', () => {
     return { lines, log: pino({ level: 'info' }, stream) };
   }
 
-  it('is generated once, printed once, and stored only as a hash', async () => {
+  it('is generated once, shown once on the console (not in the JSON log), and stored only as a hash', async () => {
     const dataDir = tempDataDir('transforma-organiser-');
     const first = captureLog();
+    const shown: string[] = [];
     const storage = new SqliteStorage({ dataDir });
-    const access = await OrganiserAccess.init(storage, undefined, first.log);
-    expect(first.lines).toHaveLength(1);
-    const token = (JSON.parse(first.lines[0]!) as { organiserToken: string }).organiserToken;
+    const access = await OrganiserAccess.init(storage, undefined, first.log, (line) =>
+      shown.push(line),
+    );
+    expect(shown).toHaveLength(1);
+    const token = /Organiser token \(shown only this once[^:]*\): (\S+)/.exec(shown[0]!)![1]!;
     expect(access.accepts(token)).toBe(true);
     expect(access.accepts(randomId(32))).toBe(false);
+    // The log says a token was shown, and never holds it.
+    expect(first.lines).toHaveLength(1);
+    expect(first.lines[0]).toContain('organiser token');
+    expect(first.lines[0]).not.toContain(token);
     expect(await storage.getSetting('organiser_token_hash')).not.toContain(token);
     await storage.close();
 
     const again = captureLog();
     const reopened = new SqliteStorage({ dataDir });
-    const restarted = await OrganiserAccess.init(reopened, undefined, again.log);
+    const restarted = await OrganiserAccess.init(reopened, undefined, again.log, (line) =>
+      shown.push(line),
+    );
     expect(again.lines).toEqual([]);
+    expect(shown).toHaveLength(1);
     expect(restarted.accepts(token)).toBe(true);
 
     // ORGANISER_TOKEN wins over the generated one.

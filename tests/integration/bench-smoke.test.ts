@@ -1,12 +1,16 @@
 /**
  * Keeps the relay bench (bench/) from rotting: a tiny fan-out through the bench's own code path
  * (server child + load-generator child + lite clients + per-note accounting) against our server
- * and the reference y-websocket server. Every delivery must arrive.
+ * and the reference y-websocket server, and against two of our processes on PostgreSQL and Redis
+ * (the scale-out columns; its schema is dropped afterwards). Every delivery must arrive.
  */
 import { afterAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
 import { runOnce } from '../../bench/orchestrate';
-import { killAllChildren } from '../../bench/servers';
+import { BENCH_DATABASE_URL, killAllChildren } from '../../bench/servers';
 import type { FanoutSpec } from '../../bench/types';
+import { postgresAvailable } from '../support/postgres';
+import { redisAvailable } from '../support/redis';
 
 const spec: FanoutSpec = { scenario: 'fanout', n: 5, edits: 10, gapMs: 20, editTimeoutMs: 3000 };
 
@@ -33,4 +37,39 @@ describe('relay bench smoke (fan-out, N=5, 10 edits)', () => {
       expect(r.cpu.serverCpuSec).not.toBeNull();
     }, 20_000);
   }
+});
+
+const scaleOutReady = (await postgresAvailable()) && (await redisAvailable());
+
+async function benchSchemas(): Promise<string[]> {
+  const client = new pg.Client({ connectionString: BENCH_DATABASE_URL });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ name: string }>(
+      "SELECT nspname AS name FROM pg_namespace WHERE nspname LIKE 'bench\\_%'",
+    );
+    return rows.map((r) => r.name);
+  } finally {
+    await client.end();
+  }
+}
+
+describe.skipIf(!scaleOutReady)('relay bench smoke: two processes on PostgreSQL and Redis', () => {
+  it('delivers every edit across the processes and drops its schema', async () => {
+    const before = await benchSchemas();
+    const run = await runOnce('ours-pg-x2', spec, 0, {
+      quietWaitMaxMs: 0,
+      settleMinMs: 200,
+      awarenessRenewMs: 0,
+    });
+    expect(run.error).toBeNull();
+    const r = run.result;
+    if (r?.scenario !== 'fanout') throw new Error('no fan-out result');
+    expect(r.delivered).toBe(spec.edits * (spec.n - 1));
+    expect(r.lost).toBe(0);
+    expect(r.diagnostics.notSynced).toBe(0);
+    expect(r.cpu.storeCpuPct).not.toBeNull();
+    // Its schema is gone (others' runs may have theirs meanwhile: only new ones count).
+    expect((await benchSchemas()).filter((name) => !before.includes(name))).toEqual([]);
+  }, 30_000);
 });

@@ -4,6 +4,7 @@
  * read back), who may export, the query's validation, the live export before any record, and the
  * 503 when there is no Chromium to print with.
  */
+import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
 import Papa from 'papaparse';
 import type { Browser } from 'playwright-core';
@@ -23,6 +24,7 @@ import type { CreateWorkshopResponse } from '../../shared/domain/workshop';
 import { randomId } from '../../shared/ids';
 import type { ArchiveResponse, RecordVersionList } from '../../shared/record/api';
 import type { WorkshopRecord } from '../../shared/record/schema';
+import { LOCALES } from '../../shared/i18n/locales';
 import { launchBrowser } from '../support/browser';
 import { connectSynced, type TestClient } from '../support/clients';
 import { pdfText } from '../support/pdfText';
@@ -199,6 +201,50 @@ describe('export formats', () => {
     const printed = pdfText(bytes).replace(/\s+/g, '');
     expect(printed).toContain(ACTIVITY.replace(/\s+/g, ''));
     expect(printed).toContain('Tyrol–digitaltourismEDW');
+    // Page numbers in the footer, a tagged PDF (structure tree) with an outline (bookmarks).
+    const pages = (bytes.toString('latin1').match(/\/Type\s*\/Page\b/g) ?? []).length;
+    expect(pages).toBeGreaterThan(2);
+    expect(printed).toContain(`Page1of${pages}`);
+    expect(printed).toContain(`Page${pages}of${pages}`);
+    expect(bytes.toString('latin1')).toMatch(/\/StructTreeRoot/);
+    expect(bytes.toString('latin1')).toMatch(/\/Outlines/);
+
+    const xlsx = await download(s, w.id, 'format=xlsx', token);
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.headers.get('content-type')).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    expect(xlsx.headers.get('content-disposition')).toMatch(
+      /filename="tyrol-digital-tourism-edw-v1\.xlsx"$/,
+    );
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await xlsx.arrayBuffer()) as never);
+    expect(book.getWorksheet('Activities')!.getRow(2).getCell(3).value).toBe(ACTIVITY);
+  });
+
+  it('exports in the language asked for, else the workshop’s, with its CSV separator', async () => {
+    const s = await setup();
+    const w = await workshopWithContent(s);
+    const token = w.tokens.facilitator;
+    // The workshop's language (en at creation) unless `lang` says otherwise.
+    const english = await download(s, w.id, 'format=html', token);
+    expect(english.headers.get('content-language')).toBe('en');
+    expect(await english.text()).toContain('<html lang="en">');
+    const german = await download(s, w.id, 'format=html&lang=de', token);
+    expect(german.headers.get('content-language')).toBe('de');
+    const html = await german.text();
+    expect(html).toContain('<html lang="de">');
+    expect(html).toContain(`<h2 id="summary-title">${LOCALES.de.exports.summary.heading}</h2>`);
+
+    const csvOf = async (query: string) => {
+      const res = await download(s, w.id, query, token);
+      const files = unzipSync(new Uint8Array(await res.arrayBuffer()));
+      return new TextDecoder().decode(files['capacities.csv']).split('\r\n')[0]!;
+    };
+    const fields = LOCALES.fr.exports.fields;
+    const firstThree = [fields.id, fields.title, fields.region];
+    expect((await csvOf('format=csv&lang=fr')).split(';').slice(0, 3)).toEqual(firstThree);
+    expect((await csvOf('format=csv&lang=fr&sep=tab')).split('\t').slice(0, 3)).toEqual(firstThree);
   });
 
   it('exports an older version on request, and 404s for one that does not exist', async () => {
@@ -220,7 +266,11 @@ describe('export formats', () => {
 
     const missing = await download(s, w.id, 'format=json&version=9', w.tokens.facilitator);
     expect(missing.status).toBe(404);
-    expect(await missing.json()).toEqual({ error: 'no record version 9' });
+    expect(await missing.json()).toEqual({
+      error: 'no record version 9',
+      code: 'invalidInput',
+      requestId: expect.any(String),
+    });
   });
 
   it('exports the live state, without storing it, when there is no record yet', async () => {
@@ -253,11 +303,17 @@ describe('who may export', () => {
     expect(none.status).toBe(401);
     expect((await none.json()) as { error: string }).toEqual({
       error: 'missing token (Authorization: Bearer, or ?token=)',
+      code: 'missingToken',
+      requestId: expect.any(String),
     });
     for (const wrong of ['not-a-token', other.tokens.facilitator, randomId(32)]) {
       const res = await download(s, w.id, 'format=md', wrong);
       expect(res.status, wrong).toBe(401);
-      expect(await res.json()).toEqual({ error: 'invalid token for this workshop' });
+      expect(await res.json()).toEqual({
+        error: 'invalid token for this workshop',
+        code: 'invalidToken',
+        requestId: expect.any(String),
+      });
     }
     for (const token of [
       w.tokens.facilitator,
@@ -278,8 +334,11 @@ describe('who may export', () => {
     const w = await workshopWithContent(s);
     const token = w.tokens.facilitator;
     const cases: [string, string][] = [
-      ['', 'format must be one of json, csv, md, html, pdf'],
-      ['format=xlsx', 'format must be one of json, csv, md, html, pdf'],
+      ['', 'format must be one of json, csv, xlsx, md, html, pdf'],
+      ['format=docx', 'format must be one of json, csv, xlsx, md, html, pdf'],
+      ['format=html&lang=xx', 'lang must be one of en, de, fr, it, sl'],
+      ['format=html&lang=DE', 'lang must be one of en, de, fr, it, sl'],
+      ['format=csv&sep=pipe', 'sep must be one of comma, semicolon, tab'],
       ['format=json&version=0', 'version must be a whole number from 1'],
       ['format=json&version=two', 'version must be a whole number from 1'],
       ['format=json&colour=red', 'Unrecognized key: "colour"'],
@@ -291,10 +350,18 @@ describe('who may export', () => {
     }
     const malformed = await download(s, 'no-such-workshop', 'format=json', token);
     expect(malformed.status).toBe(400);
-    expect(await malformed.json()).toEqual({ error: 'not a workshop id' });
+    expect(await malformed.json()).toEqual({
+      error: 'not a workshop id',
+      code: 'invalidInput',
+      requestId: expect.any(String),
+    });
     const unknown = await download(s, randomId(), 'format=json', token);
     expect(unknown.status).toBe(404);
-    expect(await unknown.json()).toEqual({ error: 'no such workshop' });
+    expect(await unknown.json()).toEqual({
+      error: 'no such workshop',
+      code: 'noSuchWorkshop',
+      requestId: expect.any(String),
+    });
   });
 });
 
@@ -307,6 +374,8 @@ describe('PDF without Chromium', () => {
     expect(await res.json()).toEqual({
       error:
         'PDF export is not available: Chromium was not found at /nonexistent/chromium (set CHROMIUM_PATH)',
+      code: 'pdfUnavailable',
+      requestId: expect.any(String),
     });
     // Failed prints give their slot back: more requests than the two slots all get their answer.
     const many = await Promise.all(

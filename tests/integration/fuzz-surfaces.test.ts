@@ -20,6 +20,7 @@ import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { RunningServer } from '../../server/app';
+import { inspectUpdate, MISSING_DEPENDENCY } from '../../server/sync/inspectUpdate';
 import { BOARD_KINDS } from '../../shared/templates/templates';
 import {
   CARD_COLORS,
@@ -80,6 +81,9 @@ async function fuzzBatches<T>(
       ),
       {
         numRuns: RUNS,
+        // To replay a failure: FUZZ_SEED=<seed> FUZZ_PATH=<path> with -t naming its block.
+        ...(process.env.FUZZ_SEED ? { seed: Number(process.env.FUZZ_SEED) } : {}),
+        ...(process.env.FUZZ_PATH ? { path: process.env.FUZZ_PATH } : {}),
         interruptAfterTimeLimit: BLOCK_TIME_LIMIT_MS,
         markInterruptAsFailure: false,
       },
@@ -188,6 +192,26 @@ type Mutation =
   | { m: 'concat'; other: EditOp }
   | { m: 'merge'; other: EditOp };
 
+/**
+ * A change to the structure of a real update, re-encoded with Yjs's own encoder: what bit flips
+ * reach only by luck (an item emptied, an origin moved onto itself, a later change or anyone's
+ * item, another parent or key, clocks shifted, another client's id, a struct collected, a
+ * deletion of anything). `at` and `pick` choose among the update's structs and the doc's items.
+ */
+type StructChange =
+  | { c: 'empty'; at: number }
+  | {
+      c: 'origin' | 'rightOrigin';
+      at: number;
+      to: 'self' | 'later' | 'earlier' | 'known' | 'none';
+      pick: number;
+    }
+  | { c: 'parent'; at: number; to: 'known' | 'cards' | 'meta'; pick: number; key: string | null }
+  | { c: 'clock'; delta: number }
+  | { c: 'client'; pick: number }
+  | { c: 'gc'; at: number; length: number }
+  | { c: 'delete'; pick: number; length: number };
+
 interface PresenceEntryCase {
   /** Whose awareness id the entry names: an honest client's, or any id (maybe claimed anew). */
   whose: 'honestA' | 'honestB' | 'any';
@@ -216,6 +240,7 @@ type SyncCase =
       frame: boolean;
       step: 1 | 2;
     }
+  | { kind: 'reshaped'; role: SyncRole; edit: EditOp; changes: StructChange[] }
   | { kind: 'edit'; role: SyncRole; edit: EditOp }
   /** What stock clients send besides edits: sync step 1, presence query, an empty presence. */
   | { kind: 'plain'; role: SyncRole; message: 'step1' | 'step1-empty' | 'query' | 'keep-alive' }
@@ -276,6 +301,41 @@ const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ m: fc.constant('merge' as const), other: editArb }),
 );
 
+const structChangeArb: fc.Arbitrary<StructChange> = fc.oneof(
+  fc.record({ c: fc.constant('empty' as const), at: fc.nat() }),
+  fc.record({
+    c: fc.constantFrom('origin' as const, 'rightOrigin' as const),
+    at: fc.nat(),
+    to: fc.constantFrom(
+      'self' as const,
+      'later' as const,
+      'earlier' as const,
+      'known' as const,
+      'none' as const,
+    ),
+    pick: fc.nat(),
+  }),
+  fc.record({
+    c: fc.constant('parent' as const),
+    at: fc.nat(),
+    to: fc.constantFrom('known' as const, 'cards' as const, 'meta' as const),
+    pick: fc.nat(),
+    key: fc.option(fc.constantFrom('title', 'x', 'boardId', 'type', 'template'), { nil: null }),
+  }),
+  fc.record({ c: fc.constant('clock' as const), delta: fc.integer({ min: -3, max: 3 }) }),
+  fc.record({ c: fc.constant('client' as const), pick: fc.nat() }),
+  fc.record({
+    c: fc.constant('gc' as const),
+    at: fc.nat(),
+    length: fc.integer({ min: 1, max: 2 ** 20 }),
+  }),
+  fc.record({
+    c: fc.constant('delete' as const),
+    pick: fc.nat(),
+    length: fc.integer({ min: 1, max: 40 }),
+  }),
+);
+
 const syncRoleArb = fc.constantFrom<SyncRole>('participant', 'participant', 'projector');
 const jsonStateArb = fc.oneof(
   fc.constant(null),
@@ -328,6 +388,15 @@ const syncCaseArb: fc.Arbitrary<SyncCase> = fc.oneof(
       mutation: mutationArb,
       frame: fc.boolean(),
       step: fc.constantFrom<1 | 2>(1, 2),
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('reshaped' as const),
+      role: syncRoleArb,
+      edit: editArb,
+      changes: fc.array(structChangeArb, { minLength: 1, maxLength: 3 }),
     }),
   },
   {
@@ -471,6 +540,129 @@ function mutate(bytes: Uint8Array, mutation: Mutation, other: () => Uint8Array):
   }
 }
 
+type Struct = Y.Item | Y.GC | Y.Skip;
+
+/** What a doc holds, for structural changes to point at: item ids, and each client's next clock. */
+interface DocIds {
+  items: Y.ID[];
+  clients: [number, number][];
+}
+
+function idsIn(doc: Y.Doc): DocIds {
+  const items: Y.ID[] = [];
+  const clients: [number, number][] = [];
+  for (const [client, structs] of doc.store.clients) {
+    clients.push([client, Y.getState(doc.store, client)]);
+    for (const struct of structs) {
+      items.push(struct.id, Y.createID(client, struct.id.clock + struct.length - 1));
+    }
+  }
+  return { items, clients };
+}
+
+/** Applies structural changes to an update and encodes it again (v1, as y-websocket sends). */
+function reshape(update: Uint8Array, changes: StructChange[], ids: DocIds): Uint8Array {
+  const { structs, ds } = Y.decodeUpdate(update) as unknown as {
+    structs: Struct[];
+    ds: { clients: Map<number, { clock: number; len: number }[]> };
+  };
+  if (structs.length === 0) return update;
+  const known = (n: number) => ids.items[n % Math.max(1, ids.items.length)] ?? null;
+  const firstClient = structs[0]!.id.client;
+  const header = { client: firstClient, delta: 0 };
+  for (const change of changes) {
+    const i = 'at' in change ? change.at % structs.length : 0;
+    const struct = structs[i]!;
+    const item = struct instanceof Y.Item ? struct : null;
+    switch (change.c) {
+      case 'empty':
+        if (item) {
+          item.content =
+            item.content instanceof Y.ContentString
+              ? new Y.ContentString('')
+              : new Y.ContentAny([]);
+          item.length = 0;
+        }
+        break;
+      case 'origin':
+      case 'rightOrigin': {
+        if (!item) break;
+        const { client, clock } = item.id;
+        const id =
+          change.to === 'self'
+            ? item.id
+            : change.to === 'later'
+              ? Y.createID(client, clock + item.length + (change.pick % 3))
+              : change.to === 'earlier'
+                ? Y.createID(client, Math.max(0, clock - 1 - (change.pick % 3)))
+                : change.to === 'known'
+                  ? known(change.pick)
+                  : null;
+        item[change.c] = id;
+        // Without neighbours an item names its parent itself.
+        if (!item.origin && !item.rightOrigin && !item.parent) item.parent = 'cards' as never;
+        break;
+      }
+      case 'parent':
+        if (!item) break;
+        item.origin = null;
+        item.rightOrigin = null;
+        item.parent = (change.to === 'known' ? known(change.pick) : change.to) as never;
+        item.parentSub = change.key;
+        break;
+      case 'clock':
+        header.delta = change.delta;
+        break;
+      case 'client': {
+        // Another client's id, at that client's next clock: the update then speaks for it.
+        const [client] = ids.clients[change.pick % Math.max(1, ids.clients.length)] ?? [
+          firstClient,
+        ];
+        header.client = client;
+        break;
+      }
+      case 'gc':
+        structs[i] = new Y.GC(struct.id, change.length);
+        break;
+      case 'delete': {
+        const id = known(change.pick);
+        if (id) ds.clients.set(id.client, [{ clock: id.clock, len: change.length }]);
+        break;
+      }
+    }
+  }
+  const state = new Map(ids.clients);
+  const enc = new Y.UpdateEncoderV1();
+  const byClient = new Map<number, Struct[]>();
+  for (const struct of structs) {
+    byClient.set(struct.id.client, [...(byClient.get(struct.id.client) ?? []), struct]);
+  }
+  encoding.writeVarUint(enc.restEncoder, byClient.size);
+  for (const [client, list] of byClient) {
+    const renamed = client === firstClient ? header.client : client;
+    const clock =
+      renamed !== client
+        ? (state.get(renamed) ?? 0)
+        : Math.max(0, list[0]!.id.clock + header.delta);
+    encoding.writeVarUint(enc.restEncoder, list.length);
+    enc.writeClient(renamed);
+    encoding.writeVarUint(enc.restEncoder, clock);
+    for (const struct of list) {
+      (struct as { write(encoder: Y.UpdateEncoderV1, offset: number): void }).write(enc, 0);
+    }
+  }
+  encoding.writeVarUint(enc.restEncoder, ds.clients.size);
+  for (const [client, ranges] of ds.clients) {
+    encoding.writeVarUint(enc.restEncoder, client);
+    encoding.writeVarUint(enc.restEncoder, ranges.length);
+    for (const range of ranges) {
+      encoding.writeVarUint(enc.restEncoder, range.clock);
+      encoding.writeVarUint(enc.restEncoder, range.len);
+    }
+  }
+  return enc.toUint8Array();
+}
+
 function encodePresence(entries: { clientId: number; clock: number; state: string }[]) {
   const inner = encoding.createEncoder();
   encoding.writeVarUint(inner, entries.length);
@@ -540,8 +732,29 @@ function updateDecodes(update: Uint8Array): boolean {
   }
 }
 
+/** Whether `update` would wait for changes `model` lacks (Yjs would park it as pending). */
+function buildsOnMissing(model: Y.Doc, update: Uint8Array): boolean {
+  // The relay's own reading first (it also sees references to clocks not yet written).
+  const inspection = inspectUpdate(model, update);
+  if (!inspection.ok && inspection.reason === MISSING_DEPENDENCY) return true;
+  const probe = new Y.Doc();
+  try {
+    Y.applyUpdate(probe, Y.encodeStateAsUpdate(model));
+    Y.applyUpdate(probe, update);
+    return Boolean(probe.store.pendingStructs || probe.store.pendingDs);
+  } catch {
+    return false; // does not apply at all: the checks below report it
+  } finally {
+    probe.destroy();
+  }
+}
+
 interface SendOutcome {
   closed: { code: number; reason: string } | null;
+  /** The connection the message went on had sent its step 2 before it (a new one has not). */
+  step2Sent: boolean;
+  /** A refusal for an update dropped earlier on that connection was due when it went. */
+  refusalDue: boolean;
 }
 
 /**
@@ -553,6 +766,10 @@ interface SendOutcome {
 class SyncLane {
   private raw: RawSocket | null = null;
   connections = 0;
+  /** This connection sent a sync step 2 (until then, an update ahead of it may be dropped). */
+  sentStep2 = false;
+  /** An update was dropped as ahead of a step 2 that never came: 4400 follows within seconds. */
+  refusalDue = false;
 
   constructor(
     private readonly url: string,
@@ -569,12 +786,16 @@ class SyncLane {
     const closed = await within(Promise.race([joined, raw.closed]), `admit a ${this.name} socket`);
     if (closed) throw new Error(`a ${this.name} socket was refused: ${short(closed)}`);
     this.connections++;
+    this.sentStep2 = false;
+    this.refusalDue = false;
     return raw;
   }
 
   async send(bytes: Uint8Array, awaitSyncReply: boolean): Promise<SendOutcome> {
     this.raw ??= await this.open();
     const raw = this.raw;
+    // Read after opening: a message that opens a new connection goes on one without a step 2.
+    const { sentStep2: step2Sent, refusalDue } = this;
     const { socket } = raw;
     let onMessage = (_data: Buffer) => {};
     let onPong = () => {};
@@ -598,7 +819,7 @@ class SyncLane {
         closed = await within(Promise.race([pong, raw.closed]), 'handle a message');
       }
       if (closed) this.raw = null;
-      return { closed };
+      return { closed, step2Sent, refusalDue };
     } finally {
       socket.off('message', onMessage);
       socket.off('pong', onPong);
@@ -674,11 +895,17 @@ describe('fuzz: y-websocket messages (participant and projector tokens)', () => 
         const start = await server.rooms.withDocument(workshop.id, (doc) =>
           Y.encodeStateAsUpdate(doc),
         );
-        const model = docFrom(start);
+        let model: Y.Doc;
+        try {
+          model = docFrom(start);
+        } catch (err) {
+          throw new Error(`a new client could not load the stored workshop: ${err}`);
+        }
         const metaBefore = model.getMap('meta').toJSON();
         // Projector edits and mutation bases are made on copies that never reach the model.
         const projectorCopy = docFrom(start);
         const mutationBase = docFrom(start);
+        const startIds = idsIn(mutationBase);
         const freshUpdate = (edit: EditOp) => {
           // A new client id per edit: each base update builds only on what the server has.
           mutationBase.clientID = Math.floor(Math.random() * 2 ** 31);
@@ -711,6 +938,14 @@ describe('fuzz: y-websocket messages (participant and projector tokens)', () => 
               return c.frame
                 ? mutate(frame(base), c.mutation, () => frame(other()))
                 : frame(mutate(base, c.mutation, other));
+            }
+            case 'reshaped': {
+              const base = freshUpdate(c.edit);
+              try {
+                return syncUpdateMessage(reshape(base, c.changes, startIds));
+              } catch {
+                return syncUpdateMessage(base); // a change Yjs's encoder cannot write
+              }
             }
             case 'edit':
               return syncUpdateMessage(
@@ -749,9 +984,9 @@ describe('fuzz: y-websocket messages (participant and projector tokens)', () => 
               const entries = c.entries.map((entry) => {
                 const clientId =
                   entry.whose === 'honestA'
-                    ? honestA.doc.clientID
+                    ? honestA.provider.awareness.clientID
                     : entry.whose === 'honestB'
-                      ? honestB.doc.clientID
+                      ? honestB.provider.awareness.clientID
                       : entry.id;
                 const clock = entry.whose === 'any' ? entry.bump : clockOf(clientId) + entry.bump;
                 return { clientId, clock, state: entry.state };
@@ -796,6 +1031,11 @@ describe('fuzz: y-websocket messages (participant and projector tokens)', () => 
         const sendAndCheck = async (lane: SyncLane, c: SyncCase, bytes: Uint8Array) => {
           const frame = parseFrame(bytes);
           const outcome = await lane.send(bytes, frame.ok && frame.type === 0 && frame.step === 0);
+          const { step2Sent, refusalDue } = outcome;
+          if (!outcome.closed && frame.ok && frame.type === 0 && frame.step === 1) {
+            lane.sentStep2 = true; // the server stops waiting for it
+            lane.refusalDue = false;
+          }
           const what = () =>
             `${lane.name} sent ${c.kind} ${hex(bytes)} (${short(c)}); closed: ${short(outcome.closed)}`;
           // What the server must, may or must not do with this message.
@@ -820,6 +1060,8 @@ describe('fuzz: y-websocket messages (participant and projector tokens)', () => 
             mustClose = true;
             mayClose = [4423]; // refused as not the participant's to change
           }
+          // An earlier update was dropped ahead of a step 2 that did not come: its 4400 may land now.
+          if (refusalDue) mayClose = [...mayClose, 4400];
           if (outcome.closed && !mayClose.includes(outcome.closed.code)) {
             throw new Error(`unexpected close: ${what()}`);
           }
@@ -829,6 +1071,15 @@ describe('fuzz: y-websocket messages (participant and projector tokens)', () => 
           }
           // Accepted (not refused) participant updates are in the server's doc: follow them.
           if (lane.role === 'participant' && frame.ok && frame.type === 0 && frame.step !== 0) {
+            if (!outcome.closed && lane !== editor && frame.step === 2 && !step2Sent) {
+              // Before its step 2, a client's update that builds on what the server lacks is
+              // dropped, not kept (the step brings it; a client back from offline sends one so).
+              if (buildsOnMissing(model, frame.payload)) {
+                lane.refusalDue = true;
+                tally.add(`${c.kind}/${lane.role}: dropped ahead of step 2`);
+                return;
+              }
+            }
             if (!outcome.closed && lane !== editor) {
               try {
                 Y.applyUpdate(model, frame.payload);
@@ -874,6 +1125,12 @@ describe('fuzz: y-websocket messages (participant and projector tokens)', () => 
           meta: doc.getMap('meta').toJSON(),
           update: Y.encodeStateAsUpdate(doc),
         }));
+        // A client that joins now can load it.
+        try {
+          docFrom(stored.update).destroy();
+        } catch (err) {
+          throw new Error(`a new client could not load the stored workshop: ${err}`);
+        }
         expect(stored.meta).toEqual(metaBefore);
         expect(stored.cards).toEqual(model.getMap('cards').toJSON());
         if (!Y.equalSnapshots(stored.snapshot, Y.snapshot(model))) {
@@ -892,10 +1149,22 @@ describe('fuzz: y-websocket messages (participant and projector tokens)', () => 
 
         // The server answers, and honest clients were never closed and still sync a new edit.
         await expectHealthy(server.url);
+        // (It also deletes a card: collecting what others put in it must work too.)
         const title = `honest ${run}`;
-        createCard(honestA.doc, { title });
+        const cards = listCards(honestA.doc);
+        const gone = cards[run % Math.max(1, cards.length)]?.id;
+        try {
+          honestA.doc.transact(() => {
+            createCard(honestA.doc, { title });
+            if (gone) deleteCard(honestA.doc, gone, 'honest-A');
+          });
+        } catch (err) {
+          throw new Error(`an honest client's edit failed on the doc the server sent it: ${err}`);
+        }
         await waitFor(
-          () => listCards(honestB.doc).some((card) => card.title === title),
+          () =>
+            listCards(honestB.doc).some((card) => card.title === title) &&
+            !listCards(honestB.doc).some((card) => card.id === gone),
           'an honest edit to reach the other honest client',
           ANSWER_MS,
         );
@@ -911,10 +1180,10 @@ describe('fuzz: y-websocket messages (participant and projector tokens)', () => 
             client.provider.awareness.getStates().get(id) as
               { user?: { name?: string } } | undefined
           )?.user?.name;
-        expect(nameIn(honestA, honestA.doc.clientID)).toBe('honest-A');
-        expect(nameIn(honestB, honestB.doc.clientID)).toBe('honest-B');
-        expect(nameIn(honestB, honestA.doc.clientID)).toBe('honest-A');
-        expect(nameIn(honestA, honestB.doc.clientID)).toBe('honest-B');
+        expect(nameIn(honestA, honestA.provider.awareness.clientID)).toBe('honest-A');
+        expect(nameIn(honestB, honestB.provider.awareness.clientID)).toBe('honest-B');
+        expect(nameIn(honestB, honestA.provider.awareness.clientID)).toBe('honest-A');
+        expect(nameIn(honestA, honestB.provider.awareness.clientID)).toBe('honest-B');
       }
 
       await fuzzBatches(syncCaseArb, runBatch);
@@ -1728,11 +1997,19 @@ function queryArb(route: RouteName): fc.Arbitrary<[string, string][]> {
       return pairs(
         {
           format: fc.oneof(
-            { weight: 6, arbitrary: fc.constantFrom('json', 'json', 'csv', 'md', 'html') },
+            { weight: 6, arbitrary: fc.constantFrom('json', 'json', 'csv', 'xlsx', 'md', 'html') },
             fc.constantFrom('', 'PDF', 'xml', 'json '),
             fc.string({ maxLength: 8 }),
           ),
           version,
+          lang: fc.oneof(
+            { weight: 3, arbitrary: fc.constantFrom('en', 'de', 'fr', 'it', 'sl') },
+            fc.constantFrom('', 'xx', 'DE', 'de-AT', 'toString', '__proto__'),
+          ),
+          sep: fc.oneof(
+            { weight: 3, arbitrary: fc.constantFrom('comma', 'semicolon', 'tab') },
+            fc.constantFrom('', ';', 'pipe'),
+          ),
           token,
         },
         ['format'],

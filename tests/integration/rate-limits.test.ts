@@ -62,6 +62,7 @@ async function expectTooManyRequests(res: Response, windowSeconds: number): Prom
   expect(body).toEqual({
     error: `too many requests: try again in ${retryAfter} s`,
     retryAfter,
+    requestId: res.headers.get('x-request-id'),
   });
 }
 

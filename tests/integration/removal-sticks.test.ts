@@ -112,7 +112,11 @@ describe('a removed person coming back through the participant link', () => {
     const { s, w, bensLaptop } = await workshopWithRemovedBen();
     const res = await join(s.url, w, bensLaptop, { name: 'Ben again' });
     expect(res.status).toBe(403);
-    expect(await res.json()).toEqual({ error: REMOVED_REJOIN_ERROR });
+    expect(await res.json()).toEqual({
+      error: REMOVED_REJOIN_ERROR,
+      code: 'removed',
+      requestId: expect.any(String),
+    });
     expect(REMOVED_REJOIN_ERROR).toContain('ask the facilitator to let you back in');
   });
 

@@ -1,18 +1,68 @@
 /**
- * The contract every Storage implementation must meet. SQLite today; PostgreSQL joins the list
- * with the scale-out work, against the real database.
+ * The contract every Storage implementation must meet, run against each: SQLite (a file per test)
+ * and PostgreSQL (the machine's database, a schema per test; skipped with a message when it is not
+ * reachable, a failure under CI). "Another process" is a second storage on the same database.
  */
-import { describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { hashToken } from '../../server/auth/tokens';
+import { createLogger } from '../../server/log';
+import { MIGRATIONS as POSTGRES_MIGRATIONS } from '../../server/storage/postgres/migrations';
+import { PostgresStorage } from '../../server/storage/postgres/postgresStorage';
 import { SqliteStorage } from '../../server/storage/sqlite/sqliteStorage';
 import type { NewWorkshop, RecordRow, Storage } from '../../server/storage/storage';
 import { randomId } from '../../shared/ids';
+import { createTestSchema, postgresAvailable, type TestSchema } from '../support/postgres';
 import { tempDataDir } from '../support/server';
 
-const implementations: [string, () => Storage][] = [
-  ['sqlite', () => new SqliteStorage({ dataDir: tempDataDir('transforma-storage-') })],
+const withPostgres = await postgresAvailable();
+const schemas: TestSchema[] = [];
+const log = createLogger('silent');
+
+/** A backend: `make` opens a fresh database; `share` opens two storages on one database. */
+interface Backend {
+  available: boolean;
+  make(): Promise<Storage>;
+  share(): Promise<[Storage, Storage]>;
+}
+
+const backends: [string, Backend][] = [
+  [
+    'sqlite',
+    {
+      available: true,
+      make: async () => new SqliteStorage({ dataDir: tempDataDir('transforma-storage-') }),
+      share: async () => {
+        const dataDir = tempDataDir('transforma-storage-');
+        return [new SqliteStorage({ dataDir }), new SqliteStorage({ dataDir })];
+      },
+    },
+  ],
+  [
+    'postgres',
+    {
+      available: withPostgres,
+      make: async () => {
+        const schema = await createTestSchema();
+        schemas.push(schema);
+        return PostgresStorage.open({ url: schema.url, log });
+      },
+      share: async () => {
+        const schema = await createTestSchema();
+        schemas.push(schema);
+        return [
+          await PostgresStorage.open({ url: schema.url, log }),
+          await PostgresStorage.open({ url: schema.url, log }),
+        ];
+      },
+    },
+  ],
 ];
+
+afterAll(async () => {
+  for (const schema of schemas) await schema.drop();
+});
 
 function newWorkshop(): NewWorkshop {
   const doc = new Y.Doc();
@@ -38,9 +88,14 @@ function rebuild(stored: { snapshot: Uint8Array | null; updates: Uint8Array[] })
   return doc;
 }
 
-describe.each(implementations)('%s storage', (_name, make) => {
+describe.each(backends)('%s storage', (_name, { available, make, share }) => {
+  if (!available) {
+    it.skip('needs the database (not reachable: see the warning above)', () => {});
+    return;
+  }
+
   it('creates a workshop and resolves token hashes to roles in that workshop only', async () => {
-    const storage = make();
+    const storage = await make();
     const w = newWorkshop();
     await storage.createWorkshop(w);
     expect(await storage.getWorkshop(w.id)).toEqual({
@@ -58,15 +113,21 @@ describe.each(implementations)('%s storage', (_name, make) => {
   });
 
   it('rebuilds the doc from the initial snapshot plus appended updates, in order', async () => {
-    const storage = make();
+    const storage = await make();
     const w = newWorkshop();
     await storage.createWorkshop(w);
     const doc = rebuild(await storage.loadDocument(w.id));
     const updates: Uint8Array[] = [];
     doc.on('update', (u: Uint8Array) => updates.push(u));
     for (let i = 0; i < 5; i++) doc.getArray('list').push([i]);
-    await storage.appendUpdates(w.id, 1, updates.slice(0, 1));
-    await storage.appendUpdates(w.id, 2, updates.slice(1));
+    expect(await storage.appendUpdates(w.id, updates.slice(0, 1))).toEqual({
+      firstSeq: 1,
+      lastSeq: 1,
+    });
+    expect(await storage.appendUpdates(w.id, updates.slice(1))).toEqual({
+      firstSeq: 2,
+      lastSeq: 5,
+    });
 
     const stored = await storage.loadDocument(w.id);
     expect(stored).toMatchObject({ snapshotSeq: 0, lastSeq: 5 });
@@ -76,33 +137,130 @@ describe.each(implementations)('%s storage', (_name, make) => {
     await storage.close();
   });
 
-  it('rejects a batch that reuses a sequence number, atomically', async () => {
-    const storage = make();
+  it('numbers updates in the database: consecutive per workshop, across processes', async () => {
+    const [a, b] = await share();
+    const w = newWorkshop();
+    const other = otherWorkshop();
+    await a.createWorkshop(w);
+    await a.createWorkshop(other);
+    const u = (n: number) => new Uint8Array([n]);
+    // Two processes append to the same workshop at once, in batches of 1 to 3.
+    const appended = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        (i % 2 ? a : b).appendUpdates(
+          w.id,
+          Array.from({ length: (i % 3) + 1 }, () => u(i)),
+        ),
+      ),
+    );
+    await b.appendUpdates(other.id, [u(99)]);
+    const seqs = appended.flatMap(({ firstSeq, lastSeq }) => {
+      expect(lastSeq).toBeGreaterThanOrEqual(firstSeq);
+      return Array.from({ length: lastSeq - firstSeq + 1 }, (_, k) => firstSeq + k);
+    });
+    // 39 updates in all: every seq from 1 to 39 once.
+    expect(seqs.sort((x, y) => x - y)).toEqual(Array.from({ length: 39 }, (_, k) => k + 1));
+    const stored = await b.loadDocument(w.id);
+    expect(stored).toMatchObject({ snapshotSeq: 0, lastSeq: 39 });
+    // In seq order: each batch's bytes where the database numbered them.
+    const bySeq = new Map<number, number>();
+    appended.forEach(({ firstSeq, lastSeq }, i) => {
+      for (let seq = firstSeq; seq <= lastSeq; seq++) bySeq.set(seq, i);
+    });
+    expect(stored.updates.map((x) => x[0])).toEqual(seqs.map((seq) => bySeq.get(seq)));
+    // Another workshop's log has its own numbers.
+    expect(await a.loadDocument(other.id)).toMatchObject({ lastSeq: 1 });
+    await expect(a.appendUpdates('missing', [u(1)])).rejects.toThrow();
+    await a.close();
+    await b.close();
+  });
+
+  it('keeps numbering after compaction and reopening: a seq is never given twice', async () => {
+    const storage = await make();
     const w = newWorkshop();
     await storage.createWorkshop(w);
     const u = new Uint8Array([0, 0]);
-    await storage.appendUpdates(w.id, 1, [u]);
-    await storage.appendUpdates(w.id, 2, [u, u, u]);
-    await storage.appendUpdates(w.id, 6, [u]);
-    // seq 5 is free but 6 is taken: nothing of the batch may be stored.
-    await expect(storage.appendUpdates(w.id, 5, [u, u])).rejects.toThrow();
-    const stored = await storage.loadDocument(w.id);
-    expect(stored.lastSeq).toBe(6);
-    expect(stored.updates).toHaveLength(5);
+    await storage.appendUpdates(w.id, [u, u, u]);
+    await storage.compact(w.id, w.initialState, 3);
+    expect(await storage.loadDocument(w.id)).toMatchObject({
+      snapshotSeq: 3,
+      lastSeq: 3,
+      updates: [],
+    });
+    expect(await storage.appendUpdates(w.id, [u])).toEqual({ firstSeq: 4, lastSeq: 4 });
     await storage.close();
   });
 
+  it('compacts only through throughSeq: updates another process appended after stay', async () => {
+    const [a, b] = await share();
+    const w = newWorkshop();
+    await a.createWorkshop(w);
+    // Process A's doc and process B's doc, both from the stored workshop.
+    const docA = rebuild(await a.loadDocument(w.id));
+    const docB = rebuild(await b.loadDocument(w.id));
+    const edit = async (doc: Y.Doc, storage: Storage, value: string) => {
+      let update: Uint8Array | null = null;
+      doc.once('update', (u: Uint8Array) => (update = u));
+      doc.getArray<string>('list').push([value]);
+      return storage.appendUpdates(w.id, [update!]);
+    };
+    expect(await edit(docA, a, 'a1')).toMatchObject({ firstSeq: 1 });
+    expect(await edit(docB, b, 'b2')).toMatchObject({ firstSeq: 2 }); // A's doc lacks seq 2
+    expect(await edit(docA, a, 'a3')).toMatchObject({ firstSeq: 3 });
+    // A snapshots what it holds, claiming only seq 1 (the last before the first gap).
+    await a.compact(w.id, Y.encodeStateAsUpdate(docA), 1);
+    // B appends after the snapshot was taken.
+    expect(await edit(docB, b, 'b4')).toMatchObject({ firstSeq: 4 });
+
+    const stored = await b.loadDocument(w.id);
+    expect(stored).toMatchObject({ snapshotSeq: 1, lastSeq: 4 });
+    expect(stored.updates).toHaveLength(3);
+    expect(new Set(rebuild(stored).getArray('list').toArray())).toEqual(
+      new Set(['a1', 'b2', 'a3', 'b4']),
+    );
+    await a.close();
+    await b.close();
+  });
+
+  it('writes control state and ballots by compare-and-set: a stale writer is refused', async () => {
+    const [a, b] = await share();
+    const w = newWorkshop();
+    await a.createWorkshop(w);
+    expect(await a.getControlState(w.id)).toBeNull();
+    expect(await a.putControlState(w.id, '{"step":1}', 0)).toBe(true);
+    // B read nothing as well: its first write lost the race.
+    expect(await b.putControlState(w.id, '{"step":"b"}', 0)).toBe(false);
+    expect(await b.getControlState(w.id)).toEqual({ json: '{"step":1}', version: 1 });
+    expect(await b.putControlState(w.id, '{"step":2}', 1)).toBe(true);
+    // A still holds version 1: refused, and B's state stays.
+    expect(await a.putControlState(w.id, '{"step":"stale"}', 1)).toBe(false);
+    expect(await a.getControlState(w.id)).toEqual({ json: '{"step":2}', version: 2 });
+    expect(await a.putControlState(w.id, '{"step":3}', 2)).toBe(true);
+    expect(await b.getControlState(w.id)).toEqual({ json: '{"step":3}', version: 3 });
+
+    expect(await a.getBallots(w.id)).toBeNull();
+    expect(await a.putBallots(w.id, '{"anna":{}}', 0)).toBe(true);
+    expect(await b.putBallots(w.id, '{"ben":{}}', 0)).toBe(false);
+    expect(await b.putBallots(w.id, '{"anna":{},"ben":{}}', 1)).toBe(true);
+    expect(await a.putBallots(w.id, '{"anna":{"c1":1}}', 1)).toBe(false);
+    expect(await a.getBallots(w.id)).toEqual({ json: '{"anna":{},"ben":{}}', version: 2 });
+    // Another workshop's state is its own.
+    expect(await a.getControlState(otherWorkshop().id)).toBeNull();
+    await a.close();
+    await b.close();
+  });
+
   it('compacts: the snapshot replaces the updates it covers, later ones stay', async () => {
-    const storage = make();
+    const storage = await make();
     const w = newWorkshop();
     await storage.createWorkshop(w);
     const doc = rebuild(await storage.loadDocument(w.id));
     const updates: Uint8Array[] = [];
     doc.on('update', (u: Uint8Array) => updates.push(u));
     for (let i = 0; i < 4; i++) doc.getArray('list').push([i]);
-    await storage.appendUpdates(w.id, 1, updates.slice(0, 3));
+    await storage.appendUpdates(w.id, updates.slice(0, 3));
     const snapshotDoc = rebuild(await storage.loadDocument(w.id));
-    await storage.appendUpdates(w.id, 4, updates.slice(3));
+    await storage.appendUpdates(w.id, updates.slice(3));
     await storage.compact(w.id, Y.encodeStateAsUpdate(snapshotDoc), 3);
 
     const stored = await storage.loadDocument(w.id);
@@ -117,7 +275,7 @@ describe.each(implementations)('%s storage', (_name, make) => {
   });
 
   it('stores identities by token hash and lists them in joining order', async () => {
-    const storage = make();
+    const storage = await make();
     const w = newWorkshop();
     await storage.createWorkshop(w);
     const base = {
@@ -160,7 +318,7 @@ describe.each(implementations)('%s storage', (_name, make) => {
   });
 
   it('finds the people who joined from a device, and removes and readmits them', async () => {
-    const storage = make();
+    const storage = await make();
     const w = newWorkshop();
     await storage.createWorkshop(w);
     const person = (id: string, name: string) => ({
@@ -201,7 +359,7 @@ describe.each(implementations)('%s storage', (_name, make) => {
   });
 
   it("resets a shared link: the next generation's token replaces the old one", async () => {
-    const storage = make();
+    const storage = await make();
     const w = newWorkshop();
     await storage.createWorkshop(w);
     expect(await storage.linkGenerations(w.id)).toEqual({ participant: 0, projector: 0 });
@@ -229,7 +387,7 @@ describe.each(implementations)('%s storage', (_name, make) => {
   });
 
   it('keeps private drafts per round, owned by their author, until cleared', async () => {
-    const storage = make();
+    const storage = await make();
     const w = newWorkshop();
     await storage.createWorkshop(w);
     const anna = { draftId: 'd1', identityId: 'anna', draft: '{"text":"one"}' };
@@ -250,8 +408,37 @@ describe.each(implementations)('%s storage', (_name, make) => {
     await storage.close();
   });
 
+  it('holds questionnaire runs and answers per person until cleared', async () => {
+    const storage = await make();
+    const w = newWorkshop();
+    await storage.createWorkshop(w);
+    await storage.putQuestionnaireRun(w.id, 'q2', '{"v":1}');
+    await storage.putQuestionnaireRun(w.id, 'q1', '{"v":1}');
+    await storage.putQuestionnaireRun(w.id, 'q2', '{"v":2}');
+    // Started order, an update keeping its place.
+    expect(await storage.listQuestionnaireRuns(w.id)).toEqual([
+      { questionnaireId: 'q2', json: '{"v":2}' },
+      { questionnaireId: 'q1', json: '{"v":1}' },
+    ]);
+    await storage.putHeldAnswers(w.id, 'q1', 'ben', '{"a":1}');
+    await storage.putHeldAnswers(w.id, 'q1', 'anna', '{"a":2}');
+    await storage.putHeldAnswers(w.id, 'q1', 'ben', '{"a":3}');
+    await storage.putHeldAnswers(w.id, 'q2', 'anna', '{"b":1}');
+    expect(await storage.listHeldAnswers(w.id, 'q1')).toEqual([
+      { identityId: 'ben', json: '{"a":3}' },
+      { identityId: 'anna', json: '{"a":2}' },
+    ]);
+    await storage.clearHeldAnswers(w.id, 'q1');
+    expect(await storage.listHeldAnswers(w.id, 'q1')).toEqual([]);
+    expect(await storage.listHeldAnswers(w.id, 'q2')).toEqual([
+      { identityId: 'anna', json: '{"b":1}' },
+    ]);
+    expect(await storage.listQuestionnaireRuns('nobody')).toEqual([]);
+    await storage.close();
+  });
+
   it('keeps a workshop status, open until archived', async () => {
-    const storage = make();
+    const storage = await make();
     const w = newWorkshop();
     await storage.createWorkshop(w);
     expect(await storage.getWorkshopStatus(w.id)).toBe('open');
@@ -263,7 +450,7 @@ describe.each(implementations)('%s storage', (_name, make) => {
   });
 
   it('stores record versions immutably; an archive also marks the workshop archived', async () => {
-    const storage = make();
+    const storage = await make();
     const w = newWorkshop();
     await storage.createWorkshop(w);
     expect(await storage.latestRecordVersion(w.id)).toBe(0);
@@ -296,7 +483,7 @@ describe.each(implementations)('%s storage', (_name, make) => {
   });
 
   it('searches the latest record of each workshop by words, region, template, field and day', async () => {
-    const storage = make();
+    const storage = await make();
     const [a, b, c] = [otherWorkshop(), otherWorkshop(), otherWorkshop()];
     for (const w of [a, b, c]) await storage.createWorkshop(w);
     await storage.insertRecord(
@@ -347,7 +534,7 @@ describe.each(implementations)('%s storage', (_name, make) => {
   });
 
   it('keeps the first value of a setting', async () => {
-    const storage = make();
+    const storage = await make();
     expect(await storage.getSetting('organiser_token_hash')).toBeNull();
     expect(await storage.initSetting('organiser_token_hash', 'first')).toBe('first');
     expect(await storage.initSetting('organiser_token_hash', 'second')).toBe('first');
@@ -356,7 +543,7 @@ describe.each(implementations)('%s storage', (_name, make) => {
   });
 
   it('reports writability', async () => {
-    const storage = make();
+    const storage = await make();
     expect(await storage.isWritable()).toBe(true);
     await storage.close();
     expect(await storage.isWritable()).toBe(false);
@@ -401,3 +588,24 @@ function otherWorkshop(): NewWorkshop {
     tokenHashes: { facilitator: token(), participant: token(), projector: token() },
   };
 }
+
+describe.skipIf(!withPostgres)('postgres migrations', () => {
+  it('run once when several processes start together', async () => {
+    const schema = await createTestSchema();
+    schemas.push(schema);
+    const started = await Promise.all(
+      Array.from({ length: 4 }, () => PostgresStorage.open({ url: schema.url, log })),
+    );
+    const check = new pg.Client({ connectionString: schema.url });
+    await check.connect();
+    const { rows } = await check.query<{ version: number }>(
+      'SELECT version FROM schema_migrations ORDER BY version',
+    );
+    await check.end();
+    expect(rows.map((r) => r.version)).toEqual(POSTGRES_MIGRATIONS.map((_, i) => i + 1));
+    for (const storage of started) {
+      expect(await storage.isWritable()).toBe(true);
+      await storage.close();
+    }
+  });
+});

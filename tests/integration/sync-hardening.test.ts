@@ -50,9 +50,13 @@ async function openRaw(url: string, workshopId: string, token: string): Promise<
 }
 
 /** Answers within `ms`, or null: a frozen event loop never answers. */
-async function healthWithin(url: string, ms: number): Promise<number | null> {
+async function healthWithin(
+  url: string,
+  ms: number,
+  path: '/healthz' | '/readyz' = '/healthz',
+): Promise<number | null> {
   try {
-    const res = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(ms) });
+    const res = await fetch(`${url}${path}`, { signal: AbortSignal.timeout(ms) });
     return res.status;
   } catch {
     return null;
@@ -109,7 +113,9 @@ describe('finding 1: one participant freezes the whole process', () => {
     ]);
     expect(settled).toBe('settled');
     await expect(room.compactNow()).resolves.toBeUndefined();
-    expect(await healthWithin(s.url, 2000)).toBe(503);
+    // Not ready (its database takes no writes), though alive.
+    expect(await healthWithin(s.url, 2000, '/readyz')).toBe(503);
+    expect(await healthWithin(s.url, 2000)).toBe(200);
   });
 });
 
@@ -238,6 +244,21 @@ describe('vote results are the server’s, regions the facilitator’s', () => {
     }));
     expect(stored).toEqual({ votes: 0, regions: ['Carinthia'] });
     expect(host.closeCodes).toEqual([]);
+  });
+
+  it('refuses questionnaire answers written by any client (the server reveals them)', async () => {
+    const s = await startTestServer();
+    servers.push(s);
+    const w = await createWorkshop(s.url, 'Self-assessment', 'self-assessment');
+    const participant = await connectSynced(s.url, w.id, w.tokens.participant);
+    const facilitator = await connectSynced(s.url, w.id, w.tokens.facilitator);
+    clients.push(participant, facilitator);
+    participant.doc.getMap('questionnaires').set('forged', new Y.Map());
+    await waitFor(() => participant.closeCodes.includes(4423), 'the participant’s refusal');
+    facilitator.doc.getMap('questionnaires').set('forged', new Y.Map());
+    await waitFor(() => facilitator.closeCodes.includes(4423), 'the facilitator’s refusal');
+    const stored = await s.rooms.withDocument(w.id, (doc) => doc.getMap('questionnaires').size);
+    expect(stored).toBe(0);
   });
 });
 

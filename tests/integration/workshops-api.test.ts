@@ -141,14 +141,15 @@ describe('GET /api/workshops/:id and /links', () => {
   });
 });
 
-describe('GET /healthz', () => {
-  it('is 200 while the database is writable and 503 once it is not', async () => {
+describe('GET /readyz', () => {
+  it('is 200 while the database is writable and 503 once it is not (/healthz, liveness, stays 200)', async () => {
     const s = await server();
-    const ok = await fetch(`${s.url}/healthz`);
+    const ok = await fetch(`${s.url}/readyz`);
     expect(ok.status).toBe(200);
     expect(await ok.json()).toEqual({ ok: true });
     await s.storage.close();
-    const down = await fetch(`${s.url}/healthz`);
+    const down = await fetch(`${s.url}/readyz`);
     expect(down.status).toBe(503);
+    expect((await fetch(`${s.url}/healthz`)).status).toBe(200);
   });
 });

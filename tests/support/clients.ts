@@ -30,6 +30,10 @@ export function connectClient(baseUrl: string, workshopId: string, token: string
     provider,
     closeCodes,
     destroy() {
+      // When a peer's update speaks for this doc's client id (Yjs ids are not authenticated; the
+      // sync fuzz sends such updates), Yjs gives the doc a new id, but the presence keeps the old
+      // one, and y-websocket's destroy reads the presence under the doc's id: point it back first.
+      doc.clientID = provider.awareness.clientID;
       provider.destroy();
       doc.destroy();
     },

@@ -50,6 +50,21 @@ describe('control commands', () => {
     expect(s.version).toBe(3);
   });
 
+  it("marks a phase's timer as the phase's through pause, resume and extend; a timer by hand is not", () => {
+    let s = run(initialControlState('edw'), { type: 'phase:start', phaseId: 'map-capacities' }, 0);
+    expect(s.timer.phaseId).toBe('map-capacities');
+    s = run(s, { type: 'timer:pause' }, 1000);
+    s = run(s, { type: 'timer:extend', ms: 60_000 }, 2000);
+    s = run(s, { type: 'timer:resume' }, 3000);
+    expect(s.timer).toMatchObject({ status: 'running', phaseId: 'map-capacities' });
+    // What the facilitator's page asks about before replacing it (TimerWidget).
+    s = run(s, { type: 'timer:start', durationMs: 5 * 60_000 }, 4000);
+    expect(s.timer.phaseId).toBeUndefined();
+    expect(timerRemainingMs(s.timer, 4000)).toBe(5 * 60_000);
+    // A state saved before the field existed still loads.
+    expect(controlStateSchema.parse(initialControlState('edw')).timer.phaseId).toBeUndefined();
+  });
+
   it('pauses, resumes, extends and resets the timer with exact arithmetic', () => {
     let s = run(initialControlState('adw'), { type: 'timer:start', durationMs: 60_000 }, 0);
     expect(timerRemainingMs(s.timer, 20_000)).toBe(40_000);

@@ -25,6 +25,7 @@ import {
   exportMarkdown,
   slugify,
 } from '../../server/archive/exporters';
+import { exportVocabulary, VOCABULARY_EN } from '../../server/archive/exporters/vocabulary';
 
 const golden = recordSchema.parse(
   JSON.parse(fs.readFileSync(path.resolve('tests/fixtures/record-golden.json'), 'utf8')),
@@ -353,5 +354,123 @@ describe('JSON export and file names', () => {
   it('slugs titles to ASCII file names', () => {
     expect(slugify('Südtirol: Digitale Dienste / 2026!')).toBe('sudtirol-digitale-dienste-2026');
     expect(slugify('<>')).toBe('workshop');
+  });
+});
+
+describe('HTML report rendered from components', () => {
+  const HOSTILE = '<img src=x onerror=alert(1)>';
+  const CLOSE_SCRIPT = '</script><script>alert(2)</script>';
+  /** Text that must come out as written: accents, a line break, replacement and i18next syntax. */
+  const FAITHFUL = 'Südtirol – été “ok”\nzweite Zeile $& $1 {{count}} $t(exports.notSet)';
+
+  function hostileHtmlRecord(): WorkshopRecord {
+    const record = structuredClone(golden);
+    record.capacities[0]!.title = HOSTILE;
+    record.capacities[0]!.evidenceUrl = 'https://example.org/?q="><img src=x onerror=alert(3)>';
+    record.capacities[1]!.title = CLOSE_SCRIPT;
+    record.capacities[1]!.holders = [{ name: `${HOSTILE} Ltd`, helix: 'business' }];
+    record.workshop.regions[0]!.name = CLOSE_SCRIPT;
+    record.votes[0]!.title = HOSTILE;
+    record.activities[0]!.votes[0]!.title = HOSTILE;
+    record.activities[1]!.title = FAITHFUL;
+    record.activities[1]!.structuralChange = `${HOSTILE}\n${CLOSE_SCRIPT}`;
+    record.opportunities[0]!.description.doc.content = [
+      { type: 'paragraph', content: [{ type: 'text', text: HOSTILE }] },
+      {
+        type: 'paragraph',
+        content: [
+          {
+            type: 'text',
+            text: CLOSE_SCRIPT,
+            marks: [{ type: 'link', attrs: { href: 'javascript:alert(4)' } }],
+          },
+        ],
+      },
+    ];
+    record.opportunities[0]!.description.text = `${HOSTILE}\n${CLOSE_SCRIPT}`;
+    return recordSchema.parse(record);
+  }
+
+  it('escapes a hostile title, name, vote, rich text and link: no element, script or handler gets through', () => {
+    const html = exportHtml(hostileHtmlRecord());
+    expect(html).not.toMatch(/<img/i);
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/<\/script/i);
+    expect(html).not.toContain('javascript:');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(html).toContain('&lt;/script&gt;&lt;script&gt;alert(2)&lt;/script&gt;');
+    // In an attribute the quote cannot end the value.
+    expect(html).toContain(
+      'href="https://example.org/?q=&quot;&gt;&lt;img src=x onerror=alert(3)&gt;"',
+    );
+    // Every tag in the report is one the report itself writes.
+    const tags = new Set([...html.matchAll(/<([a-zA-Z][a-zA-Z0-9]*)/g)].map((m) => m[1]!));
+    for (const tag of ['img', 'script', 'iframe', 'object']) expect(tags).not.toContain(tag);
+  });
+
+  it('keeps user text as written (accents, line breaks, $ patterns, i18next syntax)', () => {
+    const record = hostileHtmlRecord();
+    const escaped = FAITHFUL.replace(/&/g, '&amp;');
+    expect(exportHtml(record)).toContain(escaped);
+    expect(exportMarkdown(record)).toContain(
+      'Südtirol – été “ok” / zweite Zeile $& $1 {{count}} $t(exports.notSet)',
+    );
+    const activities = parseCsv(unzipCsv(record)['activities.csv']!);
+    expect(activities.map((a) => a.Title)).toContain(FAITHFUL);
+  });
+
+  it('counts with i18next plurals: 0, 1 and 2', () => {
+    const outputs = [0, 1, 2].map((n) => {
+      const record = structuredClone(golden);
+      record.participants.total = n;
+      record.votes[0]!.voters = n;
+      // At least one dot each: a vote cannot be set up with none.
+      record.votes[0]!.budget = Math.max(1, n);
+      record.votes[0]!.splitMinVoters = 2;
+      record.activities[0]!.votes[0]!.total = n;
+      const parsed = recordSchema.parse(record);
+      return {
+        html: exportHtml(parsed),
+        md: exportMarkdown(parsed),
+        csv: parseCsv(unzipCsv(parsed)['activities.csv']!),
+      };
+    });
+    const [zero, one, two] = outputs as [
+      (typeof outputs)[0],
+      (typeof outputs)[0],
+      (typeof outputs)[0],
+    ];
+    for (const [out, words] of [
+      [zero, ['0 participants took part.', '0 voters, 1 dot each', 'Which activities? — 0 dots']],
+      [one, ['1 participant took part.', '1 voter, 1 dot each', 'Which activities? — 1 dot,']],
+      [two, ['2 participants took part.', '2 voters, 2 dots each', 'Which activities? — 2 dots']],
+    ] as const) {
+      for (const text of words) {
+        expect(out.html).toContain(text);
+        expect(out.md).toContain(text);
+      }
+    }
+    expect(one.csv[0]!.Votes).toBe('Which activities? — 1 dot, rank 1');
+    expect(two.csv[0]!.Votes).toBe('Which activities? — 2 dots, rank 1');
+    expect(one.md).not.toMatch(/\b1 (participants|voters|dots)\b/);
+    expect(one.html).not.toMatch(/\b1 (participants|voters|dots)\b/);
+    // The vote's merged small groups under a rule of 2 voters.
+    expect(two.md).toContain('fewer than 2 voters are counted together');
+  });
+
+  it('says "still running" for a phase not ended, in HTML and Markdown alike', () => {
+    const html = exportHtml(golden);
+    const md = exportMarkdown(golden);
+    expect(md).toContain('| still running |');
+    expect(html).toContain('<td class="num">still running</td>');
+  });
+});
+
+describe('export vocabulary', () => {
+  it('falls back to English for a language without resources, and says so in the report', () => {
+    const words = exportVocabulary('xx');
+    expect(words).toBe(VOCABULARY_EN);
+    expect(words.t('participants.total', { count: 1 })).toBe('1 participant took part.');
+    expect(exportHtml(golden, words)).toContain('<html lang="en">');
   });
 });

@@ -1,7 +1,11 @@
 /** The people panel's pure helpers: hand queue order, list order, search. */
 import { describe, expect, it } from 'vitest';
 import type { Participant } from '../../shared/domain/identity';
-import { handQueue, matchesQuery, sortPeople } from '../../client/src/people/peopleList';
+import {
+  handQueue,
+  matchesQuery,
+  sortPeople,
+} from '../../client/src/facilitation/people/peopleList';
 
 function person(id: string, name: string, patch: Partial<Participant> = {}): Participant {
   return {

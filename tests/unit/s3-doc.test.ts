@@ -237,7 +237,7 @@ describe('actions', () => {
         budget: 250000,
         partners: ['MCI', 'Univ. Ljubljana'],
         indicators: [{ name: 'Projects funded', target: 6 }],
-        status: 'idea',
+        status: '', // not set: nobody chose a status (issue 10, item 5)
       },
     ]);
     expect(() => updateAction(doc, id, { end: '2026-01-01' })).toThrow(/before/);

@@ -31,6 +31,21 @@ describe('loadConfig', () => {
     expect(loadConfig({}, { VOTE_SPLIT_MIN_VOTERS: '5' }).voteSplitMinVoters).toBe(5);
     expect(() => loadConfig({}, { VOTE_SPLIT_MIN_VOTERS: '0' })).toThrow(/VOTE_SPLIT_MIN_VOTERS/);
   });
+
+  it('selects PostgreSQL with DATABASE_URL (SQLite without) and validates it and REDIS_URL', () => {
+    expect(loadConfig({}, {}).databaseUrl).toBeUndefined();
+    const env = {
+      DATABASE_URL: 'postgres://app:secret@db.internal:5432/transforma',
+      REDIS_URL: 'redis://cache.internal:6379',
+    };
+    expect(loadConfig({}, env)).toMatchObject({
+      databaseUrl: env.DATABASE_URL,
+      redisUrl: env.REDIS_URL,
+    });
+    expect(() => loadConfig({}, { DATABASE_URL: 'mysql://db/x' })).toThrow(/DATABASE_URL/);
+    expect(() => loadConfig({}, { DATABASE_URL: './transforma.sqlite' })).toThrow(/DATABASE_URL/);
+    expect(() => loadConfig({}, { REDIS_URL: 'localhost:6379' })).toThrow(/REDIS_URL/);
+  });
 });
 
 describe('tokens and ids', () => {

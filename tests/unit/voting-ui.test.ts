@@ -6,7 +6,7 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { en } from '../../client/src/i18n/locales/en';
+import { en } from '../../shared/i18n/locales/en';
 import { castDot, tallyVotes, type Allocation, type VoteSession } from '../../shared/control/votes';
 import { createActivity, createCard, setActivityStatus } from '../../shared/doc';
 import {
