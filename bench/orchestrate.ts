@@ -1,8 +1,8 @@
 /**
- * One measured run = a fresh server child + a fresh load-generator child, so the server and the
- * load each get one of the box's two cores and no run inherits another's heap. A plan is a list of
- * scenarios; for each one both servers run back to back, the first server alternating from one
- * scenario (and repetition) to the next so both see similar machine noise.
+ * One measured run = fresh server children (one process, or two for ours-pg-x2) + a fresh
+ * load-generator child, so no run inherits another's heap. A plan is a list of scenarios, each
+ * with its servers; for each one the servers run back to back, the order reversed from one
+ * scenario (and repetition) to the next so all see similar machine noise.
  */
 import { fork } from 'node:child_process';
 import { join } from 'node:path';
@@ -144,14 +144,15 @@ export async function runOnce(
   }
   rec.serverStartMs = handle.startMs;
   try {
-    const url = await handle.newRoom(`bench ${spec.scenario} ${spec.n}`);
+    const urls = await handle.newRoom(`bench ${spec.scenario} ${spec.n}`);
     log(
-      `${server}: pid ${handle.pid}, port ${handle.port}, ready in ${handle.startMs.toFixed(0)} ms`,
+      `${server}: pid ${handle.pids.join(', ')}, port ${handle.port}, ready in ${handle.startMs.toFixed(0)} ms`,
     );
     rec.result = await runLoad({
       spec,
-      url,
-      serverPid: handle.pid,
+      urls,
+      serverPids: handle.pids,
+      measureStores: server === 'ours-pg' || server === 'ours-pg-x2',
       watchdogS,
       loopLimitS,
       awarenessRenewMs: opts.awarenessRenewMs ?? 15_000,
@@ -171,23 +172,25 @@ export async function runOnce(
   return rec;
 }
 
-export interface PlanOptions extends RunOptions {
+/** A scenario and the servers it runs on (in this order, reversed every other turn). */
+export interface PlanItem {
+  spec: ScenarioSpec;
   servers: readonly ServerKind[];
+}
+
+export interface PlanOptions extends RunOptions {
   reps: number;
   /** re-run a run that was disturbed by other processes, at most this many times */
   retryNoisy?: number;
 }
 
-export async function runPlan(
-  plan: readonly ScenarioSpec[],
-  opts: PlanOptions,
-): Promise<RunRecord[]> {
+export async function runPlan(plan: readonly PlanItem[], opts: PlanOptions): Promise<RunRecord[]> {
   const log = opts.log ?? (() => {});
   const out: RunRecord[] = [];
   let turn = 0;
   for (let rep = 0; rep < opts.reps; rep++) {
-    for (const spec of plan) {
-      const order = turn++ % 2 === 0 ? [...opts.servers] : [...opts.servers].reverse();
+    for (const { spec, servers } of plan) {
+      const order = turn++ % 2 === 0 ? [...servers] : [...servers].reverse();
       for (const server of order) {
         for (let attempt = 0; attempt <= (opts.retryNoisy ?? 0); attempt++) {
           const again = attempt > 0 ? ` (again: the last attempt was disturbed)` : '';

@@ -100,3 +100,31 @@ export function machineBusySeconds(): number | null {
     return null;
   }
 }
+
+/**
+ * Every PostgreSQL and redis-server process on the box (postmaster, its backends, Redis): what
+ * the scale-out runs lean on. They serve whoever else uses them too; the bench cannot tell apart.
+ */
+export function storePids(): number[] {
+  const out: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const comm = readFileSync(`/proc/${name}/comm`, 'utf8').trim();
+      if (comm === 'postgres' || comm.startsWith('redis-server')) out.push(Number(name));
+    } catch {
+      // gone
+    }
+  }
+  return out;
+}
+
+/** utime+stime in seconds of the given pids, each counted only while it exists. */
+export function cpuSecondsEach(pids: readonly number[]): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const pid of pids) {
+    const st = readStat(pid);
+    if (st) out.set(pid, st.ticks / clockTicks());
+  }
+  return out;
+}

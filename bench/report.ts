@@ -1,7 +1,17 @@
-/** Text tables: one per scenario, our server and the reference side by side. */
+/**
+ * Text tables: one per scenario, the servers side by side (ours, the reference, and for throughput
+ * ours on PostgreSQL with one process and with two), with ratios ours/reference and x2/x1.
+ */
 import { describe, isNoisy, NOISY_OTHER_CPU_PCT, type RunRecord } from './orchestrate';
 import { fmt, median, ratio } from './stats';
-import type { FanoutResult, ScenarioResult, ServerKind, ThroughputResult } from './types';
+import {
+  SERVER_KINDS,
+  SERVER_LABELS,
+  type FanoutResult,
+  type ScenarioResult,
+  type ServerKind,
+  type ThroughputResult,
+} from './types';
 
 interface Row<R> {
   label: string;
@@ -64,6 +74,7 @@ const THROUGHPUT_ROWS: Row<ThroughputResult>[] = [
   { label: 'cli event-loop delay p99 ms', get: (r) => r.cpu.clientLoopDelayP99Ms, digits: 1 },
   { label: 'schedule lag p99 ms', get: (r) => r.scheduleLagMs.p99, digits: 1 },
   { label: 'other processes CPU %', get: (r) => r.cpu.otherCpuPct, digits: 1 },
+  { label: 'PostgreSQL+Redis CPU %', get: (r) => r.cpu.storeCpuPct ?? null, digits: 1 },
   { label: 'drain after send ms', get: (r) => r.drainMs, digits: 0 },
 ];
 
@@ -81,7 +92,14 @@ function section<R extends ScenarioResult>(
   byServer: Map<ServerKind, R[]>,
   servers: readonly ServerKind[],
 ): string {
-  const header = ['metric', ...servers, ...(servers.length === 2 ? ['ours/ref'] : [])];
+  // ratios: ours/reference, and two processes / one (both on PostgreSQL)
+  const pairs: [string, ServerKind, ServerKind][] = (
+    [
+      ['ours/ref', 'ours', 'reference'],
+      ['x2/x1', 'ours-pg-x2', 'ours-pg'],
+    ] as [string, ServerKind, ServerKind][]
+  ).filter(([, a, b]) => servers.includes(a) && servers.includes(b));
+  const header = ['metric', ...servers.map((k) => SERVER_LABELS[k]), ...pairs.map(([l]) => l)];
   const body = rows.map((row) => {
     const all = servers.map((s) => (byServer.get(s) ?? []).map(row.get));
     const vals = all.map((xs) => median(xs));
@@ -93,7 +111,11 @@ function section<R extends ScenarioResult>(
         finite.length > 1 ? ` (${fmt(Math.min(...finite), d)}–${fmt(Math.max(...finite), d)})` : '';
       cells.push(fmt(vals[i], d) + spread);
     }
-    if (servers.length === 2) cells.push(row.ratio ? fmt(ratio(vals[0], vals[1]), 2) : '');
+    for (const [, a, b] of pairs) {
+      const va = vals[servers.indexOf(a)];
+      const vb = vals[servers.indexOf(b)];
+      cells.push(row.ratio ? fmt(ratio(va, vb), 2) : '');
+    }
     return cells;
   });
   return table(header, body);
@@ -116,10 +138,17 @@ export function renderReport(
     'latencies are edit -> remote receiver; lower is better everywhere except edits/s and deliveries/s;',
   );
   out.push('ours/ref < 1 means our server is faster / cheaper.');
+  if (records.some((r) => r.server === 'ours-pg' || r.server === 'ours-pg-x2')) {
+    out.push(
+      'scale-out: "ours PG x1" = one process on PostgreSQL; "ours PG+Redis x2" = two processes on the same',
+      "PostgreSQL and Redis, the room's clients split between them (a delivery to a client on the other",
+      'process crosses Redis); x2/x1 > 1 means two processes are slower. Server CPU sums both processes;',
+      'PostgreSQL+Redis CPU is every postgres and redis-server process on the box, kept out of "other".',
+    );
+  }
 
-  const servers = [...new Set(records.map((r) => r.server))].sort((a, b) =>
-    a === 'ours' ? -1 : b === 'ours' ? 1 : 0,
-  );
+  const all = new Set(records.map((r) => r.server));
+  const order = SERVER_KINDS.filter((k) => all.has(k));
   const groups = new Map<string, RunRecord[]>();
   for (const r of records) {
     const k = describe(r.spec);
@@ -131,6 +160,7 @@ export function renderReport(
     for (const r of recs) {
       if (r.result) byServer.set(r.server, [...(byServer.get(r.server) ?? []), r.result]);
     }
+    const servers = order.filter((k) => recs.some((r) => r.server === k));
     const first = recs[0]?.spec;
     if (first?.scenario === 'fanout') {
       out.push(section(FANOUT_ROWS, byServer as Map<ServerKind, FanoutResult[]>, servers));

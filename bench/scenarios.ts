@@ -5,7 +5,14 @@
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { LiteClient, Recorder, type NoteRef } from './lite-client';
-import { cpuSeconds, machineBusySeconds, processTree, rssMB } from './proc';
+import {
+  cpuSeconds,
+  cpuSecondsEach,
+  machineBusySeconds,
+  processTree,
+  rssMB,
+  storePids,
+} from './proc';
 import { summarize } from './stats';
 import type {
   CpuWindow,
@@ -44,7 +51,13 @@ interface Room {
   teardown: () => void;
 }
 
-async function openRoom(url: string, n: number, rec: Recorder, awareness: boolean): Promise<Room> {
+/** n clients, client j on urls[j mod urls.length] (several server processes serving the room). */
+async function openRoom(
+  urls: readonly string[],
+  n: number,
+  rec: Recorder,
+  awareness: boolean,
+): Promise<Room> {
   const closes: Record<string, number> = {};
   let tearingDown = false;
   const onClose = (code: number): void => {
@@ -56,7 +69,7 @@ async function openRoom(url: string, n: number, rec: Recorder, awareness: boolea
   for (let i = 0; i < n && performance.now() < deadline; i += CONNECT_BATCH) {
     const batch: Promise<void>[] = [];
     for (let j = i; j < Math.min(n, i + CONNECT_BATCH); j++) {
-      const c = new LiteClient(url, j, rec, { awareness, onClose });
+      const c = new LiteClient(urls[j % urls.length] as string, j, rec, { awareness, onClose });
       clients.push(c);
       batch.push(c.whenSynced);
     }
@@ -116,8 +129,23 @@ function renewAwareness(clients: readonly LiteClient[], everyMs: number) {
 
 // ---- CPU of the server (from /proc) and of this process over a window ---------------------------
 
-function cpuProbe(serverPid: number) {
-  const pids = processTree(serverPid);
+/** CPU of the stores' processes over a window (processes that came or went count while alive). */
+function storeProbe() {
+  const pids = storePids();
+  const s0 = cpuSecondsEach(pids);
+  return () => {
+    const now = storePids();
+    const s1 = cpuSecondsEach([...new Set([...pids, ...now])]);
+    let sec = 0;
+    for (const [pid, t1] of s1) sec += t1 - (s0.get(pid) ?? 0);
+    return sec;
+  };
+}
+
+function cpuProbe(serverPids: readonly number[], measureStores: boolean) {
+  // pids[0] is the first server: cpuSeconds/rssMB return null once it is gone
+  const pids = serverPids.flatMap((pid) => processTree(pid));
+  const stores = measureStores ? storeProbe() : null;
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
   const t0 = performance.now();
@@ -133,6 +161,7 @@ function cpuProbe(serverPid: number) {
       const c = process.cpuUsage(c0);
       const m1 = machineBusySeconds();
       const self1 = cpuSeconds([process.pid]);
+      const storeCpuSec = stores ? stores() : null;
       loop.disable();
       const loopP99 = Math.max(0, loop.percentile(99) / 1e6 - 10);
       const serverCpuSec = s0 !== null && s1 !== null ? s1 - s0 : null;
@@ -140,7 +169,7 @@ function cpuProbe(serverPid: number) {
       // everything else on the box (other processes, kernel), in the same /proc tick units
       const otherCpuSec =
         m0 !== null && m1 !== null && serverCpuSec !== null && self0 !== null && self1 !== null
-          ? Math.max(0, m1 - m0 - serverCpuSec - (self1 - self0))
+          ? Math.max(0, m1 - m0 - serverCpuSec - (self1 - self0) - (storeCpuSec ?? 0))
           : null;
       return (deliveries) => ({
         seconds,
@@ -152,6 +181,7 @@ function cpuProbe(serverPid: number) {
         clientCpuUsPerDelivery: (clientCpuSec * 1e6) / Math.max(1, deliveries),
         clientLoopDelayP99Ms: loopP99,
         otherCpuPct: otherCpuSec !== null ? (otherCpuSec / seconds) * 100 : null,
+        storeCpuPct: storeCpuSec !== null ? (storeCpuSec / seconds) * 100 : null,
       });
     },
   };
@@ -293,7 +323,7 @@ interface LiveEdit {
 export async function runFanout(cfg: LoadConfig, spec: FanoutSpec): Promise<FanoutResult> {
   const { n, edits, gapMs, editTimeoutMs } = spec;
   const rec = new Recorder(edits * n * 1.2 + 1000);
-  const room = await openRoom(cfg.url, n, rec, true);
+  const room = await openRoom(cfg.urls, n, rec, true);
   try {
     if (room.notSynced > 0) {
       throw new Error(
@@ -312,7 +342,7 @@ export async function runFanout(cfg: LoadConfig, spec: FanoutSpec): Promise<Fano
         if (++e.live >= e.expected) e.resolve();
       }
     };
-    const probe = cpuProbe(cfg.serverPid);
+    const probe = cpuProbe(cfg.serverPids, cfg.measureStores);
     let timeouts = 0;
     const deadline = performance.now() + cfg.loopLimitS * 1000;
     for (let k = 0; k < edits && performance.now() < deadline; k++) {
@@ -367,7 +397,7 @@ export async function runThroughput(
   const { n, rate, durationS } = spec;
   const expectedEdits = Math.ceil(n * rate * durationS) + n;
   const rec = new Recorder(expectedEdits * n * 1.1 + 10_000);
-  const room = await openRoom(cfg.url, n, rec, true);
+  const room = await openRoom(cfg.urls, n, rec, true);
   try {
     if (room.notSynced > 0) {
       throw new Error(
@@ -387,7 +417,7 @@ export async function runThroughput(
 
     const edits = new Map<string, EditInfo>();
     const lags: number[] = [];
-    const probe = cpuProbe(cfg.serverPid);
+    const probe = cpuProbe(cfg.serverPids, cfg.measureStores);
     const serverRssBefore = rssMB(probe.pids);
     const samples = sampler(probe.pids, durationS + 10);
     const start = performance.now();

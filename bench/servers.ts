@@ -7,17 +7,28 @@
  *              (deleted after), NODE_ENV=production, LOG_LEVEL=warn; ready = /healthz 200
  *   reference  node node_modules/@y/websocket-server/src/server.js (its bin), no YPERSISTENCE;
  *              ready = GET / 200
+ *   ours-pg    ours with DATABASE_URL = a fresh schema (bench_<random>) of the PostgreSQL at
+ *              BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test), dropped after
+ *   ours-pg-x2 two of ours on one fresh schema, with REDIS_URL (BENCH_REDIS_URL, default
+ *              redis://127.0.0.1:6379) and a fresh REDIS_PREFIX (its keys deleted after)
  *
  * Both get bench/watchdog.mjs preloaded so they exit if the bench dies. Every child started here
  * is tracked and killed (by pid) on exit.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Redis } from 'ioredis';
+import pg from 'pg';
 import type { ServerKind } from './types';
+
+export const BENCH_DATABASE_URL =
+  process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+export const BENCH_REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 export const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
 export const PROJECT_DIR = dirname(BENCH_DIR);
@@ -30,6 +41,8 @@ const HOST = '127.0.0.1';
 
 const live = new Set<ChildProcess>();
 const tempDirs = new Set<string>();
+/** PostgreSQL schemas made for runs and not dropped yet. */
+const schemas = new Set<string>();
 
 export function track(child: ChildProcess): void {
   live.add(child);
@@ -50,6 +63,95 @@ export function killAllChildren(): void {
   live.clear();
   for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
   tempDirs.clear();
+  if (schemas.size > 0) {
+    // Last resort, synchronous (exit handlers cannot wait): a short node script drops them.
+    const sql = [...schemas].map((name) => `DROP SCHEMA IF EXISTS ${name} CASCADE`).join('; ');
+    spawnSync(
+      process.execPath,
+      [
+        '-e',
+        `const pg=require('pg');const c=new pg.Client({connectionString:process.env.U});` +
+          `c.connect().then(()=>c.query(process.env.Q)).finally(()=>c.end());`,
+      ],
+      { cwd: PROJECT_DIR, env: { ...process.env, U: BENCH_DATABASE_URL, Q: sql }, timeout: 10_000 },
+    );
+    schemas.clear();
+  }
+}
+
+// ---- PostgreSQL and Redis for the scale-out runs ----------------------------------------------------
+
+async function adminQuery(sql: string): Promise<void> {
+  const client = new pg.Client({
+    connectionString: BENCH_DATABASE_URL,
+    connectionTimeoutMillis: 3000,
+  });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/** Why the scale-out runs cannot run here (PostgreSQL or Redis unreachable), or null. */
+export async function scaleOutProblem(): Promise<string | null> {
+  try {
+    await adminQuery('SELECT 1');
+  } catch (e) {
+    return `PostgreSQL at ${redactUrl(BENCH_DATABASE_URL)} is not reachable (${(e as Error).message})`;
+  }
+  const redis = new Redis(BENCH_REDIS_URL, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+    connectTimeout: 3000,
+  });
+  redis.on('error', () => {});
+  try {
+    await redis.connect();
+    await redis.ping();
+    return null;
+  } catch (e) {
+    return `Redis at ${redactUrl(BENCH_REDIS_URL)} is not reachable (${(e as Error).message})`;
+  } finally {
+    redis.disconnect();
+  }
+}
+
+function redactUrl(url: string): string {
+  return url.replace(/:[^:@/]*@/, '@');
+}
+
+/** A fresh schema; DATABASE_URL for it (tables go there through search_path). */
+async function createSchema(): Promise<{ name: string; url: string }> {
+  const name = `bench_${randomBytes(6).toString('hex')}`;
+  await adminQuery(`CREATE SCHEMA ${name}`);
+  schemas.add(name);
+  const url = new URL(BENCH_DATABASE_URL);
+  url.searchParams.set('options', `-c search_path=${name}`);
+  return { name, url: url.toString() };
+}
+
+async function dropSchema(name: string): Promise<void> {
+  await adminQuery(`DROP SCHEMA IF EXISTS ${name} CASCADE`);
+  schemas.delete(name);
+}
+
+/** Deletes the keys a run left under its prefix (pub/sub leaves none; rate limits do). */
+async function deleteRedisKeys(prefix: string): Promise<void> {
+  const redis = new Redis(BENCH_REDIS_URL, { maxRetriesPerRequest: 1, connectTimeout: 3000 });
+  redis.on('error', () => {});
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
+      cursor = next;
+      if (keys.length > 0) await redis.del(...keys);
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
 }
 
 // ---- versions ---------------------------------------------------------------------------------------
@@ -120,13 +222,20 @@ async function httpStatus(url: string): Promise<number | null> {
 
 export interface ServerHandle {
   kind: ServerKind;
+  /** the first process (ours-pg-x2: A) */
   pid: number;
+  /** every process serving the room */
+  pids: number[];
   port: number;
+  /** until every process was ready */
   startMs: number;
-  /** a fresh room; resolves to the ws URL every client of the scenario connects to */
-  newRoom(title: string): Promise<string>;
+  /**
+   * A fresh room; resolves to the ws URLs its clients connect to, one per process (the room is
+   * created on the first process; a client on another one reaches the same workshop).
+   */
+  newRoom(title: string): Promise<string[]>;
   alive(): boolean;
-  /** exit code / signal if it died */
+  /** exit code / signal of the processes that died */
   exitInfo(): string | null;
   /** output lines printed after it was ready (with LOG_LEVEL=warn: warnings and errors) */
   laterOutput(): string[];
@@ -139,10 +248,22 @@ export interface StartOptions {
   watchdogS?: number;
 }
 
-export async function startServer(
-  kind: ServerKind,
-  opts: StartOptions = {},
-): Promise<ServerHandle> {
+/** One server process. */
+interface Proc {
+  pid: number;
+  port: number;
+  alive(): boolean;
+  exit(): string | null;
+  later: string[];
+  tail(): string;
+  stop(): Promise<void>;
+}
+
+async function spawnProc(
+  kind: 'ours' | 'reference',
+  extraEnv: Record<string, string>,
+  opts: StartOptions,
+): Promise<Proc> {
   const readyTimeoutMs = opts.readyTimeoutMs ?? 60_000;
   const port = await freePort();
   const dataDir = kind === 'ours' ? mkdtempSync(join(tmpdir(), 'transforma-bench-')) : null;
@@ -156,16 +277,17 @@ export async function startServer(
     BENCH_WATCHDOG_S: String(opts.watchdogS ?? 900),
   };
   delete env.YPERSISTENCE;
+  // Only the scale-out kinds use PostgreSQL and Redis; an operator's own variables do not leak in.
+  for (const name of ['DATABASE_URL', 'REDIS_URL', 'REDIS_PREFIX']) delete env[name];
   let args: string[];
   if (kind === 'ours') {
     if (!existsSync(OUR_ENTRY)) throw new Error(`${OUR_ENTRY} does not exist (yet)`);
-    Object.assign(env, { DATA_DIR: dataDir, NODE_ENV: 'production', LOG_LEVEL: 'warn' });
+    Object.assign(env, { DATA_DIR: dataDir, NODE_ENV: 'production', LOG_LEVEL: 'warn' }, extraEnv);
     args = ['--import', 'tsx', '--import', WATCHDOG, OUR_ENTRY];
   } else {
     args = ['--import', WATCHDOG, join(REFERENCE_PKG, 'src', 'server.js')];
   }
 
-  const t0 = performance.now();
   const child = spawn(process.execPath, args, {
     cwd: PROJECT_DIR,
     env,
@@ -222,44 +344,112 @@ export async function startServer(
         `${exit ? ` (${exit})` : ''}; output:\n${tail.slice(-2000)}`,
     );
   }
+  return {
+    pid: child.pid as number,
+    port,
+    alive: () => exit === null,
+    exit: () => exit,
+    later,
+    tail: () => tail,
+    stop,
+  };
+}
 
+async function createWorkshopOn(
+  port: number,
+  title: string,
+): Promise<{ id: string; token: string }> {
+  const res = await fetch(`http://${HOST}:${port}/api/workshops`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ title, template: 'edw' }),
+    signal: AbortSignal.timeout(10_000),
+  });
+  const text = await res.text();
+  let body: { id?: unknown; tokens?: { participant?: unknown } } = {};
+  try {
+    body = JSON.parse(text) as typeof body;
+  } catch {
+    // reported below
+  }
+  const id = body.id;
+  const token = body.tokens?.participant;
+  if (res.status !== 201 || typeof id !== 'string' || typeof token !== 'string') {
+    throw new Error(
+      `POST /api/workshops answered ${res.status} (want 201 with id and tokens.participant): ${text.slice(0, 300)}`,
+    );
+  }
+  return { id, token };
+}
+
+export async function startServer(
+  kind: ServerKind,
+  opts: StartOptions = {},
+): Promise<ServerHandle> {
+  const t0 = performance.now();
+  const procs: Proc[] = [];
+  const cleanups: (() => Promise<void>)[] = [];
+  const stopAll = async (): Promise<void> => {
+    await Promise.all(procs.map((p) => p.stop()));
+    for (const cleanup of cleanups.splice(0)) {
+      await cleanup().catch((e: unknown) =>
+        console.error(`bench: cleanup failed: ${e instanceof Error ? e.message : String(e)}`),
+      );
+    }
+  };
+  try {
+    if (kind === 'ours' || kind === 'reference') {
+      procs.push(await spawnProc(kind, {}, opts));
+    } else {
+      const schema = await createSchema();
+      cleanups.push(() => dropSchema(schema.name));
+      const env: Record<string, string> = { DATABASE_URL: schema.url };
+      if (kind === 'ours-pg-x2') {
+        const prefix = `bench:${randomBytes(4).toString('hex')}:`;
+        cleanups.push(() => deleteRedisKeys(prefix));
+        Object.assign(env, { REDIS_URL: BENCH_REDIS_URL, REDIS_PREFIX: prefix });
+        // One after the other: the first runs the migrations, the second finds them done.
+        procs.push(await spawnProc('ours', env, opts));
+        procs.push(await spawnProc('ours', env, opts));
+      } else {
+        procs.push(await spawnProc('ours', env, opts));
+      }
+    }
+  } catch (e) {
+    await stopAll();
+    throw e;
+  }
+  const first = procs[0] as Proc;
+  const names = procs.length > 1 ? procs.map((_, i) => String.fromCharCode(65 + i)) : [''];
   let rooms = 0;
   return {
     kind,
-    pid: child.pid as number,
-    port,
+    pid: first.pid,
+    pids: procs.map((p) => p.pid),
+    port: first.port,
     startMs: performance.now() - t0,
-    alive: () => exit === null,
-    exitInfo: () => exit,
-    laterOutput: () => [...later],
-    outputTail: () => tail,
-    stop,
-    async newRoom(title: string): Promise<string> {
+    alive: () => procs.every((p) => p.alive()),
+    exitInfo: () => {
+      const dead = procs.flatMap((p, i) => (p.exit() ? [`${names[i]} ${p.exit()}`.trim()] : []));
+      return dead.length > 0 ? dead.join(', ') : null;
+    },
+    laterOutput: () =>
+      procs.flatMap((p, i) => p.later.map((l) => (names[i] ? `${names[i]}: ${l}` : l))),
+    outputTail: () =>
+      procs.map((p, i) => (names[i] ? `--- ${names[i]} ---\n${p.tail()}` : p.tail())).join('\n'),
+    stop: stopAll,
+    async newRoom(title: string): Promise<string[]> {
       rooms++;
       if (kind === 'reference') {
-        return `ws://${HOST}:${port}/yjs/bench-${rooms}-${Math.random().toString(36).slice(2, 8)}`;
+        return [
+          `ws://${HOST}:${first.port}/yjs/bench-${rooms}-${Math.random().toString(36).slice(2, 8)}`,
+        ];
       }
-      const res = await fetch(`${base}/api/workshops`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ title, template: 'edw' }),
-        signal: AbortSignal.timeout(10_000),
-      });
-      const text = await res.text();
-      let body: { id?: unknown; tokens?: { participant?: unknown } } = {};
-      try {
-        body = JSON.parse(text) as typeof body;
-      } catch {
-        // reported below
-      }
-      const id = body.id;
-      const token = body.tokens?.participant;
-      if (res.status !== 201 || typeof id !== 'string' || typeof token !== 'string') {
-        throw new Error(
-          `POST /api/workshops answered ${res.status} (want 201 with id and tokens.participant): ${text.slice(0, 300)}`,
-        );
-      }
-      return `ws://${HOST}:${port}/yjs/${encodeURIComponent(id)}?token=${encodeURIComponent(token)}`;
+      const { id, token } = await createWorkshopOn(first.port, title);
+      return procs.map(
+        (p) =>
+          `ws://${HOST}:${p.port}/yjs/${encodeURIComponent(id)}?token=${encodeURIComponent(token)}`,
+      );
     },
   };
 }

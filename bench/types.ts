@@ -1,8 +1,26 @@
 /** Shapes shared by the orchestrator (run.ts / orchestrate.ts) and the load-generator child. */
 import type { Summary } from './stats';
 
-export type ServerKind = 'ours' | 'reference';
-export const SERVER_KINDS: readonly ServerKind[] = ['ours', 'reference'];
+/**
+ * ours        our server, one process, SQLite (the default installation)
+ * reference   the reference y-websocket server, in memory
+ * ours-pg     our server, one process on PostgreSQL (DATABASE_URL, a fresh schema)
+ * ours-pg-x2  our server, two processes on the same PostgreSQL and Redis (DATABASE_URL +
+ *             REDIS_URL): the clients of the room are split between them, alternately
+ */
+export type ServerKind = 'ours' | 'reference' | 'ours-pg' | 'ours-pg-x2';
+export const SERVER_KINDS: readonly ServerKind[] = ['ours', 'reference', 'ours-pg', 'ours-pg-x2'];
+/** Measured by default (--servers). */
+export const DEFAULT_SERVER_KINDS: readonly ServerKind[] = ['ours', 'reference'];
+/** The scale-out pair: one process vs two on PostgreSQL (and Redis). */
+export const SCALE_OUT_KINDS: readonly ServerKind[] = ['ours-pg', 'ours-pg-x2'];
+/** How the tables name them. */
+export const SERVER_LABELS: Record<ServerKind, string> = {
+  ours: 'ours',
+  reference: 'reference',
+  'ours-pg': 'ours PG x1',
+  'ours-pg-x2': 'ours PG+Redis x2',
+};
 
 export interface FanoutSpec {
   scenario: 'fanout';
@@ -26,9 +44,12 @@ export type ScenarioSpec = FanoutSpec | ThroughputSpec;
 /** What the orchestrator sends to the load child. */
 export interface LoadConfig {
   spec: ScenarioSpec;
-  /** ws URL of the room, with the token if any; every client uses it */
-  url: string;
-  serverPid: number;
+  /** ws URLs of the room, with the token if any, one per server process; client i uses i mod length */
+  urls: string[];
+  /** the server processes (CPU and RSS are summed over them) */
+  serverPids: number[];
+  /** also account PostgreSQL's and Redis's CPU (their processes on this box) apart from others */
+  measureStores: boolean;
   /** the child exits by itself after this long */
   watchdogS: number;
   /** the fan-out edit loop stops after this long even if edits remain (lost ones time out) */
@@ -71,6 +92,11 @@ export interface CpuWindow {
   clientLoopDelayP99Ms: number;
   /** CPU used by everything else on the box during the window (% of one core): machine noise */
   otherCpuPct: number | null;
+  /**
+   * CPU of every PostgreSQL and redis-server process on the box during the window (% of one core),
+   * when the run uses them (left out of otherCpuPct then); null otherwise
+   */
+  storeCpuPct: number | null;
 }
 
 export interface FanoutResult {
