@@ -53,6 +53,19 @@ interface IconProps {
 }
 
 export function Icon({ name, size = 18, className }: IconProps) {
+  return <LineIcon d={PATHS[name]} size={size} className={className} />;
+}
+
+/** The one shell of every line icon (24 × 24, stroke: currentColor, hidden from assistive tech). */
+export function LineIcon({
+  d,
+  size = 18,
+  className,
+}: {
+  d: string;
+  size?: number;
+  className?: string;
+}) {
   return (
     <svg
       className={className ? `icon ${className}` : 'icon'}
@@ -67,7 +80,7 @@ export function Icon({ name, size = 18, className }: IconProps) {
       aria-hidden="true"
       focusable="false"
     >
-      <path d={PATHS[name]} />
+      <path d={d} />
     </svg>
   );
 }

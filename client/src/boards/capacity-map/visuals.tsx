@@ -1,5 +1,6 @@
 /** Colours and small glyphs of the capacity map and the diamond (data, so the SVG export can use them). */
 import type { Helix } from '@shared/domain/s3';
+import { LineIcon } from '@client/ui/Icon';
 
 export const HELIX_COLORS: Record<Helix, string> = {
   business: '#1c7ed6',
@@ -31,21 +32,5 @@ export const BOARD_ICONS = {
 export type BoardIconName = keyof typeof BOARD_ICONS;
 
 export function BoardIcon({ name, size = 18 }: { name: BoardIconName; size?: number }) {
-  return (
-    <svg
-      className="icon"
-      width={size}
-      height={size}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={2}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-    >
-      <path d={BOARD_ICONS[name]} />
-    </svg>
-  );
+  return <LineIcon d={BOARD_ICONS[name]} size={size} />;
 }
