@@ -5,19 +5,38 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 
-/** Saturated enough for a caret and a cursor, readable with white text. Six-digit hex (Tiptap). */
+/**
+ * Saturated enough for a caret and a cursor; white initials on each reach 4.5:1 (WCAG 1.4.3).
+ * Six-digit hex (Tiptap).
+ */
 export const PERSON_COLORS = [
-  '#e5484d',
-  '#f76b15',
-  '#d6a100',
-  '#30a46c',
-  '#12a594',
-  '#0090ff',
+  '#db1f25',
+  '#be4c06',
+  '#8f6b00',
+  '#257f53',
+  '#0e7e71',
+  '#0072c9',
   '#3e63dd',
   '#8e4ec6',
-  '#d6409f',
+  '#ca2b90',
   '#7c6f64',
 ] as const;
+
+/** The palette before version 2 (too light for white text), mapped to its darker successor. */
+const OLDER_COLORS: Record<string, string> = {
+  '#e5484d': '#db1f25',
+  '#f76b15': '#be4c06',
+  '#d6a100': '#8f6b00',
+  '#30a46c': '#257f53',
+  '#12a594': '#0e7e71',
+  '#0090ff': '#0072c9',
+  '#d6409f': '#ca2b90',
+};
+
+/** A colour this browser or another person's remembered, as one of today's palette. */
+export function legibleColor(color: string): string {
+  return OLDER_COLORS[color.toLowerCase()] ?? color;
+}
 
 export const DISPLAY_NAME_MAX = 60;
 
@@ -41,7 +60,11 @@ export const usePersonStore = create<PersonState>()(
     }),
     {
       name: 'transforma:person',
-      version: 1,
+      version: 2,
+      migrate: (persisted) => {
+        const state = (persisted ?? {}) as Partial<PersonState>;
+        return { ...state, color: legibleColor(state.color ?? randomColor()) } as PersonState;
+      },
       partialize: ({ displayName, color }) => ({ displayName, color }),
     },
   ),

@@ -17,18 +17,21 @@ interface LanguageSwitcherProps {
   /** Where it sits (the top bar, the join dialog), for tests and styles. */
   testId: string;
   className?: string;
+  /** Given when a visible `<label htmlFor>` names it; without one, aria-label does. */
+  id?: string;
 }
 
-export function LanguageSwitcher({ testId, className }: LanguageSwitcherProps) {
+export function LanguageSwitcher({ testId, className, id }: LanguageSwitcherProps) {
   const { t } = useTranslation();
   // What the person picked while its strings load; the UI switches once they are in.
   const [pending, setPending] = useState<Language | null>(null);
   return (
     <select
+      id={id}
       className={`language-switcher field__select ${className ?? ''}`}
       data-testid={testId}
-      aria-label={t('app.language')}
-      title={t('app.language')}
+      aria-label={id ? undefined : t('app.language')}
+      title={id ? undefined : t('app.language')}
       value={pending ?? currentLanguage()}
       onChange={(event) => {
         const lng = event.target.value as Language;

@@ -34,29 +34,32 @@ export function BoardTabs({ template }: { template: WorkshopTemplate }) {
   if (boards.length < 2 && !facilitator) return null;
   return (
     <div className="board-tabs-row">
-      <nav
-        className="board-tabs"
-        role="tablist"
-        aria-label={t('boards.tabsLabel')}
-        onKeyDown={onKeyDown}
-      >
-        {boards.map((board) => (
-          <button
-            key={board}
-            id={`board-tab-${board}`}
-            type="button"
-            role="tab"
-            aria-selected={board === active}
-            aria-controls="board-panel"
-            tabIndex={board === active ? 0 : -1}
-            className="board-tabs__tab"
-            data-testid={`board-tab-${board}`}
-            onClick={() => showBoard(board)}
-          >
-            {t(`boards.names.${board}`)}
-            <TabLockIcon board={board} />
-          </button>
-        ))}
+      {/* The landmark holds the tablist: a role on the nav itself would remove the landmark. */}
+      <nav className="board-tabs-nav" aria-label={t('boards.tabsLabel')}>
+        <div
+          className="board-tabs"
+          role="tablist"
+          aria-label={t('boards.tabsLabel')}
+          onKeyDown={onKeyDown}
+        >
+          {boards.map((board) => (
+            <button
+              key={board}
+              id={`board-tab-${board}`}
+              type="button"
+              role="tab"
+              aria-selected={board === active}
+              aria-controls="board-panel"
+              tabIndex={board === active ? 0 : -1}
+              className="board-tabs__tab"
+              data-testid={`board-tab-${board}`}
+              onClick={() => showBoard(board)}
+            >
+              {t(`boards.names.${board}`)}
+              <TabLockIcon board={board} />
+            </button>
+          ))}
+        </div>
       </nav>
       {facilitator && (
         <div className="board-tabs-row__tools">

@@ -15,7 +15,6 @@ export function ConnectionBadge({ status }: { status: ConnectionStatus }) {
       className={`connection connection--${status}`}
       data-testid="connection-status"
       data-status={status}
-      role="status"
       title={t(HINTS[status])}
     >
       <span className="connection__dot" aria-hidden="true" />

@@ -36,7 +36,14 @@ export function JoinDialog({
   const { t } = useTranslation();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const titleId = useId();
-  const ids = { name: useId(), organisation: useId(), helix: useId(), region: useId() };
+  const ids = {
+    name: useId(),
+    organisation: useId(),
+    helix: useId(),
+    region: useId(),
+    language: useId(),
+  };
+  const nameRef = useRef<HTMLInputElement>(null);
   const errorId = useId();
   const [name, setName] = useState(initialName);
   const [organisation, setOrganisation] = useState('');
@@ -51,6 +58,8 @@ export function JoinDialog({
   useEffect(() => {
     const dialog = dialogRef.current;
     if (dialog && !dialog.open) dialog.showModal();
+    // showModal focuses the first control; the name is what to fill in first.
+    nameRef.current?.focus();
     return () => dialog?.close();
   }, []);
 
@@ -107,7 +116,14 @@ export function JoinDialog({
       }}
     >
       <form onSubmit={submit} noValidate>
-        {joining && <LanguageSwitcher testId="join-language" className="join-dialog__language" />}
+        {joining && (
+          <div className="join-dialog__language">
+            <label htmlFor={ids.language} className="join-dialog__language-label">
+              {t('app.language')}
+            </label>
+            <LanguageSwitcher id={ids.language} testId="join-language" />
+          </div>
+        )}
         <h2 id={titleId} className="dialog__title">
           {joining ? t('join.title', { workshop: workshopTitle }) : t('join.titleRename')}
         </h2>
@@ -119,6 +135,7 @@ export function JoinDialog({
             {t('join.nameLabel')}
           </label>
           <input
+            ref={nameRef}
             id={ids.name}
             className="field__input"
             data-testid="join-name-input"

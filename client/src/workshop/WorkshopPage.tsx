@@ -48,6 +48,7 @@ import { CardVoteDots, VoteRankBadge } from '@client/facilitation/voting/CardVot
 import { JoinDialog } from './JoinDialog';
 import { StatusScreen } from '@client/ui/StatusScreen';
 import { TopBar } from './TopBar';
+import { Announcer } from './Announcer';
 import { useUndoShortcuts } from './useUndoShortcuts';
 import { useWorkshopSession } from './useWorkshopSession';
 import { takeWorkshopToken } from '@client/store/workshopAccess';
@@ -274,6 +275,7 @@ function WorkshopRoom({ session: fetched, token, linkToken, identity }: Workshop
               />
             )}
             <BoardTabs template={session.template} />
+            {session.role !== 'projector' && <Announcer status={status} />}
             <main className="workshop__board">
               {session.role === 'projector' ? <WallFrame>{board}</WallFrame> : board}
               <FollowPill />

@@ -14,6 +14,7 @@ import { facilitation } from './de/facilitation';
 import { opportunityBoard } from './de/opportunityBoard';
 import { join, people } from './de/people';
 import { privateWriting } from './de/privateWriting';
+import { questionnaires } from './de/questionnaires';
 import { s3 } from './de/s3';
 import { voting } from './de/voting';
 import type { Locale } from './types';
@@ -27,6 +28,7 @@ export const de: Locale = {
   actionList,
   facilitation,
   privateWriting,
+  questionnaires,
   voting,
   breakouts,
   archive,

@@ -14,6 +14,7 @@ import { facilitation } from './en/facilitation';
 import { opportunityBoard } from './en/opportunityBoard';
 import { join, people } from './en/people';
 import { privateWriting } from './en/privateWriting';
+import { questionnaires } from './en/questionnaires';
 import { s3 } from './en/s3';
 import { voting } from './en/voting';
 
@@ -26,6 +27,7 @@ export const en = {
   actionList,
   facilitation,
   privateWriting,
+  questionnaires,
   voting,
   breakouts,
   archive,

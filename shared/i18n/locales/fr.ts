@@ -14,6 +14,7 @@ import { facilitation } from './fr/facilitation';
 import { opportunityBoard } from './fr/opportunityBoard';
 import { join, people } from './fr/people';
 import { privateWriting } from './fr/privateWriting';
+import { questionnaires } from './fr/questionnaires';
 import { s3 } from './fr/s3';
 import { voting } from './fr/voting';
 import type { Locale } from './types';
@@ -27,6 +28,7 @@ export const fr: Locale = {
   actionList,
   facilitation,
   privateWriting,
+  questionnaires,
   voting,
   breakouts,
   archive,

@@ -14,6 +14,7 @@ import { facilitation } from './it/facilitation';
 import { opportunityBoard } from './it/opportunityBoard';
 import { join, people } from './it/people';
 import { privateWriting } from './it/privateWriting';
+import { questionnaires } from './it/questionnaires';
 import { s3 } from './it/s3';
 import { voting } from './it/voting';
 import type { Locale } from './types';
@@ -27,6 +28,7 @@ export const it: Locale = {
   actionList,
   facilitation,
   privateWriting,
+  questionnaires,
   voting,
   breakouts,
   archive,

@@ -14,6 +14,7 @@ import { facilitation } from './sl/facilitation';
 import { opportunityBoard } from './sl/opportunityBoard';
 import { join, people } from './sl/people';
 import { privateWriting } from './sl/privateWriting';
+import { questionnaires } from './sl/questionnaires';
 import { s3 } from './sl/s3';
 import { voting } from './sl/voting';
 import type { Locale } from './types';
@@ -27,6 +28,7 @@ export const sl: Locale = {
   actionList,
   facilitation,
   privateWriting,
+  questionnaires,
   voting,
   breakouts,
   archive,

@@ -352,7 +352,7 @@ const RowHeader = memo(function RowHeader({
         .filter(Boolean)
         .join(' ')}
       style={{ width: ROW_HEADER_WIDTH }}
-      aria-pressed={selected}
+      aria-selected={selected}
       aria-label={t('activityCanvas.matrix.selectCapacity', { title })}
       data-testid="matrix-capacity"
       data-capacity-id={capacity.id}
@@ -400,7 +400,7 @@ const ColumnHeader = memo(function ColumnHeader({
         .filter(Boolean)
         .join(' ')}
       style={{ left, width: COLUMN_WIDTH, top: GROUP_BAND, height: COLUMN_HEADER }}
-      aria-pressed={selected}
+      aria-selected={selected}
       aria-label={t('activityCanvas.matrix.selectOpportunity', { title })}
       data-testid="matrix-opportunity"
       data-opportunity-id={opportunity.id}

@@ -4,7 +4,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { Awareness } from 'y-protocols/awareness';
-import { initialsOf } from '@client/store/personStore';
+import { initialsOf, legibleColor } from '@client/store/personStore';
 import { usePeers } from '@client/sync/presence';
 
 interface PeopleOnlineProps {
@@ -34,7 +34,7 @@ export function PeopleOnline({ awareness, max = 5, showMore = true }: PeopleOnli
         <span
           key={peer.clientId}
           className="avatar"
-          style={{ backgroundColor: peer.color }}
+          style={{ backgroundColor: legibleColor(peer.color) }}
           title={peer.name}
           data-testid="person"
           data-name={peer.name}

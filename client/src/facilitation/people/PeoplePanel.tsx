@@ -12,7 +12,7 @@ import type { PeopleCommand } from '@shared/control/people';
 import type { Participant } from '@shared/domain/identity';
 import { Icon } from '@client/ui/Icon';
 import { usePopover } from '@client/ui/usePopover';
-import { initialsOf } from '@client/store/personStore';
+import { initialsOf, legibleColor } from '@client/store/personStore';
 import { usePeers } from '@client/sync/presence';
 import { PeopleOnline } from './PeopleOnline';
 import { colorFor, handQueue, matchesQuery, sortPeople } from './peopleList';
@@ -100,7 +100,10 @@ function PeoplePanel({
   const regionName = useMemo(() => new Map(regions.map((r) => [r.id, r.name])), [regions]);
   // The colour of a person's cursor and avatar on the board, when they are on it.
   const peers = usePeers(awareness);
-  const colorOf = (p: Participant) => peers.find((peer) => peer.name === p.name)?.color;
+  const colorOf = (p: Participant) => {
+    const color = peers.find((peer) => peer.name === p.name)?.color;
+    return color && legibleColor(color);
+  };
   const describe = (p: Participant): string[] =>
     [
       p.organisation,

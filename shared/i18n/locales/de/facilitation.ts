@@ -20,6 +20,17 @@ export const facilitation: LocalePart<'facilitation'> = {
     'discussion-with-coach': 'Diskussion mit dem Coach',
     summaries: 'Zusammenfassungen',
   },
+  /** Ansagen für Screenreader bei Änderungen, die alle betreffen. */
+  announce: {
+    phaseStarted: 'Phase gestartet: {{name}}',
+    phaseEnded: 'Die Phase ist beendet',
+    timeUp: 'Die Zeit ist um',
+    voteOpened: 'Eine Abstimmung hat begonnen: {{title}}',
+    voteRevealed: 'Die Abstimmungsergebnisse liegen vor: {{title}}',
+    connectionLost:
+      'Verbindung unterbrochen. Ihre Änderungen bleiben erhalten und werden gesendet, sobald sie wieder besteht.',
+    connectionBack: 'Wieder verbunden',
+  },
   phase: {
     current: 'Aktuelle Phase: {{name}}',
     none: 'Keine Phase läuft',

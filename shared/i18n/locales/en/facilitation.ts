@@ -18,6 +18,16 @@ export const facilitation = {
     'discussion-with-coach': 'Discussion with the coach',
     summaries: 'Summaries',
   },
+  /** Screen-reader announcements of changes that matter to everyone. */
+  announce: {
+    phaseStarted: 'Phase started: {{name}}',
+    phaseEnded: 'The phase has ended',
+    timeUp: 'Time is up',
+    voteOpened: 'A vote has started: {{title}}',
+    voteRevealed: 'The vote results are out: {{title}}',
+    connectionLost: 'Connection lost. Your changes are kept and sent when it is back.',
+    connectionBack: 'Connected again',
+  },
   phase: {
     current: 'Current phase: {{name}}',
     none: 'No phase running',

@@ -20,6 +20,17 @@ export const facilitation: LocalePart<'facilitation'> = {
     'discussion-with-coach': 'Échange avec le coach',
     summaries: 'Synthèses',
   },
+  /** Annonces pour lecteur d’écran des changements qui concernent tout le monde. */
+  announce: {
+    phaseStarted: 'Phase lancée : {{name}}',
+    phaseEnded: 'La phase est terminée',
+    timeUp: 'Le temps est écoulé',
+    voteOpened: 'Un vote a commencé : {{title}}',
+    voteRevealed: 'Les résultats du vote sont disponibles : {{title}}',
+    connectionLost:
+      'Connexion perdue. Vos modifications sont conservées et seront envoyées dès son retour.',
+    connectionBack: 'Connexion rétablie',
+  },
   phase: {
     current: 'Phase en cours : {{name}}',
     none: 'Aucune phase en cours',

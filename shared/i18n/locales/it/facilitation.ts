@@ -20,6 +20,17 @@ export const facilitation: LocalePart<'facilitation'> = {
     'discussion-with-coach': 'Confronto con il coach',
     summaries: 'Sintesi',
   },
+  /** Annunci per lettori di schermo dei cambiamenti che riguardano tutti. */
+  announce: {
+    phaseStarted: 'Fase avviata: {{name}}',
+    phaseEnded: 'La fase è terminata',
+    timeUp: 'Il tempo è scaduto',
+    voteOpened: 'È iniziata una votazione: {{title}}',
+    voteRevealed: 'I risultati della votazione sono disponibili: {{title}}',
+    connectionLost:
+      'Connessione persa. Le modifiche sono conservate e verranno inviate al ritorno della connessione.',
+    connectionBack: 'Di nuovo connesso',
+  },
   phase: {
     current: 'Fase in corso: {{name}}',
     none: 'Nessuna fase in corso',

@@ -20,6 +20,17 @@ export const facilitation: LocalePart<'facilitation'> = {
     'discussion-with-coach': 'Pogovor s coachem',
     summaries: 'Povzetki',
   },
+  /** Obvestila za bralnike zaslona o spremembah, ki zadevajo vse. */
+  announce: {
+    phaseStarted: 'Faza se je začela: {{name}}',
+    phaseEnded: 'Faza se je končala',
+    timeUp: 'Čas je potekel',
+    voteOpened: 'Glasovanje se je začelo: {{title}}',
+    voteRevealed: 'Rezultati glasovanja so objavljeni: {{title}}',
+    connectionLost:
+      'Povezava je prekinjena. Vaše spremembe so shranjene in bodo poslane, ko bo povezava spet vzpostavljena.',
+    connectionBack: 'Spet povezano',
+  },
   phase: {
     current: 'Trenutna faza: {{name}}',
     none: 'Nobena faza ne poteka',
