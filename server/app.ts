@@ -13,7 +13,8 @@ import { ControlService } from './control/controlService';
 import { writeGate } from './control/writeGate';
 import { PeopleService } from './control/peopleService';
 import { PrivateWritingService } from './control/privateWritingService';
-import { QuestionnaireService } from './control/questionnaireService';
+import { QuestionnaireDiscussion } from './control/questionnaireDiscussion';
+import { QuestionnaireService, type DocChanger } from './control/questionnaireService';
 import { CLOSE_REMOVED, CLOSE_UNAUTHORIZED } from '../shared/sync/closeCodes';
 import { writeVoteResult } from '../shared/doc/voteResults';
 import { publishDrafts } from '../shared/doc/publishDrafts';
@@ -103,9 +104,9 @@ export async function startServer(
       return published;
     },
   );
-  const questionnaires = new QuestionnaireService(storage, control, (workshopId, change) =>
-    rooms.change(workshopId, change),
-  );
+  const changeDoc: DocChanger = (workshopId, change) => rooms.change(workshopId, change);
+  const questionnaires = new QuestionnaireService(storage, control, changeDoc);
+  const discussion = new QuestionnaireDiscussion(questionnaires, storage, control, changeDoc);
   const rooms = new RoomRegistry({
     storage,
     // An archived workshop refuses every edit; otherwise the facilitator's locks apply.
@@ -168,7 +169,7 @@ export async function startServer(
     trustProxy: config.trustProxy,
     cluster,
   });
-  serveQuestionnaires(io, questionnaires, log);
+  serveQuestionnaires(io, questionnaires, discussion, log);
   // Live clients learn when their workshop is archived (read-only) or reopened.
   archive.onStatus((workshopId, status) => {
     io.to(workshopId).emit('workshop:status', { workshopId, status });

@@ -21,6 +21,7 @@ import { EventBudget } from './eventBudget';
 import type { PeopleService } from './peopleService';
 import { VoteTurnoutAnnouncer } from './voteTurnout';
 import type { DraftReply, PrivateWritingService } from './privateWritingService';
+import type { QuestionnaireDiscussion } from './questionnaireDiscussion';
 import type { Caller, QuestionnaireService, Reply } from './questionnaireService';
 
 interface SocketData {
@@ -324,15 +325,21 @@ function joinCluster(
 }
 
 /** Serves the questionnaire commands and broadcasts their turnout (issue 12). */
-export function serveQuestionnaires(io: ControlServer, service: QuestionnaireService, log: Logger) {
+export function serveQuestionnaires(
+  io: ControlServer,
+  service: QuestionnaireService,
+  discussion: QuestionnaireDiscussion,
+  log: Logger,
+) {
   service.onTurnout((workshopId, runs) => io.to(workshopId).emit('questionnaire:turnout', runs));
-  io.on('connection', (socket) => serveQuestionnaireSocket(socket, service, log));
+  io.on('connection', (socket) => serveQuestionnaireSocket(socket, service, discussion, log));
 }
 
 /** The role and identity are read at each command (a promotion changes them). */
 function serveQuestionnaireSocket(
   socket: ControlSocket,
   service: QuestionnaireService,
+  discussion: QuestionnaireDiscussion,
   log: Logger,
 ) {
   const { workshopId } = socket.data;
@@ -362,6 +369,18 @@ function serveQuestionnaireSocket(
   socket.on(
     'questionnaire:reveal',
     handle((c, p) => service.reveal(workshopId, c, p)),
+  );
+  socket.on(
+    'questionnaire:revise',
+    handle((c, p) => discussion.revise(workshopId, c, p)),
+  );
+  socket.on(
+    'questionnaire:note',
+    handle((c, p) => discussion.note(workshopId, c, p)),
+  );
+  socket.on(
+    'questionnaire:focus',
+    handle((c, p) => discussion.focus(workshopId, c, p)),
   );
   service
     .turnout(workshopId)

@@ -22,7 +22,12 @@ import {
   type WriteReport,
 } from '../../shared/doc/questionnaires';
 import { copyTemplate } from '../../shared/questionnaire/adapt';
-import { anonymise } from '../../shared/questionnaire/aggregate';
+import {
+  aggregateQuestionnaire,
+  anonymise,
+  type QuestionnaireAggregate,
+} from '../../shared/questionnaire/aggregate';
+import { markRevealed } from '../../shared/doc/questionnaireDiscussion';
 import {
   answerSchema,
   findQuestion,
@@ -30,7 +35,7 @@ import {
   questionnaireSchema,
   type Answer,
 } from '../../shared/questionnaire/schema';
-import { questionnaireTemplate } from '../../shared/questionnaire/shipped';
+import { questionnaireTemplate, SELF_ASSESSMENT } from '../../shared/questionnaire/shipped';
 import type { Identities, IdentityRow, QuestionnaireStore } from '../storage/storage';
 import type { ControlService } from './controlService';
 
@@ -64,7 +69,7 @@ export class QuestionnaireService {
     if (caller.role !== 'facilitator') return refuse('only facilitators can start a questionnaire');
     const parsed = startQuestionnaireSchema.safeParse(raw);
     if (!parsed.success) return refuse(firstIssue('invalid questionnaire start', parsed.error));
-    const { templateId, anonymous, respondentIds } = parsed.data;
+    const { templateId, anonymous, respondentIds, liveResults } = parsed.data;
     return this.control.exclusive(workshopId, async (): Promise<Reply<QuestionnaireTurnout>> => {
       const refused = await this.control.refusal(workshopId);
       if (refused) return { ok: false, error: refused };
@@ -87,6 +92,7 @@ export class QuestionnaireService {
         anonymous: definition.anonymous,
         respondentIds: respondentIds ? [...new Set(respondentIds)] : null,
         status: 'open',
+        liveResults: liveResults ?? templateId !== SELF_ASSESSMENT.templateId,
         startedAt: this.now(),
         definition,
       };
@@ -135,7 +141,10 @@ export class QuestionnaireService {
         identityId,
         JSON.stringify(mine),
       );
-      if (hadAnswered !== Object.keys(mine).length > 0) await this.announce(workshopId, people);
+      // Turnout changes with a person's first answer (or last cleared); live results with any.
+      if (run.liveResults || hadAnswered !== Object.keys(mine).length > 0) {
+        await this.announce(workshopId, people);
+      }
       return { ok: true, value: { questionnaireId, answers: mine } };
     });
   }
@@ -179,15 +188,29 @@ export class QuestionnaireService {
         ? anonymise(responses)
         : responses.map((r) => ({ ...r, name: names.get(r.respondentId) ?? '' }));
       let report: WriteReport = { written: 0, refused: [] };
+      const revealedAt = this.now();
       await this.changeDoc(workshopId, (doc) => {
         report = writeRevealedAnswers(doc, questionnaireId, revealed);
+        markRevealed(doc, questionnaireId, revealedAt);
       });
-      const closed: QuestionnaireRun = { ...run, status: 'revealed', revealedAt: this.now() };
+      const closed: QuestionnaireRun = { ...run, status: 'revealed', revealedAt };
       await this.storage.putQuestionnaireRun(workshopId, questionnaireId, JSON.stringify(closed));
       await this.storage.clearHeldAnswers(workshopId, questionnaireId);
       await this.announce(workshopId, people);
       return { ok: true, value: report };
     });
+  }
+
+  /** The run, for the discussion commands (questionnaireDiscussion.ts). */
+  findRun(workshopId: string, questionnaireId: string): Promise<QuestionnaireRun | undefined> {
+    return this.runs(workshopId).then((runs) =>
+      runs.find((r) => r.questionnaireId === questionnaireId),
+    );
+  }
+
+  /** Is this person asked by the run (removed people are not)? */
+  async asks(workshopId: string, run: QuestionnaireRun, identityId: string): Promise<boolean> {
+    return eligible(run, await this.storage.listIdentities(workshopId)).includes(identityId);
   }
 
   /** Every run's turnout (counts only), for a client that connects. */
@@ -211,9 +234,15 @@ export class QuestionnaireService {
     for (const run of await this.runs(workshopId)) {
       const asked = eligible(run, people);
       let answered = 0;
+      let results: QuestionnaireAggregate | undefined;
       if (run.status === 'open') {
         const held = await this.heldAnswers(workshopId, run.questionnaireId);
         answered = asked.filter((id) => Object.keys(held.get(id) ?? {}).length > 0).length;
+        if (run.liveResults) {
+          // Only the people still asked count; the aggregate itself never says who.
+          const responses = asked.map((id) => ({ respondentId: id, answers: held.get(id) ?? {} }));
+          results = aggregateQuestionnaire(run.definition, responses);
+        }
       }
       out.push({
         questionnaireId: run.questionnaireId,
@@ -222,6 +251,8 @@ export class QuestionnaireService {
         status: run.status,
         respondentIds: asked,
         answered,
+        liveResults: run.liveResults ?? false,
+        ...(results ? { results } : {}),
       });
     }
     return out;
@@ -278,11 +309,11 @@ function parseJson(json: string): unknown {
   }
 }
 
-function refuse<T>(error: string): Promise<Reply<T>> {
+export function refuse<T>(error: string): Promise<Reply<T>> {
   return Promise.resolve({ ok: false, error });
 }
 
-function firstIssue(
+export function firstIssue(
   what: string,
   error: { issues: { path: PropertyKey[]; message: string }[] },
 ): string {

@@ -17,13 +17,14 @@ import type { ControlService } from './controlService';
 
 export const SETTINGS_REASON = 'only facilitators change the workshop settings';
 export const SERVER_ONLY_REASON = 'vote results are written by the server only';
-export const QUESTIONNAIRES_REASON = 'questionnaire answers are written by the server only';
+export const QUESTIONNAIRES_REASON = 'questionnaires are written by the server only';
 
 /** Roots only the facilitator's clients write. */
 const SETTINGS_ROOTS = ['meta', 'regions'];
 /**
- * Roots only the server writes. `questionnaires` too until its phases exist (issue 12): answers will
- * be revealed into it by the server, definitions written by facilitators; nobody writes it yet.
+ * Roots only the server writes. `questionnaires` (issue 12): definitions are written when a
+ * facilitator starts a run, answers at the reveal and after it through checked commands
+ * (server/control/questionnaireDiscussion.ts), so no client can touch anyone else's answers.
  */
 const SERVER_ROOTS: Record<string, string> = {
   voteResults: SERVER_ONLY_REASON,

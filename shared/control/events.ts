@@ -85,6 +85,11 @@ export interface ClientToServerEvents {
   'questionnaire:save': (payload: unknown, ack: (reply: Ack<MyAnswers>) => void) => void;
   /** My held answers to an open questionnaire. */
   'questionnaire:mine': (payload: unknown, ack: (reply: Ack<MyAnswers>) => void) => void;
+  /** After a named reveal: change one of my own answers in the doc (null clears it). */
+  'questionnaire:revise': (payload: unknown, ack: (reply: Ack<null>) => void) => void;
+  /** Facilitator (coach): a note on a question; the question under discussion. */
+  'questionnaire:note': (payload: unknown, ack: (reply: Ack<null>) => void) => void;
+  'questionnaire:focus': (payload: unknown, ack: (reply: Ack<null>) => void) => void;
   /** Facilitator: close and reveal; the ack says how many answers were written. */
   'questionnaire:reveal': (
     payload: unknown,

@@ -6,6 +6,7 @@
  * turnout: how many of the people asked have answered anything.
  */
 import { z } from 'zod';
+import type { QuestionnaireAggregate } from '../questionnaire/aggregate';
 import { QUESTIONNAIRE_TEMPLATE_IDS } from '../questionnaire/shipped';
 import { questionnaireIdSchema, type Answer, type Questionnaire } from '../questionnaire/schema';
 
@@ -23,6 +24,12 @@ export const startQuestionnaireSchema = z.strictObject({
   anonymous: z.boolean().optional(),
   /** Who is asked: the people listed, or (omitted) every participant who joined. */
   respondentIds: z.array(identityIdSchema).min(1).max(RESPONDENTS_MAX).optional(),
+  /**
+   * Show the results (counts, distributions, texts: never who) while people answer, e.g. on the
+   * wall during an EDW's evaluation. Default: on, except for the self-assessment, whose individual
+   * filling nobody sees before the reveal.
+   */
+  liveResults: z.boolean().optional(),
 });
 export type StartQuestionnaire = z.infer<typeof startQuestionnaireSchema>;
 
@@ -44,6 +51,29 @@ export type SaveAnswers = z.infer<typeof saveAnswersSchema>;
 /** Participant: my held answers; facilitator: reveal (close) a run. */
 export const questionnaireRefSchema = z.strictObject({ questionnaireId: questionnaireIdSchema });
 
+/**
+ * After the reveal of a named run, a respondent keeps working on their own answers in the doc
+ * (the self-assessment's summaries): one answer, or `null` to clear it. The server writes it.
+ */
+export const reviseAnswerSchema = z.strictObject({
+  questionnaireId: questionnaireIdSchema,
+  questionId: questionnaireIdSchema,
+  answer: z.unknown(),
+});
+
+/** Facilitator (the coach): a note on one question; blank text removes it. */
+export const coachNoteSchema = z.strictObject({
+  questionnaireId: questionnaireIdSchema,
+  questionId: questionnaireIdSchema,
+  text: z.string(),
+});
+
+/** Facilitator: the question under discussion (shown on the wall); null for none. */
+export const questionFocusSchema = z.strictObject({
+  questionnaireId: questionnaireIdSchema,
+  questionId: questionnaireIdSchema.nullable(),
+});
+
 export type QuestionnaireRunStatus = 'open' | 'revealed';
 
 /** A run as stored by the server. */
@@ -54,6 +84,8 @@ export interface QuestionnaireRun {
   /** null: every participant who joined (role participant, not removed). */
   respondentIds: string[] | null;
   status: QuestionnaireRunStatus;
+  /** Results shown while the run is open (absent in runs stored before it existed: off). */
+  liveResults?: boolean;
   startedAt: number;
   revealedAt?: number;
   /** The workshop's copy as started (also in the doc): answers are checked against it. */
@@ -70,6 +102,9 @@ export interface QuestionnaireTurnout {
   respondentIds: string[];
   /** How many of them have saved at least one answer. */
   answered: number;
+  liveResults: boolean;
+  /** While open with live results: the aggregate of the held answers (never who answered). */
+  results?: QuestionnaireAggregate;
 }
 
 /** My held answers to an open run (by question id; a question not answered has no entry). */

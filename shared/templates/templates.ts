@@ -10,6 +10,7 @@ export const BOARD_KINDS = [
   'activity-canvas',
   'action-list',
   'notes',
+  'questionnaires',
 ] as const;
 export type BoardKind = (typeof BOARD_KINDS)[number];
 
@@ -37,8 +38,10 @@ const EDW_BOARDS: BoardKind[] = [
   'activity-canvas',
   'action-list',
   'notes',
+  'questionnaires',
 ];
-const ADW_BOARDS: BoardKind[] = ['activity-canvas', 'action-list', 'notes'];
+/** Any workshop can run the StressTest or an evaluation (issue 12) on its questionnaires board. */
+const ADW_BOARDS: BoardKind[] = ['activity-canvas', 'action-list', 'notes', 'questionnaires'];
 
 export const TEMPLATES: Record<WorkshopTemplate, Template> = {
   edw: {
@@ -92,15 +95,29 @@ export const TEMPLATES: Record<WorkshopTemplate, Template> = {
   'self-assessment': {
     id: 'self-assessment',
     crossRegional: false,
-    boards: ['notes'],
+    // The seed's steps 3–5: each manager fills the table alone (held by the server until the
+    // reveal), the answers side by side with the coach, then the two summaries.
+    boards: ['questionnaires', 'notes'],
     phases: [
-      { key: 'individual-reflection', minutes: 45, board: 'notes', privateWriting: true },
-      { key: 'discussion-with-coach', minutes: 60, board: 'notes' },
-      { key: 'summaries', minutes: 30, board: 'notes' },
+      { key: 'individual-reflection', minutes: 45, board: 'questionnaires' },
+      { key: 'discussion-with-coach', minutes: 60, board: 'questionnaires' },
+      { key: 'summaries', minutes: 30, board: 'questionnaires' },
     ],
   },
 };
 
 export function templateOf(id: WorkshopTemplate): Template {
   return TEMPLATES[id];
+}
+
+/** Boards that hold cards; the questionnaires board holds answers (no private writing, no areas). */
+export type CardBoardKind = Exclude<BoardKind, 'questionnaires'>;
+
+export function isCardBoard(board: BoardKind): board is CardBoardKind {
+  return board !== 'questionnaires';
+}
+
+/** A template's boards that hold cards (where private writing and breakout areas can go). */
+export function cardBoardsOf(id: WorkshopTemplate): CardBoardKind[] {
+  return TEMPLATES[id].boards.filter(isCardBoard);
 }

@@ -46,6 +46,29 @@ export class QuestionnaireChannel {
     return socketRequest<MyAnswers>(this.socket, 'questionnaire:mine', { questionnaireId });
   }
 
+  /** After a named reveal: one of my own answers, in the doc (null clears it). */
+  revise(questionnaireId: string, questionId: string, answer: unknown): Promise<Ack<null>> {
+    return socketRequest<null>(this.socket, 'questionnaire:revise', {
+      questionnaireId,
+      questionId,
+      answer,
+    });
+  }
+
+  /** Facilitator: the coach's note on a question (blank removes it). */
+  note(questionnaireId: string, questionId: string, text: string): Promise<Ack<null>> {
+    return socketRequest<null>(this.socket, 'questionnaire:note', {
+      questionnaireId,
+      questionId,
+      text,
+    });
+  }
+
+  /** Facilitator: the question under discussion (null for none). */
+  focus(questionnaireId: string, questionId: string | null): Promise<Ack<null>> {
+    return socketRequest<null>(this.socket, 'questionnaire:focus', { questionnaireId, questionId });
+  }
+
   reveal(questionnaireId: string): Promise<Ack<{ written: number; refused: unknown[] }>> {
     return socketRequest(this.socket, 'questionnaire:reveal', { questionnaireId });
   }

@@ -36,12 +36,16 @@ export interface DraftFieldProps extends InputProps {
   transform?: (value: string) => string;
   /** A textarea: Enter makes a new line instead of saving. */
   multiline?: boolean;
+  /** The textarea's visible lines. */
+  rows?: number;
   /** Said under the field while the draft is at `maxLength`. */
   limitMessage?: string;
   limitTestId?: string;
   /** False: the caller shows refusals itself. */
   showError?: boolean;
   testId?: string;
+  /** Every keystroke's draft (a live word count); null when editing ends. */
+  onDraft?: (draft: string | null) => void;
   onKeyDown?: (event: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) => void;
 }
 
@@ -55,6 +59,7 @@ export function DraftField({
   limitTestId,
   showError = true,
   testId,
+  onDraft,
   onKeyDown,
   className = 'field__input',
   maxLength,
@@ -131,12 +136,16 @@ export function DraftField({
     onChange: (e: { target: { value: string } }) => {
       const text = transform ? transform(e.target.value) : e.target.value;
       setDraft(text);
+      onDraft?.(text);
       setError(null);
       cancelPause();
       pause.current = { timer: setTimeout(() => save(text, false), SAVE_AFTER_PAUSE_MS), text };
     },
     onBlur: () => {
-      if (draft !== null && save(draft, true)) setDraft(null);
+      if (draft !== null && save(draft, true)) {
+        setDraft(null);
+        onDraft?.(null);
+      }
       session.current = null;
     },
     onKeyDown: (e: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) => {

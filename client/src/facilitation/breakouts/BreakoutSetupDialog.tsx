@@ -7,7 +7,7 @@ import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'rea
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { BREAKOUT_GROUPS_MAX } from '@shared/control/breakouts';
-import { templateOf } from '@shared/templates/templates';
+import { cardBoardsOf } from '@shared/templates/templates';
 import { Icon } from '@client/ui/Icon';
 import { useActionList } from '@client/boards/action-list/actionStore';
 import { useParticipants, useRegions } from '@client/connection/usePeople';
@@ -24,7 +24,7 @@ export function BreakoutSetupDialog({ doc, onClose }: { doc: Y.Doc; onClose: () 
   const { t } = useTranslation();
   const control = useControl();
   const { template } = useRoom();
-  const boards = templateOf(template).boards;
+  const boards = cardBoardsOf(template);
   const dialogRef = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const minutesId = useId();

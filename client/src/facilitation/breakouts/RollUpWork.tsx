@@ -21,14 +21,14 @@ import {
   type CardMap,
   type LinkedCard,
 } from '@shared/doc';
-import type { BoardKind } from '@shared/templates/templates';
+import { isCardBoard, type BoardKind, type CardBoardKind } from '@shared/templates/templates';
 import type { ActionListSnapshot } from '@client/boards/action-list/actionStore';
 import { StaticRichText } from '@client/boards/board/StaticRichText';
 import { useYValue } from '@client/sync/useY';
 import { useCardTitle } from './useCardTitle';
 
 /** Which cards' `boardId` each board kind shows. */
-const BOARD_IDS: Record<BoardKind, string> = {
+const BOARD_IDS: Record<CardBoardKind, string> = {
   'capacity-map': CAPACITY_BOARD,
   'opportunity-board': OPPORTUNITY_BOARD,
   'activity-canvas': ACTIVITY_BOARD,
@@ -162,7 +162,7 @@ const boxed = (cards: Y.Map<CardMap>) => ({ cards });
 function BoardWork({ board, doc, since }: { board: BoardKind; doc: Y.Doc; since: number }) {
   const { t } = useTranslation();
   useYValue(cardsMap(doc), boxed, { deep: true });
-  const added = listCards(doc, BOARD_IDS[board])
+  const added = (isCardBoard(board) ? listCards(doc, BOARD_IDS[board]) : [])
     .filter((c) => c.createdAt >= since)
     .sort((a, b) => a.createdAt - b.createdAt);
   const boardName = t(`boards.names.${board}`);

@@ -5,7 +5,7 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { listActivities } from '@shared/doc';
-import { templateOf, type BoardKind } from '@shared/templates/templates';
+import { cardBoardsOf, type BoardKind } from '@shared/templates/templates';
 import { Icon } from '@client/ui/Icon';
 import { useActiveBoard } from '@client/store/workshopStore';
 import { useControl, useRoom } from '@client/connection/control';
@@ -50,7 +50,7 @@ function StartRound() {
   const { t } = useTranslation();
   const { template, doc } = useRoom();
   const round = usePrivateRound();
-  const boards = templateOf(template).boards;
+  const boards = cardBoardsOf(template);
   const [board, setBoard] = useState<BoardKind>(useActiveBoard(template));
   const [prompt, setPrompt] = useState('');
   const [activityId, setActivityId] = useState('');

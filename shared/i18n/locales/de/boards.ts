@@ -9,6 +9,7 @@ export const boards: LocalePart<'boards'> = {
     'activity-canvas': 'Aktivitäten',
     'action-list': 'Maßnahmen',
     notes: 'Notizen',
+    questionnaires: 'Fragebögen',
   },
   loading: 'Board wird geladen …',
 };

@@ -7,6 +7,7 @@ export const boards = {
     'activity-canvas': 'Activities',
     'action-list': 'Actions',
     notes: 'Notes',
+    questionnaires: 'Questionnaires',
   },
   loading: 'Loading the board…',
 };

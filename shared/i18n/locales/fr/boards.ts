@@ -9,6 +9,7 @@ export const boards: LocalePart<'boards'> = {
     'activity-canvas': 'Activités',
     'action-list': 'Actions',
     notes: 'Notes',
+    questionnaires: 'Questionnaires',
   },
   loading: 'Chargement du tableau…',
 };

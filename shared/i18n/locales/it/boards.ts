@@ -9,6 +9,7 @@ export const boards: LocalePart<'boards'> = {
     'activity-canvas': 'Attività',
     'action-list': 'Azioni',
     notes: 'Note',
+    questionnaires: 'Questionari',
   },
   loading: 'Caricamento della lavagna…',
 };

@@ -9,6 +9,7 @@ export const boards: LocalePart<'boards'> = {
     'activity-canvas': 'Dejavnosti',
     'action-list': 'Ukrepi',
     notes: 'Zapiski',
+    questionnaires: 'Vprašalniki',
   },
   loading: 'Nalaganje table …',
 };
