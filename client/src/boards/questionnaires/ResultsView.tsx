@@ -139,7 +139,7 @@ function ResultBody({ question, result }: { question: Question; result: Question
               <li key={r.optionId}>
                 {optionLabel(r.optionId)}{' '}
                 <span className="q-muted">
-                  {t('questionnaires.results.rank', { points: r.borda, mean: fmt(r.meanRank) })}
+                  {t('questionnaires.results.rank', { count: r.borda, mean: fmt(r.meanRank) })}
                 </span>
               </li>
             ))}

@@ -67,7 +67,8 @@ export const questionnaires = {
       'Min. {{min}} · Median {{median}} · Mittelwert {{mean}} · Max. {{max}} ({{count}} Antwort)',
     numbers_other:
       'Min. {{min}} · Median {{median}} · Mittelwert {{mean}} · Max. {{max}} ({{count}} Antworten)',
-    rank: '{{points}} Punkte · mittlerer Rang {{mean}}',
+    rank_one: '{{count}} Punkt · mittlerer Rang {{mean}}',
+    rank_other: '{{count}} Punkte · mittlerer Rang {{mean}}',
   },
   run: {
     turnout_one: '{{answered}} von {{count}} Person hat geantwortet',

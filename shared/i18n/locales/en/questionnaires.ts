@@ -65,7 +65,8 @@ export const questionnaires = {
     numbers_one: 'Min {{min}} · median {{median}} · mean {{mean}} · max {{max}} ({{count}} answer)',
     numbers_other:
       'Min {{min}} · median {{median}} · mean {{mean}} · max {{max}} ({{count}} answers)',
-    rank: '{{points}} points · mean rank {{mean}}',
+    rank_one: '{{count}} point · mean rank {{mean}}',
+    rank_other: '{{count}} points · mean rank {{mean}}',
   },
   run: {
     turnout_one: '{{answered}} of {{count}} person has answered',

@@ -75,7 +75,9 @@ export const questionnaires = {
       'Min {{min}} · médiane {{median}} · moyenne {{mean}} · max {{max}} ({{count}} réponses)',
     numbers_other:
       'Min {{min}} · médiane {{median}} · moyenne {{mean}} · max {{max}} ({{count}} réponses)',
-    rank: '{{points}} points · rang moyen {{mean}}',
+    rank_one: '{{count}} point · rang moyen {{mean}}',
+    rank_many: '{{count}} points · rang moyen {{mean}}',
+    rank_other: '{{count}} points · rang moyen {{mean}}',
   },
   run: {
     turnout_one: '{{answered}} personne sur {{count}} a répondu',

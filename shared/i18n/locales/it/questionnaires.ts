@@ -75,7 +75,9 @@ export const questionnaires = {
       'Min {{min}} · mediana {{median}} · media {{mean}} · max {{max}} ({{count}} risposte)',
     numbers_other:
       'Min {{min}} · mediana {{median}} · media {{mean}} · max {{max}} ({{count}} risposte)',
-    rank: '{{points}} punti · posizione media {{mean}}',
+    rank_one: '{{count}} punto · posizione media {{mean}}',
+    rank_many: '{{count}} punti · posizione media {{mean}}',
+    rank_other: '{{count}} punti · posizione media {{mean}}',
   },
   run: {
     turnout_one: '{{answered}} persona su {{count}} ha risposto',

@@ -82,7 +82,10 @@ export const questionnaires = {
       'Min. {{min}} · mediana {{median}} · povprečje {{mean}} · maks. {{max}} ({{count}} odgovori)',
     numbers_other:
       'Min. {{min}} · mediana {{median}} · povprečje {{mean}} · maks. {{max}} ({{count}} odgovorov)',
-    rank: '{{points}} točk · povprečno mesto {{mean}}',
+    rank_one: '{{count}} točka · povprečno mesto {{mean}}',
+    rank_two: '{{count}} točki · povprečno mesto {{mean}}',
+    rank_few: '{{count}} točke · povprečno mesto {{mean}}',
+    rank_other: '{{count}} točk · povprečno mesto {{mean}}',
   },
   run: {
     turnout_one: 'Odgovorili: {{answered}} od {{count}} osebe',
