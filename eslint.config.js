@@ -12,7 +12,7 @@ import globals from 'globals';
  * The client's layers, lowest first: a folder of client/src may import shared/, itself and the
  * folders listed for it, nothing else (so never a higher layer). Keep in step with docs/architecture.md.
  */
-const BASE = ['lib', 'ui', 'i18n', 'styles', 'sync', 'store', 'connection'];
+const BASE = ['lib', 'ui', 'i18n', 'styles', 'sync', 'store', 'connection', 'offline'];
 const MAY_IMPORT = {
   lib: [],
   i18n: [],
@@ -21,6 +21,8 @@ const MAY_IMPORT = {
   sync: ['lib'],
   store: ['lib'],
   connection: ['lib', 'i18n', 'sync', 'store'],
+  // Service worker registration, the new-version prompt, lazy chunks that survive a failed download.
+  offline: ['lib', 'ui', 'i18n', 'styles'],
   boards: BASE,
   facilitation: [...BASE, 'boards'],
   // The pages: each may use every layer below, never another page.

@@ -12,6 +12,7 @@ import { errors } from './de/errors';
 import { exportStrings } from './de/exports';
 import { facilitation } from './de/facilitation';
 import { opportunityBoard } from './de/opportunityBoard';
+import { offline } from './de/offline';
 import { join, people } from './de/people';
 import { privateWriting } from './de/privateWriting';
 import { questionnaires } from './de/questionnaires';
@@ -34,6 +35,7 @@ export const de: Locale = {
   archive,
   exports: exportStrings,
   errors,
+  offline,
   app: {
     name: 'Transforma',
     tagline:

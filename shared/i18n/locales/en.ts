@@ -12,6 +12,7 @@ import { errors } from './en/errors';
 import { exportStrings } from './en/exports';
 import { facilitation } from './en/facilitation';
 import { opportunityBoard } from './en/opportunityBoard';
+import { offline } from './en/offline';
 import { join, people } from './en/people';
 import { privateWriting } from './en/privateWriting';
 import { questionnaires } from './en/questionnaires';
@@ -33,6 +34,7 @@ export const en = {
   archive,
   exports: exportStrings,
   errors,
+  offline,
   app: {
     name: 'Transforma',
     tagline: 'Live, co-edited boards for Smart Specialisation (S3) workshops.',

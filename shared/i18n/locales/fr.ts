@@ -12,6 +12,7 @@ import { errors } from './fr/errors';
 import { exportStrings } from './fr/exports';
 import { facilitation } from './fr/facilitation';
 import { opportunityBoard } from './fr/opportunityBoard';
+import { offline } from './fr/offline';
 import { join, people } from './fr/people';
 import { privateWriting } from './fr/privateWriting';
 import { questionnaires } from './fr/questionnaires';
@@ -34,6 +35,7 @@ export const fr: Locale = {
   archive,
   exports: exportStrings,
   errors,
+  offline,
   app: {
     name: 'Transforma',
     tagline:

@@ -12,6 +12,7 @@ import { errors } from './it/errors';
 import { exportStrings } from './it/exports';
 import { facilitation } from './it/facilitation';
 import { opportunityBoard } from './it/opportunityBoard';
+import { offline } from './it/offline';
 import { join, people } from './it/people';
 import { privateWriting } from './it/privateWriting';
 import { questionnaires } from './it/questionnaires';
@@ -34,6 +35,7 @@ export const it: Locale = {
   archive,
   exports: exportStrings,
   errors,
+  offline,
   app: {
     name: 'Transforma',
     tagline: 'Lavagne condivise in diretta per i workshop di specializzazione intelligente (S3).',

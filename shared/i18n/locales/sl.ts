@@ -12,6 +12,7 @@ import { errors } from './sl/errors';
 import { exportStrings } from './sl/exports';
 import { facilitation } from './sl/facilitation';
 import { opportunityBoard } from './sl/opportunityBoard';
+import { offline } from './sl/offline';
 import { join, people } from './sl/people';
 import { privateWriting } from './sl/privateWriting';
 import { questionnaires } from './sl/questionnaires';
@@ -34,6 +35,7 @@ export const sl: Locale = {
   archive,
   exports: exportStrings,
   errors,
+  offline,
   app: {
     name: 'Transforma',
     tagline: 'Skupne table v živo za delavnice pametne specializacije (S3).',

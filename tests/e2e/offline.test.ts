@@ -1,0 +1,123 @@
+/**
+ * End to end, offline-first (issue 13): a participant on a venue network that drops can reload the
+ * workshop page offline and keep working. The service worker (vite.config.ts) serves the app shell
+ * and every board's chunk from its precache, so even a board never opened online opens offline;
+ * the doc comes from IndexedDB; what was written offline reaches the others when the network is
+ * back. Without a service worker, a board whose code cannot be downloaded says so, with Reload and
+ * Try again, instead of a blank panel.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { RunningServer } from '../../server/app';
+import type { CreateWorkshopResponse } from '../../shared/domain/workshop';
+import { newPerson, screenshot, type Person } from '../support/browser';
+import { hasChromium } from '../support/chromium';
+import { startE2e, type E2eEnvironment } from '../support/e2eEnvironment';
+import { createWorkshop } from '../support/server';
+import { cardTitled, joinWorkshop, localLink, openTab, TIMEOUT } from '../support/workshopPage';
+
+const status = (page: Page) => page.getByTestId('connection-status').getAttribute('data-status');
+
+async function addCard(page: Page, title: string): Promise<void> {
+  await page.getByTestId('add-card').click({ timeout: TIMEOUT });
+  const input = page.getByTestId('card-title-input');
+  await input.waitFor({ timeout: TIMEOUT });
+  await input.pressSequentially(title, { delay: 10 });
+  await input.press('Enter');
+  await cardTitled(page, title).waitFor({ timeout: TIMEOUT });
+}
+
+describe.skipIf(!hasChromium)('offline-first', () => {
+  let env: E2eEnvironment;
+  let server: RunningServer;
+  let browser: Browser;
+  let workshop: CreateWorkshopResponse;
+  const people: Person[] = [];
+
+  beforeAll(async () => {
+    env = await startE2e('offline');
+    ({ server, browser } = env);
+    workshop = await createWorkshop(server.url, 'Offline', 'edw');
+  });
+
+  afterAll(async () => {
+    await Promise.all(people.map((p) => p.context.close().catch(() => {})));
+    await env?.close();
+  });
+
+  it('reloads offline, opens a board never visited, and shares offline edits once back online', async () => {
+    const link = localLink(server, workshop.links.participant);
+    const ben = await newPerson(browser);
+    const anna = await newPerson(browser);
+    people.push(ben, anna);
+    await joinWorkshop(ben, link, 'Ben', 'notes');
+    const page = await joinWorkshop(anna, link, 'Anna', 'notes');
+
+    // The service worker installed (every chunk precached) and controls the page.
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, {
+      timeout: TIMEOUT,
+    });
+    await addCard(page, 'Written online');
+    await cardTitled(ben.page, 'Written online').waitFor({ timeout: TIMEOUT });
+
+    // Offline, the page reloads from the service worker's cache, the doc from IndexedDB.
+    await anna.context.setOffline(true);
+    const reloaded = await page.reload();
+    expect(reloaded?.fromServiceWorker()).toBe(true);
+    await expect.poll(() => status(page), { timeout: TIMEOUT }).toBe('offline');
+    await openTab(page, 'notes');
+    await cardTitled(page, 'Written online').waitFor({ timeout: TIMEOUT });
+    await screenshot(page, 'offline-01-reloaded');
+
+    // A board never opened online: its code was precached, never downloaded by the page.
+    await openTab(page, 'action-list');
+    await page.getByTestId('action-list').waitFor({ timeout: TIMEOUT });
+    expect(await page.getByTestId('chunk-failed').count()).toBe(0);
+
+    // Written offline, kept on this device, shared when the network is back.
+    await openTab(page, 'notes');
+    await addCard(page, 'Written offline');
+    expect(await cardTitled(ben.page, 'Written offline').count()).toBe(0);
+    await anna.context.setOffline(false);
+    await expect.poll(() => status(page), { timeout: TIMEOUT }).toBe('connected');
+    await cardTitled(ben.page, 'Written offline').waitFor({ timeout: TIMEOUT });
+    await screenshot(ben.page, 'offline-02-synced');
+    expect(anna.errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
+  });
+
+  it('says a board could not be loaded, with Reload and Try again, instead of a blank panel', async () => {
+    // No service worker here: the board's code comes from the network, which refuses it.
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      locale: 'en-GB',
+      serviceWorkers: 'block',
+    });
+    const carla: Person = { context, page: await context.newPage(), errors: [] };
+    people.push(carla);
+    carla.page.on('pageerror', (error) => carla.errors.push(`pageerror: ${error.message}`));
+    // When each request for the board's code was refused (the browser may ask twice at once).
+    const refusedAt: number[] = [];
+    await context.route(/\/assets\/ActivityCanvasView-[^/]*\.js$/, (route) => {
+      refusedAt.push(Date.now());
+      return route.abort('internetdisconnected');
+    });
+    const page = await joinWorkshop(carla, localLink(server, workshop.links.participant), 'Carla');
+
+    await openTab(page, 'activity-canvas');
+    await page.getByTestId('chunk-failed').waitFor({ timeout: TIMEOUT });
+    // Two attempts (the first and the retry a second later) before saying so; the rest of the
+    // page is still there.
+    const attempts = refusedAt.filter((t, i) => i === 0 || t - refusedAt[i - 1]! > 500).length;
+    expect(attempts).toBe(2);
+    expect(await page.getByTestId('chunk-reload').isVisible()).toBe(true);
+    expect(await page.getByTestId('board-tab-notes').isVisible()).toBe(true);
+    await screenshot(page, 'offline-03-chunk-failed');
+
+    // The network is back: "Try again" loads the board without reloading the page.
+    await context.unroute(/\/assets\/ActivityCanvasView-[^/]*\.js$/);
+    await page.getByTestId('chunk-retry').click();
+    await page.getByTestId('activity-canvas').waitFor({ timeout: TIMEOUT });
+    expect(await page.getByTestId('chunk-failed').count()).toBe(0);
+    expect(carla.errors).toEqual([]);
+  });
+});
