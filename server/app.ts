@@ -14,6 +14,7 @@ import { writeGate } from './control/writeGate';
 import { PeopleService } from './control/peopleService';
 import { PrivateWritingService } from './control/privateWritingService';
 import { QuestionnaireDiscussion } from './control/questionnaireDiscussion';
+import { QuestionnaireEditing } from './control/questionnaireEditing';
 import { QuestionnaireService, type DocChanger } from './control/questionnaireService';
 import { CLOSE_REMOVED, CLOSE_UNAUTHORIZED } from '../shared/sync/closeCodes';
 import { writeVoteResult } from '../shared/doc/voteResults';
@@ -106,7 +107,10 @@ export async function startServer(
   );
   const changeDoc: DocChanger = (workshopId, change) => rooms.change(workshopId, change);
   const questionnaires = new QuestionnaireService(storage, control, changeDoc);
-  const discussion = new QuestionnaireDiscussion(questionnaires, storage, control, changeDoc);
+  const questionnairesAfterStart = {
+    discussion: new QuestionnaireDiscussion(questionnaires, storage, control, changeDoc),
+    editing: new QuestionnaireEditing(questionnaires, control, changeDoc),
+  };
   const rooms = new RoomRegistry({
     storage,
     // An archived workshop refuses every edit; otherwise the facilitator's locks apply.
@@ -169,7 +173,7 @@ export async function startServer(
     trustProxy: config.trustProxy,
     cluster,
   });
-  serveQuestionnaires(io, questionnaires, discussion, log);
+  serveQuestionnaires(io, questionnaires, questionnairesAfterStart, log);
   // Live clients learn when their workshop is archived (read-only) or reopened.
   archive.onStatus((workshopId, status) => {
     io.to(workshopId).emit('workshop:status', { workshopId, status });

@@ -22,6 +22,7 @@ import type { PeopleService } from './peopleService';
 import { VoteTurnoutAnnouncer } from './voteTurnout';
 import type { DraftReply, PrivateWritingService } from './privateWritingService';
 import type { QuestionnaireDiscussion } from './questionnaireDiscussion';
+import type { QuestionnaireEditing } from './questionnaireEditing';
 import type { Caller, QuestionnaireService, Reply } from './questionnaireService';
 
 interface SocketData {
@@ -328,18 +329,18 @@ function joinCluster(
 export function serveQuestionnaires(
   io: ControlServer,
   service: QuestionnaireService,
-  discussion: QuestionnaireDiscussion,
+  after: { discussion: QuestionnaireDiscussion; editing: QuestionnaireEditing },
   log: Logger,
 ) {
   service.onTurnout((workshopId, runs) => io.to(workshopId).emit('questionnaire:turnout', runs));
-  io.on('connection', (socket) => serveQuestionnaireSocket(socket, service, discussion, log));
+  io.on('connection', (socket) => serveQuestionnaireSocket(socket, service, after, log));
 }
 
 /** The role and identity are read at each command (a promotion changes them). */
 function serveQuestionnaireSocket(
   socket: ControlSocket,
   service: QuestionnaireService,
-  discussion: QuestionnaireDiscussion,
+  { discussion, editing }: { discussion: QuestionnaireDiscussion; editing: QuestionnaireEditing },
   log: Logger,
 ) {
   const { workshopId } = socket.data;
@@ -381,6 +382,10 @@ function serveQuestionnaireSocket(
   socket.on(
     'questionnaire:focus',
     handle((c, p) => discussion.focus(workshopId, c, p)),
+  );
+  socket.on(
+    'questionnaire:adapt',
+    handle((c, p) => editing.adapt(workshopId, c, p)),
   );
   service
     .turnout(workshopId)

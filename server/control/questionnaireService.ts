@@ -39,7 +39,7 @@ import { questionnaireTemplate, SELF_ASSESSMENT } from '../../shared/questionnai
 import type { Identities, IdentityRow, QuestionnaireStore } from '../storage/storage';
 import type { ControlService } from './controlService';
 
-export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string; code?: string };
 /** Applies a server-made change to a workshop's doc (RoomRegistry.change). */
 export type DocChanger = (workshopId: string, change: (doc: Y.Doc) => void) => Promise<void>;
 
@@ -266,7 +266,14 @@ export class QuestionnaireService {
     });
   }
 
-  private async heldAnswers(workshopId: string, questionnaireId: string) {
+  /** Saves a run's changed state (questionnaireEditing.ts: an adapted definition). */
+  async saveRun(workshopId: string, run: QuestionnaireRun): Promise<void> {
+    await this.storage.putQuestionnaireRun(workshopId, run.questionnaireId, JSON.stringify(run));
+    await this.announce(workshopId, await this.storage.listIdentities(workshopId));
+  }
+
+  /** Held answers of an open run, by person. */
+  async heldAnswers(workshopId: string, questionnaireId: string) {
     const held = new Map<string, Record<string, Answer>>();
     for (const row of await this.storage.listHeldAnswers(workshopId, questionnaireId)) {
       const raw = parseJson(row.json);

@@ -9,7 +9,7 @@ import type { Participant } from '../domain/identity';
 import type { HandState } from './people';
 import type { ControlState } from './state';
 import type { DraftProgress, MyDrafts } from './privateWriting';
-import type { MyAnswers, QuestionnaireTurnout } from './questionnaires';
+import type { AdaptResult, MyAnswers, QuestionnaireTurnout } from './questionnaires';
 import type { MyBallot, VoteTurnout } from './votes';
 
 export const CONTROL_PATH = '/socket.io';
@@ -33,7 +33,9 @@ export interface WorkshopStatusEvent {
   status: WorkshopStatus;
 }
 
-export type Ack<T = undefined> = { ok: true; value?: T } | { ok: false; error: string };
+/** `code`, when given, lets a client act on a refusal (e.g. 'needs-decision': ask the person). */
+export type Ack<T = undefined> =
+  { ok: true; value?: T } | { ok: false; error: string; code?: string };
 
 /** The control state as broadcast, with the server's clock when it was sent. */
 export interface ControlStateEvent {
@@ -90,6 +92,8 @@ export interface ClientToServerEvents {
   /** Facilitator (coach): a note on a question; the question under discussion. */
   'questionnaire:note': (payload: unknown, ack: (reply: Ack<null>) => void) => void;
   'questionnaire:focus': (payload: unknown, ack: (reply: Ack<null>) => void) => void;
+  /** Facilitator: adapt the workshop's copy (reword, add, remove, move a question). */
+  'questionnaire:adapt': (payload: unknown, ack: (reply: Ack<AdaptResult>) => void) => void;
   /** Facilitator: close and reveal; the ack says how many answers were written. */
   'questionnaire:reveal': (
     payload: unknown,

@@ -8,7 +8,12 @@
 import { z } from 'zod';
 import type { QuestionnaireAggregate } from '../questionnaire/aggregate';
 import { QUESTIONNAIRE_TEMPLATE_IDS } from '../questionnaire/shipped';
-import { questionnaireIdSchema, type Answer, type Questionnaire } from '../questionnaire/schema';
+import {
+  answerTypeSchema,
+  questionnaireIdSchema,
+  type Answer,
+  type Questionnaire,
+} from '../questionnaire/schema';
 
 /** Questions in one save at most (the largest template has fewer than 40). */
 export const ANSWERS_PER_SAVE_MAX = 200;
@@ -67,6 +72,52 @@ export const coachNoteSchema = z.strictObject({
   questionId: questionnaireIdSchema,
   text: z.string(),
 });
+
+const questionText = z.string().trim().min(1).max(1000);
+const hintText = z.string().trim().max(2000);
+
+/**
+ * Facilitator: adapt the workshop's copy of a questionnaire (shared/questionnaire/adapt.ts), one
+ * edit at a time. Rewording an answered question needs `meaning` (a typo fix keeps its answers; a
+ * changed meaning makes it a new question). While a run is open, a question somebody already
+ * answered can be reworded with the same meaning only: removing or re-meaning it waits for the
+ * reveal, so no held answer is ever dropped.
+ */
+export const adaptQuestionnaireSchema = z.strictObject({
+  questionnaireId: questionnaireIdSchema,
+  edit: z.discriminatedUnion('op', [
+    z.strictObject({
+      op: z.literal('reword'),
+      questionId: questionnaireIdSchema,
+      text: questionText,
+      /** Blank removes the hint. */
+      hint: hintText.optional(),
+      meaning: z.enum(['same', 'changed']).optional(),
+    }),
+    z.strictObject({ op: z.literal('remove'), questionId: questionnaireIdSchema }),
+    z.strictObject({
+      op: z.literal('add'),
+      sectionId: questionnaireIdSchema,
+      text: questionText,
+      hint: hintText.optional(),
+      answer: answerTypeSchema,
+    }),
+    z.strictObject({
+      op: z.literal('move'),
+      questionId: questionnaireIdSchema,
+      sectionId: questionnaireIdSchema,
+      index: z.number().int().min(0).max(500),
+    }),
+  ]),
+});
+export type AdaptQuestionnaire = z.infer<typeof adaptQuestionnaireSchema>;
+
+/** What an accepted edit did: the new version, and answers left without a question (kept). */
+export interface AdaptResult {
+  version: number;
+  orphaned: number;
+  questionId?: string;
+}
 
 /** Facilitator: the question under discussion (shown on the wall); null for none. */
 export const questionFocusSchema = z.strictObject({

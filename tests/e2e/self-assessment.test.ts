@@ -109,6 +109,20 @@ describe.skipIf(!hasChromium)('the cluster-management self-assessment', () => {
       'the questionnaire in the doc',
     );
     questionnaireId = listQuestionnaires(observer.doc)[0]!.id;
+
+    // The coach adapts the workshop's copy: a question of their own in dimension A.
+    await coach.page.getByTestId('q-tab-edit').click();
+    const editor = coach.page.getByTestId('questionnaire-editor');
+    await editor.getByTestId('edit-new-question').first().fill('Which city partners matter most?');
+    await editor.getByTestId('edit-add').first().click();
+    await waitFor(
+      () => listQuestionnaires(observer.doc)[0]?.version === 2,
+      'the adapted questionnaire',
+    );
+    await expect
+      .poll(() => mia.page.getByTestId('question-own-1').textContent(), { timeout: TIMEOUT })
+      .toContain('Which city partners matter most?');
+    await coach.page.getByTestId('q-tab-waiting').click();
   });
 
   it('keeps each manager’s answers private until the reveal: page, traffic and doc', async () => {

@@ -6,6 +6,8 @@
 import type { Socket } from 'socket.io-client';
 import type { Ack, ClientToServerEvents, ServerToClientEvents } from '@shared/control/events';
 import type {
+  AdaptQuestionnaire,
+  AdaptResult,
   MyAnswers,
   QuestionnaireTurnout,
   StartQuestionnaire,
@@ -67,6 +69,14 @@ export class QuestionnaireChannel {
   /** Facilitator: the question under discussion (null for none). */
   focus(questionnaireId: string, questionId: string | null): Promise<Ack<null>> {
     return socketRequest<null>(this.socket, 'questionnaire:focus', { questionnaireId, questionId });
+  }
+
+  /** Facilitator: one edit of the workshop's copy (code 'needs-decision': ask about meaning). */
+  adapt(questionnaireId: string, edit: AdaptQuestionnaire['edit']): Promise<Ack<AdaptResult>> {
+    return socketRequest<AdaptResult>(this.socket, 'questionnaire:adapt', {
+      questionnaireId,
+      edit,
+    });
   }
 
   reveal(questionnaireId: string): Promise<Ack<{ written: number; refused: unknown[] }>> {

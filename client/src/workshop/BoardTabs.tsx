@@ -1,5 +1,5 @@
 /** The tabs that switch between a workshop's boards (from its template), and the board shown. */
-import { Suspense, type KeyboardEvent } from 'react';
+import { Suspense, useEffect, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkshopTemplate } from '@shared/domain/workshop';
 import { templateOf } from '@shared/templates/templates';
@@ -30,6 +30,18 @@ export function BoardTabs({ template }: { template: WorkshopTemplate }) {
     showBoard(next);
     document.getElementById(`board-tab-${next}`)?.focus();
   };
+
+  // The active tab scrolls into its strip (phones show a few tabs at a time), never the page.
+  useEffect(() => {
+    const tab = document.getElementById(`board-tab-${active}`);
+    const strip = tab?.parentElement;
+    if (!tab || !strip || strip.scrollWidth <= strip.clientWidth) return;
+    const left = tab.offsetLeft - strip.offsetLeft;
+    if (left < strip.scrollLeft) strip.scrollLeft = left - 8;
+    else if (left + tab.offsetWidth > strip.scrollLeft + strip.clientWidth) {
+      strip.scrollLeft = left + tab.offsetWidth - strip.clientWidth + 8;
+    }
+  }, [active]);
 
   if (boards.length < 2 && !facilitator) return null;
   return (

@@ -2,7 +2,7 @@
  * Workshop title, connection, people online and the people list, raise hand, your name and role,
  * and (facilitators) Share.
  */
-import { useCallback, useState } from 'react';
+import { useCallback, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
@@ -10,6 +10,7 @@ import type { Role, WorkshopStatus, WorkshopTemplate } from '@shared/domain/work
 import { WorkshopRecordMenu } from './WorkshopRecordMenu';
 import { Icon } from '@client/ui/Icon';
 import { LanguageSwitcher } from '@client/ui/LanguageSwitcher';
+import { usePopover } from '@client/ui/usePopover';
 import { PhaseIndicator } from '@client/facilitation/AgendaPanel';
 import { TimerWidget } from '@client/facilitation/TimerWidget';
 import { HandButton } from '@client/facilitation/people/HandButton';
@@ -48,6 +49,10 @@ export function TopBar(props: TopBarProps) {
   const { t } = useTranslation();
   const [shareOpen, setShareOpen] = useState(false);
   const closeShare = useCallback(() => setShareOpen(false), []);
+  // On a phone the secondary items (name, outcome, language, settings, share) fold into a menu.
+  const more = usePopover();
+  const menuId = useId();
+  const languageId = useId();
 
   return (
     <header className="top-bar">
@@ -101,58 +106,85 @@ export function TopBar(props: TopBarProps) {
           {role === 'projector' && <Icon name="eye" size={14} />}
           {t(`role.${role}`)}
         </span>
-        {role !== 'projector' && props.displayName && (
+        <div className="top-bar__more" ref={more.anchorRef}>
           <button
             type="button"
-            className="name-button"
-            data-testid="edit-name"
-            aria-label={t('topBar.editName', { name: props.displayName })}
-            title={t('topBar.editName', { name: props.displayName })}
-            onClick={props.onEditName}
+            className="top-bar__more-toggle"
+            data-testid="top-bar-more"
+            aria-expanded={more.open}
+            aria-controls={menuId}
+            aria-label={t('topBar.more')}
+            title={t('topBar.more')}
+            onClick={more.toggle}
           >
-            <span className="name-button__avatar" style={{ backgroundColor: props.color }}>
-              {initialsOf(props.displayName)}
-            </span>
-            <span className="name-button__name">{props.displayName}</span>
-            <Icon name="pencil" size={14} />
+            <Icon name="menu" size={18} />
           </button>
-        )}
-        {role !== 'projector' && (
-          <WorkshopRecordMenu
-            workshopId={workshopId}
-            token={props.sessionToken}
-            facilitator={role === 'facilitator'}
-            status={props.workshopStatus}
-          />
-        )}
-        <LanguageSwitcher testId="language-switcher" />
-        {role === 'facilitator' && <WorkshopSettingsButton doc={props.doc} />}
-        {role === 'facilitator' && (
-          <div className="share-anchor">
-            <button
-              type="button"
-              className="button button--primary"
-              data-testid="share-button"
-              data-share-toggle
-              aria-expanded={shareOpen}
-              aria-haspopup="dialog"
-              onClick={() => setShareOpen((open) => !open)}
-            >
-              <Icon name="share" size={16} />
-              {t('topBar.share')}
-            </button>
-            {shareOpen && (
-              <ShareLinks
+          <div
+            id={menuId}
+            role="group"
+            aria-label={t('topBar.more')}
+            className={more.open ? 'top-bar__secondary is-open' : 'top-bar__secondary'}
+            data-testid="top-bar-menu"
+          >
+            {role !== 'projector' && props.displayName && (
+              <button
+                type="button"
+                className="name-button"
+                data-testid="edit-name"
+                aria-label={t('topBar.editName', { name: props.displayName })}
+                title={t('topBar.editName', { name: props.displayName })}
+                onClick={props.onEditName}
+              >
+                <span className="name-button__avatar" style={{ backgroundColor: props.color }}>
+                  {initialsOf(props.displayName)}
+                </span>
+                <span className="name-button__name">{props.displayName}</span>
+                <Icon name="pencil" size={14} />
+              </button>
+            )}
+            {role !== 'projector' && (
+              <WorkshopRecordMenu
                 workshopId={workshopId}
-                token={token}
-                onClose={closeShare}
-                doc={props.doc}
-                template={template}
-                title={title}
+                token={props.sessionToken}
+                facilitator={role === 'facilitator'}
+                status={props.workshopStatus}
               />
             )}
+            <div className="top-bar__language">
+              <label htmlFor={languageId} className="top-bar__language-label">
+                {t('app.language')}
+              </label>
+              <LanguageSwitcher id={languageId} testId="language-switcher" />
+            </div>
+            {role === 'facilitator' && <WorkshopSettingsButton doc={props.doc} />}
+            {role === 'facilitator' && (
+              <div className="share-anchor">
+                <button
+                  type="button"
+                  className="button button--primary"
+                  data-testid="share-button"
+                  data-share-toggle
+                  aria-expanded={shareOpen}
+                  aria-haspopup="dialog"
+                  onClick={() => setShareOpen((open) => !open)}
+                >
+                  <Icon name="share" size={16} />
+                  {t('topBar.share')}
+                </button>
+                {shareOpen && (
+                  <ShareLinks
+                    workshopId={workshopId}
+                    token={token}
+                    onClose={closeShare}
+                    doc={props.doc}
+                    template={template}
+                    title={title}
+                  />
+                )}
+              </div>
+            )}
           </div>
-        )}
+        </div>
       </div>
     </header>
   );

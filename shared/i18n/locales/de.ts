@@ -108,6 +108,7 @@ export const de: Locale = {
     roleBadge: 'Ihre Rolle: {{role}}',
     editName: 'Namen ändern ({{name}})',
     share: 'Teilen',
+    more: 'Mehr',
   },
   connection: {
     connected: 'Verbunden',

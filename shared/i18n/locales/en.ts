@@ -105,6 +105,7 @@ export const en = {
     roleBadge: 'Your role: {{role}}',
     editName: 'Change your name ({{name}})',
     share: 'Share',
+    more: 'More',
   },
   connection: {
     connected: 'Connected',

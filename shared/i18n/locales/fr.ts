@@ -107,6 +107,7 @@ export const fr: Locale = {
     roleBadge: 'Votre rôle : {{role}}',
     editName: 'Changer de nom ({{name}})',
     share: 'Partager',
+    more: 'Plus',
   },
   connection: {
     connected: 'Connecté',

@@ -106,6 +106,7 @@ export const it: Locale = {
     roleBadge: 'Il tuo ruolo: {{role}}',
     editName: 'Cambia il tuo nome ({{name}})',
     share: 'Condividi',
+    more: 'Altro',
   },
   connection: {
     connected: 'Connesso',

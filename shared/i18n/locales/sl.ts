@@ -106,6 +106,7 @@ export const sl: Locale = {
     roleBadge: 'Vaša vloga: {{role}}',
     editName: 'Spremenite ime ({{name}})',
     share: 'Deli',
+    more: 'Več',
   },
   connection: {
     connected: 'Povezano',

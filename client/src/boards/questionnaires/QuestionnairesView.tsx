@@ -20,6 +20,7 @@ import {
   useRoom,
 } from '@client/connection/control';
 import { AnswerForm } from './AnswerForm';
+import { QuestionnaireEditor } from './QuestionnaireEditor';
 import { ResultsView } from './ResultsView';
 import { RunBar } from './RunBar';
 import { SideBySideView } from './SideBySideView';
@@ -28,7 +29,7 @@ import { SummariesView } from './SummariesView';
 import { useQuestionnaireDoc } from './useQuestionnaireDoc';
 import '@client/styles/questionnaires.css';
 
-type Tab = 'answer' | 'results' | 'side' | 'summaries';
+type Tab = 'answer' | 'results' | 'side' | 'summaries' | 'waiting' | 'edit';
 
 export default function QuestionnairesView({ doc, role, canEdit }: BoardViewProps) {
   const { t } = useTranslation();
@@ -95,6 +96,9 @@ export default function QuestionnairesView({ doc, role, canEdit }: BoardViewProp
         ...(asked && !wall ? (['answer'] as Tab[]) : []),
         ...(run?.results ? (['results'] as Tab[]) : []),
       ];
+  // Nothing to show yet (answers held until the reveal): say so, in a tab of its own.
+  if (tabs.length === 0) tabs.push('waiting');
+  if (facilitator && !archived && run) tabs.push('edit');
   const preferred: Tab | undefined = revealed
     ? selfAssessment && phase === 'summaries' && tabs.includes('summaries')
       ? 'summaries'
@@ -177,6 +181,9 @@ export default function QuestionnairesView({ doc, role, canEdit }: BoardViewProp
           wall={wall}
         />
       )}
+      {tab === 'edit' && channel && (
+        <QuestionnaireEditor questionnaire={definition} channel={channel} />
+      )}
       {tab === 'summaries' && (
         <SummariesView
           item={item}
@@ -185,7 +192,7 @@ export default function QuestionnairesView({ doc, role, canEdit }: BoardViewProp
           asked={asked}
         />
       )}
-      {!tab && !revealed && (
+      {tab === 'waiting' && (
         <p className="q-empty" data-testid="questionnaire-waiting">
           {facilitator || wall
             ? t('questionnaires.heldUntilReveal')
