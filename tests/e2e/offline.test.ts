@@ -6,13 +6,16 @@
  * back. Without a service worker, a board whose code cannot be downloaded says so, with Reload and
  * Try again, instead of a blank panel.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { RunningServer } from '../../server/app';
 import type { CreateWorkshopResponse } from '../../shared/domain/workshop';
 import { newPerson, screenshot, type Person } from '../support/browser';
 import { hasChromium } from '../support/chromium';
-import { startE2e, type E2eEnvironment } from '../support/e2eEnvironment';
+import { E2E_CLIENT_DIR, startE2e, type E2eEnvironment } from '../support/e2eEnvironment';
 import { createWorkshop } from '../support/server';
 import { cardTitled, joinWorkshop, localLink, openTab, TIMEOUT } from '../support/workshopPage';
 
@@ -32,10 +35,14 @@ describe.skipIf(!hasChromium)('offline-first', () => {
   let server: RunningServer;
   let browser: Browser;
   let workshop: CreateWorkshopResponse;
+  let clientDir: string;
   const people: Person[] = [];
 
   beforeAll(async () => {
-    env = await startE2e('offline');
+    // A copy of the built client, which the last test changes as a new deploy would.
+    clientDir = fs.mkdtempSync(path.join(os.tmpdir(), 'transforma-e2e-offline-client-'));
+    fs.cpSync(E2E_CLIENT_DIR, clientDir, { recursive: true });
+    env = await startE2e('offline', { clientDir });
     ({ server, browser } = env);
     workshop = await createWorkshop(server.url, 'Offline', 'edw');
   });
@@ -43,6 +50,7 @@ describe.skipIf(!hasChromium)('offline-first', () => {
   afterAll(async () => {
     await Promise.all(people.map((p) => p.context.close().catch(() => {})));
     await env?.close();
+    if (clientDir) fs.rmSync(clientDir, { recursive: true, force: true });
   });
 
   it('reloads offline, opens a board never visited, and shares offline edits once back online', async () => {
@@ -119,5 +127,36 @@ describe.skipIf(!hasChromium)('offline-first', () => {
     await page.getByTestId('activity-canvas').waitFor({ timeout: TIMEOUT });
     expect(await page.getByTestId('chunk-failed').count()).toBe(0);
     expect(carla.errors).toEqual([]);
+  });
+
+  it('offers a new version with a Reload prompt, and never swaps it in by itself', async () => {
+    const dana = await newPerson(browser);
+    people.push(dana);
+    const page = await joinWorkshop(dana, localLink(server, workshop.links.participant), 'Dana');
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, {
+      timeout: TIMEOUT,
+    });
+    await page.evaluate('window.__sameDocument = true');
+
+    // A new deploy: another service worker (here the same one, a byte longer) is found.
+    fs.appendFileSync(path.join(clientDir, 'sw.js'), '\n// the next deploy\n');
+    await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.update()));
+    await page.getByTestId('update-prompt').waitFor({ timeout: TIMEOUT });
+    // Installed and waiting: the page keeps running, nothing reloaded by itself.
+    expect(await page.evaluate('window.__sameDocument')).toBe(true);
+    await screenshot(page, 'offline-04-update-prompt');
+
+    // "Reload": the new worker takes over and the page starts again on it.
+    const reloaded = page.waitForEvent('load', { timeout: TIMEOUT });
+    await page.getByTestId('update-reload').click();
+    await reloaded;
+    expect(await page.evaluate('window.__sameDocument')).toBeUndefined();
+    await page.getByTestId('connection-status').waitFor({ timeout: TIMEOUT });
+    expect(
+      await page.evaluate(() =>
+        navigator.serviceWorker.getRegistration().then((r) => !!r?.active && !r.waiting),
+      ),
+    ).toBe(true);
+    expect(await page.getByTestId('update-prompt').count()).toBe(0);
   });
 });

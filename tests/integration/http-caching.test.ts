@@ -16,6 +16,9 @@ function fakeClientDir(): string {
     'console.log("app");\n'.repeat(200),
   );
   fs.writeFileSync(path.join(dir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+  // The service worker and the web app manifest keep their names across builds (vite.config.ts).
+  fs.writeFileSync(path.join(dir, 'sw.js'), 'self.addEventListener("fetch", () => {});\n');
+  fs.writeFileSync(path.join(dir, 'manifest.webmanifest'), '{"name":"Transforma"}');
   return dir;
 }
 
@@ -69,5 +72,17 @@ describe('first load over HTTP', () => {
       expect(res.status, page).toBe(200);
       expect(res.headers['cache-control'], page).toBe('no-cache');
     }
+  });
+
+  it('has the service worker and the manifest revalidated, so a new deploy is seen at once', async () => {
+    // A cached sw.js would keep every browser on the old version until it expired.
+    const sw = await get(`${s.url}/sw.js`);
+    expect(sw.status).toBe(200);
+    expect(sw.headers['content-type']).toMatch(/^(text|application)\/javascript/);
+    expect(sw.headers['cache-control']).toBe('no-cache');
+    const manifest = await get(`${s.url}/manifest.webmanifest`);
+    expect(manifest.status).toBe(200);
+    expect(manifest.headers['content-type']).toMatch(/^application\/manifest\+json/);
+    expect(manifest.headers['cache-control']).toBe('no-cache');
   });
 });

@@ -22,6 +22,8 @@ export function UpdatePrompt() {
   } = useRegisterSW({
     onRegisteredSW: (_url, r) => setRegistration(r ?? null),
     onRegisterError: (error: unknown) => console.warn('service worker not registered', error),
+    // The reload is ours (below): the library's skips a page that had no worker when it loaded.
+    onNeedReload: () => {},
   });
 
   useEffect(() => {
@@ -32,6 +34,18 @@ export function UpdatePrompt() {
     return () => window.clearInterval(timer);
   }, [registration]);
 
+  const reload = () => {
+    const container = navigator.serviceWorker;
+    // Another tab may have said "Reload" first: this page then only needs reloading.
+    if (!container || !registration?.waiting) {
+      window.location.reload();
+      return;
+    }
+    // The waiting worker takes over, then the page starts again on the new version.
+    container.addEventListener('controllerchange', () => window.location.reload(), { once: true });
+    void updateServiceWorker();
+  };
+
   if (!needRefresh) return null;
   return (
     <div className="update-prompt" role="status" data-testid="update-prompt">
@@ -39,8 +53,7 @@ export function UpdatePrompt() {
       <button
         type="button"
         className="update-prompt__reload"
-        // The waiting worker takes over, then the page reloads on the new version.
-        onClick={() => void updateServiceWorker(true)}
+        onClick={reload}
         data-testid="update-reload"
       >
         {t('offline.update.reload')}
