@@ -1,6 +1,6 @@
 /** A validated record as storage keeps it: its summary, the columns search filters on, the JSON. */
 import type { RecordSummary } from '../../shared/record/api';
-import type { WorkshopRecord } from '../../shared/record/schema';
+import { recordQuestionnaires, type WorkshopRecord } from '../../shared/record/schema';
 import type { RecordRow } from '../storage/storage';
 
 export function summarise(record: WorkshopRecord): RecordSummary {
@@ -30,6 +30,15 @@ export function toRecordRow(record: WorkshopRecord): RecordRow {
       workshop.field,
       ...record.capacities.map((c) => c.title),
       ...record.activities.map((a) => a.title),
+      // Organisers search what people wrote in questionnaires (issue 12): text answers only, so
+      // a search never matches a name (an anonymous questionnaire's record holds none anyway).
+      ...recordQuestionnaires(record).flatMap((q) =>
+        q.responses.flatMap((r) =>
+          Object.values(r.answers).flatMap((a) =>
+            a.type === 'short-text' || a.type === 'long-text' ? [a.value] : [],
+          ),
+        ),
+      ),
     ]
       .join('\n')
       .toLowerCase(),

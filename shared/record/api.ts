@@ -21,7 +21,10 @@ const day = z.iso.date({ error: 'must be a date as YYYY-MM-DD' });
 /** `GET /api/records` query. `token` may carry the organiser token (links opened in a browser). */
 export const recordSearchQuerySchema = z
   .strictObject({
-    /** Words that must all appear in the title, field, or a capacity or activity title. */
+    /**
+     * Words that must all appear in the title, field, a capacity or activity title, or a text
+     * answer to one of its questionnaires.
+     */
     q: optional(z.string().trim().max(200)),
     /** A region name or NUTS code (exact, case-insensitive). */
     region: optional(z.string().trim().max(120)),

@@ -38,6 +38,7 @@ import {
 import { CARD_TYPES } from '../doc/cards';
 import { HELICES, type Helix } from '../domain/s3';
 import type { Role, WorkshopTemplate } from '../domain/workshop';
+import { extractQuestionnaires } from './questionnaireExtract';
 import { readRichText, type RichText } from './richText';
 import {
   RECORD_SCHEMA_VERSION,
@@ -265,6 +266,7 @@ export function extractRecord(
       })),
     })),
     agenda,
+    questionnaires: extractQuestionnaires(doc),
     provenance: {
       workshopId: facts.id,
       recordVersion: meta.version,

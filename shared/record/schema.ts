@@ -5,7 +5,8 @@
  *
  * Versioning: `schemaVersion` is RECORD_SCHEMA_VERSION when the record was written. A change that
  * adds optional fields keeps the number; any other change bumps it, and readers of older records
- * convert them. Records never change once written; each archive or snapshot is a new version
+ * convert them. Version 2 added `questionnaires` (always written from 2 on); a version-1 record
+ * has none and still validates (read it with `recordQuestionnaires`, which gives [] for it). Records never change once written; each archive or snapshot is a new version
  * (provenance.recordVersion), numbered 1, 2, 3, … per workshop across both kinds.
  *
  * Conventions: times are ISO 8601 UTC strings; "not set" is null for dates, numbers and
@@ -30,9 +31,12 @@ import {
 } from '../domain/s3';
 import { workshopTemplateSchema } from '../domain/workshop';
 import { boardKindSchema } from '../control/state';
+import { recordQuestionnaireSchema, type RecordQuestionnaire } from './questionnaireSchema';
 import { richTextSchema } from './richText';
 
-export const RECORD_SCHEMA_VERSION = 1;
+export const RECORD_SCHEMA_VERSION = 2;
+/** Every schema version a reader accepts: 1 is 2 without questionnaires. */
+export const RECORD_SCHEMA_VERSIONS = [1, 2] as const;
 
 export const RECORD_KINDS = ['archive', 'snapshot'] as const;
 /** archive: taken when the facilitator closed the workshop; snapshot: taken while it stayed open. */
@@ -302,7 +306,7 @@ export const recordProvenanceSchema = z.object({
 
 export const recordSchema = z
   .object({
-    schemaVersion: z.literal(RECORD_SCHEMA_VERSION),
+    schemaVersion: z.literal(RECORD_SCHEMA_VERSIONS),
     workshop: recordWorkshopSchema,
     participants: recordParticipantsSchema,
     capacities: z.array(recordCapacitySchema),
@@ -313,12 +317,17 @@ export const recordSchema = z
     diamond: recordDiamondSchema,
     votes: z.array(recordVoteSchema),
     agenda: recordAgendaSchema,
+    /**
+     * The workshop's questionnaires, oldest first (shared/record/questionnaireSchema.ts). Written
+     * by schema version 2 on, absent from version 1 records: absent means none.
+     */
+    questionnaires: z.array(recordQuestionnaireSchema).optional(),
     provenance: recordProvenanceSchema,
   })
   .meta({
     title: 'Transforma workshop record',
     description:
-      'An archived S3 workshop: its capacities, opportunities, transformative activities, actions, votes, diamond and agenda.',
+      'An archived S3 workshop: its capacities, opportunities, transformative activities, actions, votes, diamond, agenda and questionnaires.',
   });
 
 export type WorkshopRecord = z.infer<typeof recordSchema>;
@@ -327,6 +336,11 @@ export type RecordOpportunity = z.infer<typeof recordOpportunitySchema>;
 export type RecordActivity = z.infer<typeof recordActivitySchema>;
 export type RecordAction = z.infer<typeof recordActionSchema>;
 export type RecordVote = z.infer<typeof recordVoteSchema>;
+
+/** A record's questionnaires: [] for a version-1 record, written before they were recorded. */
+export function recordQuestionnaires(record: WorkshopRecord): RecordQuestionnaire[] {
+  return record.questionnaires ?? [];
+}
 
 /** The record's JSON Schema (draft 2020-12), served at GET /api/schema/record.json. */
 export function recordJsonSchema(): Record<string, unknown> {

@@ -7,6 +7,8 @@
  *
  * Round trip: extractRecord(recordToDoc(record)) equals the record but for ids and provenance.
  * (One exception: an action whose activity reference was empty cannot be created and is skipped.)
+ * Questionnaires are not carried over: their answers belong to the people of the workshop that
+ * gave them, and a follow-up workshop runs its own; so `questionnaires` round-trips only as [].
  */
 import type * as Y from 'yjs';
 import {

@@ -2,7 +2,8 @@
  * `/archive/compare?ids=a,b,…`: several workshops' latest records side by side, one column per
  * region (a region in several records is one column): a strength-by-kind table to spot regions
  * that complement each other, then each region's capacities and transformative activities. From
- * here the organiser starts a cEDW pre-filled with those records.
+ * here the organiser starts a cEDW pre-filled with those records. Below, the records'
+ * self-assessments side by side (SelfAssessmentCompare.tsx).
  */
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +18,7 @@ import { saveWorkshopAccess } from '@client/store/workshopAccess';
 import { ArchiveLayout } from './ArchiveLayout';
 import { describeError } from '@client/connection/api/describeError';
 import { useOrganiserToken } from '@client/store/organiserToken';
+import { SelfAssessmentCompare } from './SelfAssessmentCompare';
 import { TokenGate } from './TokenGate';
 
 /** The workshop ids of `?ids=`, each once. */
@@ -237,6 +239,7 @@ function Comparison({
           </section>
         ))}
       </div>
+      <SelfAssessmentCompare records={state.records} />
       {starting && (
         <StartCedwDialog
           token={token}

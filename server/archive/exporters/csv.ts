@@ -1,6 +1,7 @@
 /**
  * The record as spreadsheets: a ZIP of activities.csv, actions.csv, capacities.csv and
- * opportunities.csv. RFC 4180 (papaparse), CRLF line ends, UTF-8 with a BOM so Excel reads the
+ * opportunities.csv, plus the questionnaire tables when the record has questionnaires
+ * (questionnaireTables.ts). RFC 4180 (papaparse), CRLF line ends, UTF-8 with a BOM so Excel reads the
  * accents right. Cells that a spreadsheet would run as a formula (starting with = + - @, a tab or a
  * carriage return) are prefixed with ' . Linked ids are kept and resolved to titles in extra
  * columns; regions appear by name.
@@ -16,6 +17,11 @@
 import { strToU8, zipSync } from 'fflate';
 import Papa from 'papaparse';
 import type { WorkshopRecord } from '../../../shared/record/schema';
+import {
+  QUESTIONNAIRE_CSV_FILES,
+  questionnaireTables,
+  type QuestionnaireCsvFile,
+} from './questionnaireTables';
 import { indexRecord, voteResult } from './recordIndex';
 import { VOCABULARY_EN, type ExportVocabulary, closedLabel } from './vocabulary';
 
@@ -75,16 +81,24 @@ function csvText({ header, rows }: Table, separator: CsvSeparator): string {
   );
 }
 
-/** The four CSV files as text (BOM included), by file name. */
+/**
+ * The CSV files as text (BOM included), by file name: the four tables, then the questionnaire
+ * tables the record has content for.
+ */
 export function exportCsvTables(
   record: WorkshopRecord,
   words: ExportVocabulary = VOCABULARY_EN,
   separator: CsvSeparator = defaultSeparator(words),
-): Record<CsvFile, string> {
+): Record<CsvFile, string> & Partial<Record<QuestionnaireCsvFile, string>> {
   const tables = recordTables(record, words);
-  return Object.fromEntries(
-    CSV_FILES.map((name) => [name, csvText(tables[name], separator)]),
-  ) as Record<CsvFile, string>;
+  const extra = questionnaireTables(record, words);
+  return Object.fromEntries([
+    ...CSV_FILES.map((name) => [name, csvText(tables[name], separator)]),
+    ...QUESTIONNAIRE_CSV_FILES.flatMap((name) => {
+      const found = extra[name];
+      return found ? [[name, csvText(found, separator)]] : [];
+    }),
+  ]) as Record<CsvFile, string> & Partial<Record<QuestionnaireCsvFile, string>>;
 }
 
 /** The four tables with typed cells, by CSV file name. */
@@ -271,8 +285,8 @@ export function exportCsvZip(
   const tables = exportCsvTables(record, words, separator);
   // ZIP dates start in 1980.
   const mtime = new Date(Math.max(Date.parse(record.provenance.archivedAt), Date.UTC(1980, 0, 2)));
-  return zipSync(Object.fromEntries(CSV_FILES.map((name) => [name, strToU8(tables[name])])), {
-    level: 6,
-    mtime,
-  });
+  return zipSync(
+    Object.fromEntries(Object.entries(tables).map(([name, text]) => [name, strToU8(text)])),
+    { level: 6, mtime },
+  );
 }

@@ -2,8 +2,8 @@
 /**
  * The record as a self-contained, printable HTML report (no scripts, no external resources): a
  * title page, a linked table of contents, a summary of the budget, participants, the transformative activities with their links, vote results, the
- * Synergy Diamond as inline SVG, capacities, opportunities, actions, the agenda as it ran, and the
- * record's provenance. The PDF export is this page printed by Chromium.
+ * Synergy Diamond as inline SVG, capacities, opportunities, actions, the self-assessment and the
+ * other questionnaires, the agenda as it ran, and the record's provenance. The PDF export is this page printed by Chromium.
  *
  * Rendered from React components (html/*.tsx) with renderToStaticMarkup, so every value from the
  * record is escaped by construction; the only markup written by hand is the stylesheet.
@@ -21,6 +21,8 @@ import { Diamond } from './html/Diamond';
 import { Opportunities } from './html/Opportunities';
 import { Participants } from './html/Participants';
 import { Provenance } from './html/Provenance';
+import { Questionnaires } from './html/Questionnaires';
+import { SelfAssessment } from './html/SelfAssessment';
 import { REPORT_CSS } from './html/styles';
 import { Summary } from './html/Summary';
 import { TitlePage } from './html/TitlePage';
@@ -38,6 +40,8 @@ const SECTIONS: ((props: ReportProps) => ReactNode)[] = [
   Capacities,
   Opportunities,
   Actions,
+  SelfAssessment,
+  Questionnaires,
   Agenda,
   Provenance,
 ];

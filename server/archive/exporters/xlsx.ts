@@ -1,14 +1,20 @@
 /**
- * The record as one Excel workbook: the CSV ZIP's four tables as four sheets (named in the export's
- * language), with typed cells: amounts, counts, scores and ranks as numbers, an action's start and
- * end as dates (ISO date format); a value not set is an empty cell, never 0. The header row is bold
+ * The record as one Excel workbook: the CSV ZIP's tables as sheets (the four, then the
+ * questionnaire tables when the record has questionnaires; named in the export's language), with
+ * typed cells: amounts, counts, scores and ranks as numbers, an action's start and end as dates
+ * (ISO date format); a value not set is an empty cell, never 0. The header row is bold
  * and frozen; columns are as wide as their longest line (within bounds). Text is written as text,
  * never as a formula, so no cell needs defusing.
  *
  * exceljs is loaded on the first XLSX export, not at server start (it is large).
  */
 import type { WorkshopRecord } from '../../../shared/record/schema';
-import { CSV_FILES, recordTables, type Cell, type CsvFile } from './csv';
+import { CSV_FILES, recordTables, type Cell, type CsvFile, type Table } from './csv';
+import {
+  QUESTIONNAIRE_CSV_FILES,
+  QUESTIONNAIRE_SHEET_NAME,
+  questionnaireTables,
+} from './questionnaireTables';
 import { VOCABULARY_EN, type ExportVocabulary, type ExportKey } from './vocabulary';
 
 const SHEET_NAME: Record<CsvFile, ExportKey> = {
@@ -64,9 +70,17 @@ export async function exportXlsx(
   workbook.title = record.workshop.title;
 
   const tables = recordTables(record, words);
-  for (const file of CSV_FILES) {
-    const { header, rows } = tables[file];
-    const sheet = workbook.addWorksheet(sheetName(words.t(SHEET_NAME[file])), {
+  const extra = questionnaireTables(record, words);
+  const sheets: [ExportKey, Table][] = [
+    ...CSV_FILES.map((file): [ExportKey, Table] => [SHEET_NAME[file], tables[file]]),
+    // The questionnaire sheets follow, when the record has questionnaires.
+    ...QUESTIONNAIRE_CSV_FILES.flatMap((file): [ExportKey, Table][] => {
+      const found = extra[file];
+      return found ? [[QUESTIONNAIRE_SHEET_NAME[file], found]] : [];
+    }),
+  ];
+  for (const [name, { header, rows }] of sheets) {
+    const sheet = workbook.addWorksheet(sheetName(words.t(name)), {
       views: [{ state: 'frozen', ySplit: 1 }],
     });
     sheet.addRow(header).font = { bold: true };

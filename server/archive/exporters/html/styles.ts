@@ -78,6 +78,15 @@ figcaption { font-weight: 600; margin-top: 1mm; }
 .rich p:last-child { margin-bottom: 0; }
 .rich ul, .rich ol { margin: 0 0 2mm; padding-left: 6mm; }
 .rich blockquote { margin: 0 0 2mm; padding-left: 3mm; border-left: 2px solid var(--line); color: var(--muted); }
+.answer { white-space: pre-line; }
+.answer-texts { padding-left: 5mm; margin: 0 0 3mm; }
+.answers-table caption { text-align: left; font-weight: 600; margin-bottom: 1mm; }
+.answers-table th[scope=row] { background: none; font-weight: 500; width: 45%; }
+.answers-table tr.sum-up th, .answers-table tr.sum-up td { font-weight: 600; background: var(--soft); }
+.question, .summary-text { break-inside: avoid; margin-bottom: 4mm; }
+.manager { border-top: 1px solid var(--line); padding-top: 2mm; margin-top: 5mm; }
+.sum-ups { display: grid; grid-template-columns: repeat(3, 1fr); gap: 3mm; margin: 3mm 0; }
+.sum-ups__cell { border: 1px solid var(--line); border-radius: 2mm; padding: 2mm 3mm; }
 footer { margin-top: 12mm; font-size: 8.5pt; color: var(--muted); }
 @page { size: A4; margin: 14mm 12mm; }
 @media print {

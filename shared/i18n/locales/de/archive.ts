@@ -21,7 +21,7 @@ export const archive: LocalePart<'archive'> = {
   search: {
     heading: 'Protokolle durchsuchen',
     q: 'Suchbegriffe',
-    qPlaceholder: 'Titel, Themenfeld, Kapazität oder Aktivität',
+    qPlaceholder: 'Titel, Themenfeld, Kapazität, Aktivität oder Fragebogen-Antwort',
     region: 'Region',
     regionPlaceholder: 'Name oder NUTS-Code',
     template: 'Workshop-Typ',
@@ -186,6 +186,20 @@ export const archive: LocalePart<'archive'> = {
     created: 'Der cEDW „{{title}}“ ist bereit.',
     open: 'Als Moderation öffnen',
     createFailed: 'Der cEDW konnte nicht angelegt werden: {{message}}',
+    selfAssessment: {
+      heading: 'Selbstbewertungen nebeneinander',
+      intro:
+        'Jede Frage der Selbstbewertung des Clustermanagements, eine Spalte je Stadt und Clustermanager/in.',
+      question: 'Frage',
+      notAnswered: 'nicht beantwortet',
+      notRevealed:
+        '{{workshop}}: Die Selbstbewertung wurde nicht aufgedeckt, daher enthält der Bericht keine Antworten.',
+      anonymous: 'anonyme Person {{number}}',
+      yes: 'Ja',
+      no: 'Nein',
+      words_one: '{{count}} Wort (Ziel etwa {{target}})',
+      words_other: '{{count}} Wörter (Ziel etwa {{target}})',
+    },
   },
   workshop: {
     menu: 'Ergebnis',

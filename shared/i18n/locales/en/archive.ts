@@ -19,7 +19,7 @@ export const archive = {
   search: {
     heading: 'Search records',
     q: 'Words',
-    qPlaceholder: 'title, field, capacity or activity',
+    qPlaceholder: 'title, field, capacity, activity or questionnaire answer',
     region: 'Region',
     regionPlaceholder: 'name or NUTS code',
     template: 'Workshop type',
@@ -185,6 +185,20 @@ export const archive = {
     created: 'The cEDW “{{title}}” is ready.',
     open: 'Open it as facilitator',
     createFailed: 'The cEDW could not be created: {{message}}',
+    selfAssessment: {
+      heading: 'Self-assessments side by side',
+      intro:
+        'Each question of the cluster-management self-assessment, one column per city and manager.',
+      question: 'Question',
+      notAnswered: 'not answered',
+      notRevealed:
+        '{{workshop}}: the self-assessment was not revealed, so its record holds no answers.',
+      anonymous: 'anonymous respondent {{number}}',
+      yes: 'Yes',
+      no: 'No',
+      words_one: '{{count}} word (target about {{target}})',
+      words_other: '{{count}} words (target about {{target}})',
+    },
   },
   workshop: {
     menu: 'Outcome',

@@ -21,7 +21,7 @@ export const archive: LocalePart<'archive'> = {
   search: {
     heading: 'Rechercher des comptes rendus',
     q: 'Mots',
-    qPlaceholder: 'titre, domaine, capacité ou activité',
+    qPlaceholder: 'titre, domaine, capacité, activité ou réponse à un questionnaire',
     region: 'Région',
     regionPlaceholder: 'nom ou code NUTS',
     template: 'Type d’atelier',
@@ -192,6 +192,21 @@ export const archive: LocalePart<'archive'> = {
     created: 'Le cEDW « {{title}} » est prêt.',
     open: 'L’ouvrir en tant qu’animateur',
     createFailed: 'Le cEDW n’a pas pu être créé : {{message}}',
+    selfAssessment: {
+      heading: 'Auto-évaluations côte à côte',
+      intro:
+        'Chaque question de l’auto-évaluation de la gestion de cluster, une colonne par ville et par gestionnaire.',
+      question: 'Question',
+      notAnswered: 'sans réponse',
+      notRevealed:
+        '{{workshop}} : l’auto-évaluation n’a pas été dévoilée, son compte rendu ne contient donc aucune réponse.',
+      anonymous: 'répondant anonyme {{number}}',
+      yes: 'Oui',
+      no: 'Non',
+      words_one: '{{count}} mot (objectif environ {{target}})',
+      words_many: '{{count}} mots (objectif environ {{target}})',
+      words_other: '{{count}} mots (objectif environ {{target}})',
+    },
   },
   workshop: {
     menu: 'Résultats',

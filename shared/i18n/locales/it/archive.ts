@@ -21,7 +21,7 @@ export const archive: LocalePart<'archive'> = {
   search: {
     heading: 'Cerca verbali',
     q: 'Parole',
-    qPlaceholder: 'titolo, ambito, capacità o attività',
+    qPlaceholder: 'titolo, ambito, capacità, attività o risposta a un questionario',
     region: 'Regione',
     regionPlaceholder: 'nome o codice NUTS',
     template: 'Tipo di workshop',
@@ -191,6 +191,21 @@ export const archive: LocalePart<'archive'> = {
     created: 'Il cEDW «{{title}}» è pronto.',
     open: 'Aprilo come facilitatore',
     createFailed: 'Non è stato possibile creare il cEDW: {{message}}',
+    selfAssessment: {
+      heading: 'Autovalutazioni a confronto',
+      intro:
+        'Ogni domanda dell’autovalutazione della gestione del cluster, una colonna per città e per cluster manager.',
+      question: 'Domanda',
+      notAnswered: 'senza risposta',
+      notRevealed:
+        '{{workshop}}: l’autovalutazione non è stata rivelata, quindi il resoconto non contiene risposte.',
+      anonymous: 'rispondente anonimo {{number}}',
+      yes: 'Sì',
+      no: 'No',
+      words_one: '{{count}} parola (obiettivo circa {{target}})',
+      words_many: '{{count}} parole (obiettivo circa {{target}})',
+      words_other: '{{count}} parole (obiettivo circa {{target}})',
+    },
   },
   workshop: {
     menu: 'Risultati',

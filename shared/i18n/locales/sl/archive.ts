@@ -21,7 +21,7 @@ export const archive: LocalePart<'archive'> = {
   search: {
     heading: 'Iskanje zapisov',
     q: 'Besede',
-    qPlaceholder: 'naslov, področje, zmogljivost ali dejavnost',
+    qPlaceholder: 'naslov, področje, zmogljivost, dejavnost ali odgovor na vprašalnik',
     region: 'Regija',
     regionPlaceholder: 'ime ali koda NUTS',
     template: 'Vrsta delavnice',
@@ -194,6 +194,21 @@ export const archive: LocalePart<'archive'> = {
     created: 'cEDW »{{title}}« je pripravljena.',
     open: 'Odpri kot moderator',
     createFailed: 'cEDW ni bilo mogoče ustvariti: {{message}}',
+    selfAssessment: {
+      heading: 'Samoocene drugo ob drugi',
+      intro:
+        'Vsako vprašanje samoocene upravljanja grozda, en stolpec za vsako mesto in upravljavca.',
+      question: 'Vprašanje',
+      notAnswered: 'brez odgovora',
+      notRevealed: '{{workshop}}: samoocena ni bila razkrita, zato zapis ne vsebuje odgovorov.',
+      anonymous: 'anonimni anketiranec {{number}}',
+      yes: 'Da',
+      no: 'Ne',
+      words_one: '{{count}} beseda (cilj približno {{target}})',
+      words_two: '{{count}} besedi (cilj približno {{target}})',
+      words_few: '{{count}} besede (cilj približno {{target}})',
+      words_other: '{{count}} besed (cilj približno {{target}})',
+    },
   },
   workshop: {
     menu: 'Rezultat',
