@@ -164,7 +164,9 @@ describe('questionnaire exports', () => {
     noSecretIn(text);
     expect(text).toContain('## Self-assessment');
     expect(text).toContain('#### Marta Manager');
-    expect(text).toContain(`(${countWords(keyIssues)} words (target about 500 words))`);
+    expect(text).toContain(
+      `Key issues and bottlenecks — ${countWords(keyIssues)} words (target about 500 words)`,
+    );
     expect(text).toContain('_not answered_');
     expect(text).toContain('## Questionnaires');
     expect(text).toMatch(/\| 4 – Very useful \| 1 \|/);

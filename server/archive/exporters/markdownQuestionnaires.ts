@@ -75,7 +75,7 @@ function selfAssessmentLines(q: RecordQuestionnaire, words: ExportVocabulary): s
     for (const key of ['keyIssues', 'solutions'] as const) {
       const text = summary[key];
       const count = text.text === null ? notAnswered : oneLine(wordCountText(text, words));
-      out.push(`##### ${t(`questionnaires.${key}`)} (${count})`, '');
+      out.push(`##### ${t(`questionnaires.${key}`)} — ${count}`, '');
       if (text.text !== null) out.push(mdBlocks(text.text), '');
     }
   });
