@@ -1,13 +1,14 @@
 /**
  * A workshop record rendered for reading: the facts, the transformative activities by rank with
  * their votes and links, the actions, the capacities by region, the opportunities by group, the
- * Synergy Diamond and the agenda as it ran.
+ * Synergy Diamond, the self-assessment's answers side by side and the agenda as it ran.
  */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecordActivity, WorkshopRecord } from '@shared/record/schema';
 import { phaseLabel } from '@client/facilitation/format';
 import { RecordDiamond } from './RecordDiamond';
+import { SelfAssessmentCompare } from './SelfAssessmentCompare';
 import { closedLabel } from '@client/boards/closedLabel';
 import { currentLanguage } from '@client/i18n';
 import { formatters } from '@shared/i18n/format';
@@ -195,6 +196,9 @@ export function RecordView({ record }: { record: WorkshopRecord }) {
           <RecordDiamond record={record} />
         </Section>
       )}
+
+      {/* The record's self-assessment, one column per manager (issue 12). */}
+      <SelfAssessmentCompare records={[record]} />
 
       <Section id="agenda" title={t('archive.record.sections.agenda')}>
         <AgendaTable record={record} />
