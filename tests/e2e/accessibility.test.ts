@@ -190,6 +190,14 @@ describe.skipIf(!hasChromium)('WCAG 2.2 AA on every view (axe-core)', () => {
     fiona = await person();
     await fiona.page.goto(localLink(server, workshop.links.facilitator));
     await fiona.page.getByTestId('join-dialog').waitFor({ timeout: TIMEOUT });
+    // The name is the first thing to fill in; the language picker has a visible label.
+    await expect
+      .poll(() => fiona.page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('join-name-input');
+    const labelled = await fiona.page
+      .getByTestId('join-language')
+      .evaluate((select) => (select as HTMLSelectElement).labels?.[0]?.textContent ?? '');
+    expect(labelled).toBe('Language');
     await audit(fiona.page, 'join dialog');
   });
 
@@ -222,6 +230,10 @@ describe.skipIf(!hasChromium)('WCAG 2.2 AA on every view (axe-core)', () => {
     const phase = page.locator('[data-testid="agenda-phase"]').first();
     await phase.getByTestId('agenda-start').click();
     await phase.getByTestId('agenda-end').waitFor({ timeout: TIMEOUT });
+    // A participant's screen reader hears it.
+    await expect
+      .poll(() => anna.page.getByTestId('announcer-polite').textContent(), { timeout: TIMEOUT })
+      .toContain('Phase started: ');
     await page.keyboard.press('Escape');
     await page.getByTestId('people-button').click();
     await page.getByTestId('people-panel').waitFor({ timeout: TIMEOUT });
@@ -263,6 +275,9 @@ describe.skipIf(!hasChromium)('WCAG 2.2 AA on every view (axe-core)', () => {
     await page.getByTestId('vote-close').click();
     await page.getByTestId('vote-reveal').click({ timeout: TIMEOUT });
     await page.getByTestId('vote-results-dialog').waitFor({ timeout: TIMEOUT });
+    await expect
+      .poll(() => anna.page.getByTestId('announcer-polite').textContent(), { timeout: TIMEOUT })
+      .toContain('The vote results are out');
     await audit(page, 'results dialog');
   });
 
