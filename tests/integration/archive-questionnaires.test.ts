@@ -13,6 +13,7 @@ import { randomId } from '../../shared/ids';
 import type { RecordSearchResult } from '../../shared/record/api';
 import { recordQuestionnaires, type WorkshopRecord } from '../../shared/record/schema';
 import { ask, connectControl, joinAs, type ControlClient } from '../support/controlClients';
+import { pdfText } from '../support/pdfText';
 import { createWorkshop, startTestServer, tempDataDir } from '../support/server';
 
 const ORGANISER = randomId(32);
@@ -135,5 +136,19 @@ describe('questionnaires in the archive', () => {
       for (const word of words) expect(text).toContain(word);
     }
     expect(html).toContain('id="self-assessment"');
+
+    // The PDF is the report printed by Chromium: every answer and the summaries' word counts.
+    const pdf = await get(server, `/api/workshops/${w.id}/export?format=pdf`, ORGANISER);
+    expect(pdf.status).toBe(200);
+    // NFKC: the printed text has ligatures ("ﬁ" for "fi").
+    const printed = pdfText(Buffer.from(await pdf.arrayBuffer()))
+      .normalize('NFKC')
+      .replace(/\s+/g, '');
+    for (const word of words) expect(printed).toContain(word);
+    expect(printed).toContain('4words(targetabout500words)');
+    for (const secret of ['Marta', 'Luka']) {
+      // Named in the self-assessment, never beside the anonymous evaluation's answer.
+      expect(printed.split('Workshopevaluation').at(-1)).not.toContain(secret);
+    }
   });
 });
