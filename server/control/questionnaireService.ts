@@ -28,6 +28,8 @@ import {
   type QuestionnaireAggregate,
 } from '../../shared/questionnaire/aggregate';
 import { markRevealed } from '../../shared/doc/questionnaireDiscussion';
+import { readWorkshopLanguage } from '../../shared/doc/regions';
+import type { Language } from '../../shared/i18n/languages';
 import {
   answerSchema,
   findQuestion,
@@ -81,7 +83,12 @@ export class QuestionnaireService {
       }
       const runs = await this.runs(workshopId);
       const questionnaireId = freshId(templateId, runs);
-      const template = questionnaireTemplate(templateId);
+      // In the workshop's language (English when the template has no translation in it).
+      let language: Language = 'en';
+      await this.changeDoc(workshopId, (doc) => {
+        language = readWorkshopLanguage(doc); // a read: changes nothing
+      });
+      const template = questionnaireTemplate(templateId, language);
       const definition = copyTemplate(template, {
         id: questionnaireId,
         ...(anonymous === undefined ? {} : { anonymous }),

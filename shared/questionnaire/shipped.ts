@@ -11,10 +11,27 @@
  *                                       change (our wording; anonymous by default)
  * A workshop never uses a template directly: it copies one (adapt.ts copyTemplate).
  * To change a shipped template, edit its file and raise its `version`.
+ *
+ * Translations: templates/<language>/<id>.json, the same file with other strings and the same
+ * ids, answer types, options, constraints and `version` (tests/unit/questionnaire-translations.test.ts
+ * compares them with the English ones). Changing a template means changing every translation.
  */
+import deSelfAssessment from './templates/de/cluster-management-self-assessment.json' with { type: 'json' };
+import deFormativeEvaluation from './templates/de/formative-evaluation.json' with { type: 'json' };
+import deStressTest from './templates/de/stress-test.json' with { type: 'json' };
+import frSelfAssessment from './templates/fr/cluster-management-self-assessment.json' with { type: 'json' };
+import frFormativeEvaluation from './templates/fr/formative-evaluation.json' with { type: 'json' };
+import frStressTest from './templates/fr/stress-test.json' with { type: 'json' };
+import itSelfAssessment from './templates/it/cluster-management-self-assessment.json' with { type: 'json' };
+import itFormativeEvaluation from './templates/it/formative-evaluation.json' with { type: 'json' };
+import itStressTest from './templates/it/stress-test.json' with { type: 'json' };
+import slSelfAssessment from './templates/sl/cluster-management-self-assessment.json' with { type: 'json' };
+import slFormativeEvaluation from './templates/sl/formative-evaluation.json' with { type: 'json' };
+import slStressTest from './templates/sl/stress-test.json' with { type: 'json' };
 import selfAssessment from './templates/cluster-management-self-assessment.json' with { type: 'json' };
 import formativeEvaluation from './templates/formative-evaluation.json' with { type: 'json' };
 import stressTest from './templates/stress-test.json' with { type: 'json' };
+import { isLanguage, type Language } from '../i18n/languages';
 import { questionnaireSchema, type Questionnaire } from './schema';
 
 export const QUESTIONNAIRE_TEMPLATE_IDS = [
@@ -24,26 +41,70 @@ export const QUESTIONNAIRE_TEMPLATE_IDS = [
 ] as const;
 export type QuestionnaireTemplateId = (typeof QUESTIONNAIRE_TEMPLATE_IDS)[number];
 
-const FILES: Record<QuestionnaireTemplateId, unknown> = {
-  'cluster-management-self-assessment': selfAssessment,
-  'stress-test': stressTest,
-  'formative-evaluation': formativeEvaluation,
+/** English for every template; another language only for the templates translated into it. */
+const FILES: Record<Language, Partial<Record<QuestionnaireTemplateId, unknown>>> = {
+  en: {
+    'cluster-management-self-assessment': selfAssessment,
+    'stress-test': stressTest,
+    'formative-evaluation': formativeEvaluation,
+  },
+  de: {
+    'cluster-management-self-assessment': deSelfAssessment,
+    'stress-test': deStressTest,
+    'formative-evaluation': deFormativeEvaluation,
+  },
+  fr: {
+    'cluster-management-self-assessment': frSelfAssessment,
+    'stress-test': frStressTest,
+    'formative-evaluation': frFormativeEvaluation,
+  },
+  it: {
+    'cluster-management-self-assessment': itSelfAssessment,
+    'stress-test': itStressTest,
+    'formative-evaluation': itFormativeEvaluation,
+  },
+  sl: {
+    'cluster-management-self-assessment': slSelfAssessment,
+    'stress-test': slStressTest,
+    'formative-evaluation': slFormativeEvaluation,
+  },
 };
 
-const parsed = new Map<QuestionnaireTemplateId, Questionnaire>();
+const parsed = new Map<string, Questionnaire>();
 
-/** A shipped template, validated (a copy: changing it changes nothing shared). */
-export function questionnaireTemplate(id: QuestionnaireTemplateId): Questionnaire {
-  let template = parsed.get(id);
+/** The app language of a tag ('de', 'de-AT' → 'de'); English when the app does not speak it. */
+function baseLanguage(tag: string | undefined): Language {
+  const base = tag?.toLowerCase().split('-')[0];
+  return isLanguage(base) ? base : 'en';
+}
+
+/** The languages a template is shipped in, English first. */
+export function questionnaireTemplateLanguages(id: QuestionnaireTemplateId): Language[] {
+  return (Object.keys(FILES) as Language[]).filter((language) => FILES[language][id] !== undefined);
+}
+
+/**
+ * A shipped template, validated (a copy: changing it changes nothing shared), in `language` (a
+ * BCP 47 tag such as the workshop's or the UI's language) — in English when it has no translation
+ * in that language.
+ */
+export function questionnaireTemplate(
+  id: QuestionnaireTemplateId,
+  language?: string,
+): Questionnaire {
+  const wanted = baseLanguage(language);
+  const lang = FILES[wanted][id] === undefined ? 'en' : wanted;
+  const key = `${lang}/${id}`;
+  let template = parsed.get(key);
   if (!template) {
-    template = questionnaireSchema.parse(FILES[id]);
-    parsed.set(id, template);
+    template = questionnaireSchema.parse(FILES[lang][id]);
+    parsed.set(key, template);
   }
   return structuredClone(template);
 }
 
-export function questionnaireTemplates(): Questionnaire[] {
-  return QUESTIONNAIRE_TEMPLATE_IDS.map(questionnaireTemplate);
+export function questionnaireTemplates(language?: string): Questionnaire[] {
+  return QUESTIONNAIRE_TEMPLATE_IDS.map((id) => questionnaireTemplate(id, language));
 }
 
 /** The section ids of the self-assessment's three dimensions and its summaries. */

@@ -25,9 +25,9 @@ export function StartQuestionnaire({
   initial: TemplateId;
   onStarted: (questionnaireId: string) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [templateId, setTemplateId] = useState<TemplateId>(initial);
-  const template = questionnaireTemplate(templateId);
+  const template = questionnaireTemplate(templateId, i18n.language);
   const [anonymous, setAnonymous] = useState<boolean | null>(null);
   const [live, setLive] = useState<boolean | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -75,7 +75,7 @@ export function StartQuestionnaire({
           >
             {QUESTIONNAIRE_TEMPLATE_IDS.map((id) => (
               <option key={id} value={id}>
-                {questionnaireTemplate(id).title}
+                {questionnaireTemplate(id, i18n.language).title}
               </option>
             ))}
           </select>
