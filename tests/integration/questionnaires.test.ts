@@ -8,6 +8,7 @@ import type { Socket } from 'socket.io-client';
 import type { RunningServer } from '../../server/app';
 import type { MyAnswers, QuestionnaireTurnout } from '../../shared/control/questionnaires';
 import { getQuestionnaire, readResponses } from '../../shared/doc/questionnaires';
+import { readWorkshopLanguage, setWorkshopLanguage } from '../../shared/doc/regions';
 import { connectSynced, type TestClient } from '../support/clients';
 import { ask, connectControl, joinAs } from '../support/controlClients';
 import { createWorkshop, startTestServer, tempDataDir, waitFor } from '../support/server';
@@ -181,5 +182,27 @@ describe('questionnaires', () => {
     const inDoc = JSON.stringify(observer.doc.getMap('questionnaires').toJSON());
     expect(inDoc).not.toContain('Anna');
     expect(inDoc).not.toContain(anna.identityId);
+  });
+
+  it('gives a German workshop the German questions', async () => {
+    const server = await startTestServer({ dataDir: tempDataDir() });
+    servers.push(server);
+    const w = await createWorkshop(server.url, 'EDW Steiermark', 'edw');
+    const host = await connectSynced(server.url, w.id, w.tokens.facilitator);
+    clients.push(host);
+    setWorkshopLanguage(host.doc, 'de');
+    const room = await server.rooms.acquire(w.id);
+    await waitFor(() => readWorkshopLanguage(room.doc) === 'de', 'the language on the server');
+    const facilitator = await connectControl(server.url, w.id, w.tokens.facilitator, sockets);
+    const started = await ask<QuestionnaireTurnout>(facilitator, 'questionnaire:start', {
+      templateId: 'formative-evaluation',
+    });
+    const questionnaireId = started.ok ? started.value.questionnaireId : '';
+    await waitFor(() => !!getQuestionnaire(host.doc, questionnaireId), 'the questionnaire');
+    const copy = getQuestionnaire(host.doc, questionnaireId)!;
+    expect(copy.language).toBe('de');
+    // The same ids as the English template, so answers and records compare across languages.
+    expect(copy.sections.map((s) => s.id)).toEqual(['usefulness', 'results', 'process', 'change']);
+    expect(copy.title).not.toBe('Workshop evaluation');
   });
 });
