@@ -11,50 +11,40 @@
  *
  * One connection's bad input closes that connection (4400), never the room. Only storage failing
  * fails a room; then every wait on it ends and the registry drops it.
+ *
+ * This file is the room's relay logic: membership, messages in, relaying out. Whether a client's
+ * update may be applied is updateAdmission.ts, the way to storage persistQueue.ts, presence
+ * roomPresence.ts, the late-join snapshot cache lateJoinSnapshot.ts.
  */
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import type { Role } from '../../shared/domain/workshop';
 import type { Logger } from '../log';
 import type { DocumentLog } from '../storage/storage';
-import {
-  CLOSE_LOCKED,
-  CLOSE_MALFORMED,
-  CLOSE_SERVER_ERROR,
-  CLOSE_WORKSHOP_FULL,
-} from '../../shared/sync/closeCodes';
-import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
-import { Connection } from './connection';
-import { LocalRoomBus, type BusMessage, type RoomBus } from './roomBus';
-import { inspectUpdate, MISSING_DEPENDENCY } from './inspectUpdate';
-import {
-  decodePresence,
-  encodePresence,
-  PresenceOwners,
-  PresenceThrottle,
-  type PresenceEntry,
-} from './presence';
+import { CLOSE_MALFORMED, CLOSE_SERVER_ERROR } from '../../shared/sync/closeCodes';
+import { BUS_ORIGIN, originOf, SERVER_ORIGIN } from './changeOrigin';
+import type { Connection } from './connection';
+import { LateJoinSnapshot } from './lateJoinSnapshot';
+import { applyStoredUpdates, PersistQueue, type PendingUpdate } from './persistQueue';
 import {
   decodeClientMessage,
-  encodeAwareness,
-  encodeKeepAlive,
   encodeSyncStep1,
-  encodeSyncStep2,
   encodeUpdate,
   MalformedMessageError,
   MESSAGE_SYNC,
   SYNC_STEP2,
 } from './protocol';
-import { planRelay, type SentUpdate } from './relay';
-import { SeqFrontier } from './seqFrontier';
+import { planRelay } from './relay';
+import {
+  decodeDurableUpdate,
+  encodeDurableUpdate,
+  LocalRoomBus,
+  type BusMessage,
+  type RoomBus,
+} from './roomBus';
+import { RoomPresence } from './roomPresence';
+import { admitClientUpdate, type UpdateGate } from './updateAdmission';
 
-/**
- * Decides whether a connection's document update may be applied (locks, archived workshops). Runs
- * only for updates from writers; without a gate every writer's update is accepted. A string
- * refuses with that reason (sent as the close reason); false refuses as a lock.
- */
-export type UpdateGate = (role: Role, update: Uint8Array, doc: Y.Doc) => boolean | string;
+export type { UpdateGate };
 
 export interface RoomOptions {
   gate?: UpdateGate;
@@ -80,31 +70,6 @@ export interface RoomOptions {
  */
 const STEP2_GRACE_MS = 5_000;
 
-/** Transaction origin of changes the server makes itself. */
-const SERVER_ORIGIN = Symbol('server');
-/** Transaction origin of what another process accepted (durable already: relayed, never stored). */
-const BUS_ORIGIN = Symbol('bus');
-
-/**
- * Who caused a change to the doc or the presence: one of this room's connections, another process
- * (the bus), the server itself, or nobody (loading from storage, presence timing out). Yjs hands
- * origins over as `unknown`; `originOf` narrows them without casts.
- */
-type ChangeOrigin = Connection | typeof BUS_ORIGIN | typeof SERVER_ORIGIN | null;
-
-function originOf(raw: unknown): ChangeOrigin {
-  if (raw instanceof Connection || raw === BUS_ORIGIN || raw === SERVER_ORIGIN) return raw;
-  return null;
-}
-
-type PendingUpdate = SentUpdate<Connection>;
-
-interface AwarenessChange {
-  added: number[];
-  updated: number[];
-  removed: number[];
-}
-
 /** Thrown to callers waiting on a room whose storage failed (they may retry: it reloads). */
 export class RoomFailedError extends Error {
   constructor(workshopId: string) {
@@ -117,27 +82,14 @@ export class Room {
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly connections = new Set<Connection>();
 
-  /** This turn's accepted updates and who sent each (null: the server itself). */
-  private pendingUpdates: PendingUpdate[] = [];
-  private pendingPresence = new Set<number>();
-  private pendingPresenceOrigins = new Set<Connection | null>();
-  /** Presence ids changed by this process's connections (or itself) this turn: for the bus. */
-  private pendingLocalPresence = new Set<number>();
   private readonly bus: RoomBus;
+  private readonly persist: PersistQueue;
+  private readonly presence: RoomPresence;
+  private readonly lateJoin = new LateJoinSnapshot(this.doc);
   private flushScheduled = false;
-  private persisting: Promise<void> = Promise.resolve();
-  private inFlight = 0;
-  /** The logged updates the doc holds, by the seqs the database gave them. */
-  private readonly seqs: SeqFrontier;
-  private updatesSinceSnapshot: number;
-  private compactionQueued = false;
   private failed = false;
   /** Bytes of the stored snapshot and update log (what MAX_DOCUMENT_BYTES limits). */
   private storedBytes: number;
-  private readonly presenceOwners = new PresenceOwners<Connection>();
-  private readonly presenceThrottles = new Map<Connection, PresenceThrottle>();
-  /** The sync step 2 for a client holding nothing, until the doc next changes (missingFrom). */
-  private fullStateMessage: Uint8Array | null = null;
 
   private constructor(
     readonly workshopId: string,
@@ -146,13 +98,36 @@ export class Room {
     snapshotSeq: number,
     storedBytes: number,
   ) {
-    this.seqs = new SeqFrontier(lastSeq);
     this.bus = options.bus ?? new LocalRoomBus();
     this.storedBytes = storedBytes;
-    this.updatesSinceSnapshot = lastSeq - snapshotSeq;
+    this.persist = new PersistQueue(
+      {
+        workshopId,
+        doc: this.doc,
+        storage: options.storage,
+        compactEvery: options.compactEvery,
+        isFailed: () => this.failed,
+        onDurable: (batch, firstSeq, lastSeq) => {
+          this.relay(batch);
+          this.publishDurable(batch, firstSeq, lastSeq);
+        },
+        onCompacted: (bytes) => {
+          this.storedBytes = bytes;
+        },
+        onFailed: (err) => this.fail(err),
+      },
+      lastSeq,
+      snapshotSeq,
+    );
     this.awareness.setLocalState(null);
     this.doc.on('update', this.onDocUpdate);
-    this.awareness.on('update', this.onAwarenessUpdate);
+    this.presence = new RoomPresence(this.awareness, {
+      workshopId,
+      log: options.log,
+      presencePerSecond: options.presencePerSecond,
+      isMember: (conn) => this.connections.has(conn),
+      onChange: () => this.scheduleFlush(),
+    });
   }
 
   /** Rebuilds a workshop's doc from its snapshot and the updates logged after it. */
@@ -163,13 +138,7 @@ export class Room {
     const room = new Room(workshopId, options, stored.lastSeq, stored.snapshotSeq, storedBytes);
     room.doc.transact(() => {
       if (stored.snapshot) Y.applyUpdate(room.doc, stored.snapshot);
-      for (const update of stored.updates) {
-        try {
-          Y.applyUpdate(room.doc, update);
-        } catch (err) {
-          options.log.error({ err, workshopId }, 'skipping an unreadable stored update');
-        }
-      }
+      applyStoredUpdates(room.doc, stored.updates, undefined, options.log, workshopId);
     }, room);
     return room;
   }
@@ -187,24 +156,13 @@ export class Room {
   join(conn: Connection): void {
     this.connections.add(conn);
     conn.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
-    const presence = this.awareness.getStates();
-    if (presence.size > 0) {
-      conn.send(
-        encodeAwareness(
-          awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...presence.keys()]),
-        ),
-      );
-    }
+    if (this.awareness.getStates().size > 0) conn.send(this.presence.everyone());
   }
 
   leave(conn: Connection): void {
     if (!this.connections.delete(conn)) return;
     if (conn.step2Deadline) clearTimeout(conn.step2Deadline);
-    this.presenceThrottles.get(conn)?.dispose();
-    this.presenceThrottles.delete(conn);
-    const ids = new Set([...conn.awarenessClientIds, ...this.presenceOwners.release(conn)]);
-    const present = [...ids].filter((id) => this.awareness.getStates().has(id));
-    if (present.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, present, null);
+    this.presence.leave(conn);
     if (this.connections.size === 0) this.options.onEmpty(this);
   }
 
@@ -226,16 +184,10 @@ export class Room {
           if (conn.canWrite) this.applyClientUpdate(conn, message.update);
           break;
         case 'awareness':
-          this.receivePresence(conn, message.update);
+          this.presence.receive(conn, message.update);
           break;
         case 'query-awareness':
-          conn.send(
-            encodeAwareness(
-              awarenessProtocol.encodeAwarenessUpdate(this.awareness, [
-                ...this.awareness.getStates().keys(),
-              ]),
-            ),
-          );
+          conn.send(this.presence.everyone());
           break;
         case 'ignored':
           break;
@@ -250,25 +202,13 @@ export class Room {
    * Resolves once every update accepted so far is durable, or at once when the room has failed
    * (its pending updates are then dropped: callers check `isFailed`).
    */
-  async whenPersisted(): Promise<void> {
-    while (!this.failed && (this.pendingUpdates.length > 0 || this.inFlight > 0)) {
-      if (this.pendingUpdates.length > 0) this.flush();
-      await this.persisting;
-    }
+  whenPersisted(): Promise<void> {
+    return this.persist.whenPersisted();
   }
 
   /** Persists what is pending and writes a snapshot now (used when the room is unloaded). */
-  async compactNow(): Promise<void> {
-    await this.whenPersisted();
-    if (this.failed || this.updatesSinceSnapshot === 0) return;
-    // Only up to the first seq the doc lacks (another process appended it): the snapshot drops
-    // exactly the updates it contains.
-    const throughSeq = this.seqs.through;
-    const state = Y.encodeStateAsUpdate(this.doc);
-    this.updatesSinceSnapshot = 0;
-    await this.options.storage.compact(this.workshopId, state, throughSeq);
-    // Updates stored while the snapshot was written stay in the log beside it.
-    if (this.seqs.last === throughSeq) this.storedBytes = state.byteLength;
+  compactNow(): Promise<void> {
+    return this.persist.compactNow();
   }
 
   /** A change made by the server itself (e.g. revealed vote results): persisted, then relayed. */
@@ -280,9 +220,8 @@ export class Room {
   }
 
   destroy(): void {
-    this.fullStateMessage = null;
-    for (const throttle of this.presenceThrottles.values()) throttle.dispose();
-    this.presenceThrottles.clear();
+    this.lateJoin.invalidate();
+    this.presence.dispose();
     this.awareness.destroy();
     this.doc.destroy();
   }
@@ -294,47 +233,29 @@ export class Room {
   fail(err: unknown): void {
     if (this.failed) return;
     this.failed = true;
-    this.pendingUpdates = [];
+    this.persist.drop();
     this.options.log.error({ err, workshopId: this.workshopId }, 'room failed; dropping it');
     for (const conn of this.connections) conn.close(CLOSE_SERVER_ERROR, 'storage failure');
     this.options.onFailed(this);
   }
 
   private applyClientUpdate(conn: Connection, update: Uint8Array): void {
-    const inspection = inspectUpdate(this.doc, update);
-    if (!inspection.ok) {
-      // A client back with edits this server lacks (made offline, or sent to a process that died)
-      // sends each new edit the moment its socket opens, before its sync step 2: such an edit
-      // builds on the ones that step brings, and the step brings it too. So it is dropped, not
-      // refused; only a client whose step 2 never comes is refused (it holds an edit never taken).
-      if (inspection.reason === MISSING_DEPENDENCY && !conn.sentSyncStep2) {
-        this.options.log.debug(
-          { workshopId: this.workshopId, ...conn.who },
-          'an update ahead of its sync step 2; the step will bring it',
-        );
-        conn.step2Deadline ??= setTimeout(() => {
-          if (this.connections.has(conn)) this.refuse(conn, CLOSE_MALFORMED, inspection.reason);
-        }, STEP2_GRACE_MS).unref();
-        return;
-      }
-      return this.refuse(conn, CLOSE_MALFORMED, inspection.reason);
-    }
-    // An update that changes nothing (a sync reply) is never refused: reading stays possible.
-    if (!inspection.changes) return;
-    const verdict = this.options.gate ? this.options.gate(conn.role, update, this.doc) : true;
-    if (verdict !== true) {
-      // Closing (rather than dropping silently) matters: the client's later updates build on this
-      // one, so it must discard it and resync, or all its later edits would be stuck.
-      return this.refuse(conn, CLOSE_LOCKED, verdict || 'locked by the facilitator');
-    }
-    if (inspection.grows && this.storedBytes + update.byteLength > this.capacityFor(conn)) {
-      return this.refuse(
-        conn,
-        CLOSE_WORKSHOP_FULL,
-        conn.role === 'facilitator'
-          ? 'this workshop is full: delete something first'
-          : 'this workshop is full: ask the facilitator',
+    const admission = admitClientUpdate(this.doc, conn, update, {
+      gate: this.options.gate,
+      storedBytes: this.storedBytes,
+      maxDocumentBytes: this.options.maxDocumentBytes,
+    });
+    if (admission.kind === 'unchanged') return;
+    if (admission.kind === 'refuse') return this.refuse(conn, admission.code, admission.reason);
+    if (admission.kind === 'ahead-of-step2') {
+      this.options.log.debug(
+        { workshopId: this.workshopId, ...conn.who },
+        'an update ahead of its sync step 2; the step will bring it',
       );
+      conn.step2Deadline ??= setTimeout(() => {
+        if (this.connections.has(conn)) this.refuse(conn, CLOSE_MALFORMED, admission.reason);
+      }, STEP2_GRACE_MS).unref();
+      return;
     }
     try {
       Y.applyUpdate(this.doc, update, conn);
@@ -351,16 +272,6 @@ export class Room {
     }
   }
 
-  /**
-   * How large a connection's growing edits may make the workshop: participants stop at the limit;
-   * facilitators may go on (to tidy up, to finish) up to twice it, so disk use stays bounded even
-   * for someone who creates a workshop to fill it.
-   */
-  private capacityFor(conn: Connection): number {
-    const limit = this.options.maxDocumentBytes;
-    return conn.role === 'facilitator' ? 2 * limit : limit;
-  }
-
   /** Closes one connection for what it sent, and says who it was in the log (never the token). */
   private refuse(conn: Connection, code: number, reason: string, err?: unknown): void {
     this.options.log.warn(
@@ -370,41 +281,9 @@ export class Room {
     conn.close(code, reason);
   }
 
-  /** Presence: only the connection's own ids, at most `presencePerSecond` applies a second. */
-  private receivePresence(conn: Connection, update: Uint8Array): void {
-    let entries: PresenceEntry[];
-    try {
-      entries = decodePresence(update);
-    } catch {
-      throw new MalformedMessageError('malformed presence update');
-    }
-    // No entries: the client's liveness ping (workshopSync.ts); answered in kind, so a client whose
-    // network silently went away notices within seconds instead of after 30.
-    if (entries.length === 0) {
-      conn.send(encodeKeepAlive());
-      return;
-    }
-    const admitted = this.presenceOwners.admit(conn, entries);
-    if (admitted.length < entries.length) {
-      this.options.log.debug(
-        { workshopId: this.workshopId, ...conn.who, dropped: entries.length - admitted.length },
-        'dropped presence entries for ids the connection does not own',
-      );
-    }
-    let throttle = this.presenceThrottles.get(conn);
-    if (!throttle) {
-      throttle = new PresenceThrottle(this.options.presencePerSecond, (ready) => {
-        if (!this.connections.has(conn)) return;
-        awarenessProtocol.applyAwarenessUpdate(this.awareness, encodePresence(ready), conn);
-      });
-      this.presenceThrottles.set(conn, throttle);
-    }
-    throttle.offer(admitted);
-  }
-
   /** Collects the doc changes clients caused; only updates that changed something arrive here. */
   private readonly onDocUpdate = (update: Uint8Array, rawOrigin: unknown): void => {
-    this.fullStateMessage = null;
+    this.lateJoin.invalidate();
     if (rawOrigin === this) return; // loading from storage
     const origin = originOf(rawOrigin);
     if (origin === BUS_ORIGIN) {
@@ -416,31 +295,10 @@ export class Room {
     }
     // Counted now, not when stored: several updates of one turn must not each pass the size check.
     this.storedBytes += update.byteLength;
-    this.pendingUpdates.push({
+    this.persist.add({
       update,
       origin: origin === SERVER_ORIGIN ? null : origin,
     });
-    this.scheduleFlush();
-  };
-
-  private readonly onAwarenessUpdate = (change: AwarenessChange, rawOrigin: unknown): void => {
-    const origin = originOf(rawOrigin);
-    const conn = origin instanceof Connection ? origin : null;
-    if (origin !== BUS_ORIGIN) {
-      for (const id of [...change.added, ...change.updated, ...change.removed]) {
-        this.pendingLocalPresence.add(id);
-      }
-    }
-    for (const id of change.added) {
-      this.pendingPresence.add(id);
-      conn?.awarenessClientIds.add(id);
-    }
-    for (const id of change.updated) this.pendingPresence.add(id);
-    for (const id of change.removed) {
-      this.pendingPresence.add(id);
-      conn?.awarenessClientIds.delete(id);
-    }
-    this.pendingPresenceOrigins.add(conn);
     this.scheduleFlush();
   };
 
@@ -453,51 +311,16 @@ export class Room {
     });
   }
 
+  /** Sends this turn's presence, then hands its updates to storage (relayed once durable). */
   private flush(): void {
-    if (this.pendingPresence.size > 0) {
-      const ids = [...this.pendingPresence];
-      const origins = this.pendingPresenceOrigins;
-      this.pendingPresence = new Set();
-      this.pendingPresenceOrigins = new Set();
-      const message = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids));
-      this.broadcast(message, origins);
-      if (this.pendingLocalPresence.size > 0) {
-        const local = [...this.pendingLocalPresence];
-        this.pendingLocalPresence = new Set();
-        this.bus.publish(this.workshopId, {
-          kind: 'presence',
-          payload: awarenessProtocol.encodeAwarenessUpdate(this.awareness, local),
-        });
+    const presence = this.presence.takeTurn();
+    if (presence) {
+      this.broadcast(presence.message, presence.origins);
+      if (presence.forBus) {
+        this.bus.publish(this.workshopId, { kind: 'presence', payload: presence.forBus });
       }
     }
-    if (this.failed) this.pendingUpdates = [];
-    if (this.pendingUpdates.length === 0) return;
-
-    const batch = this.pendingUpdates;
-    this.pendingUpdates = [];
-    this.inFlight++;
-    this.persisting = this.persisting
-      .then(() =>
-        // The database numbers the batch: another process may be appending to this workshop too.
-        this.options.storage.appendUpdates(
-          this.workshopId,
-          batch.map((p) => p.update),
-        ),
-      )
-      .then(
-        ({ firstSeq, lastSeq }) => {
-          this.seqs.add(firstSeq, lastSeq);
-          this.inFlight--;
-          this.relay(batch);
-          this.publishDurable(batch, firstSeq, lastSeq);
-          this.updatesSinceSnapshot += batch.length;
-          this.maybeCompact();
-        },
-        (err: unknown) => {
-          this.inFlight--;
-          this.fail(err);
-        },
-      );
+    this.persist.flush();
   }
 
   /** Tells the other processes what is now durable, with the seqs the database gave it. */
@@ -505,11 +328,10 @@ export class Room {
     if (this.bus instanceof LocalRoomBus) return; // nobody to tell: skip the merge
     const merged =
       batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((p) => p.update));
-    const out = encoding.createEncoder();
-    encoding.writeVarUint(out, firstSeq);
-    encoding.writeVarUint(out, lastSeq);
-    encoding.writeVarUint8Array(out, merged);
-    this.bus.publish(this.workshopId, { kind: 'update', payload: encoding.toUint8Array(out) });
+    this.bus.publish(this.workshopId, {
+      kind: 'update',
+      payload: encodeDurableUpdate(firstSeq, lastSeq, merged),
+    });
   }
 
   /**
@@ -523,13 +345,9 @@ export class Room {
         awarenessProtocol.applyAwarenessUpdate(this.awareness, message.payload, BUS_ORIGIN);
         return;
       }
-      const input = decoding.createDecoder(message.payload);
-      const firstSeq = decoding.readVarUint(input);
-      const lastSeq = decoding.readVarUint(input);
-      const update = decoding.readVarUint8Array(input);
+      const { firstSeq, lastSeq, update } = decodeDurableUpdate(message.payload);
       Y.applyUpdate(this.doc, update, BUS_ORIGIN);
-      this.seqs.add(firstSeq, lastSeq);
-      this.updatesSinceSnapshot += lastSeq - firstSeq + 1;
+      this.persist.storedElsewhere(firstSeq, lastSeq);
     } catch (err) {
       this.options.log.error({ err, workshopId: this.workshopId }, 'a bus message did not apply');
     }
@@ -544,20 +362,10 @@ export class Room {
     const stored = await this.options.storage.loadDocument(this.workshopId);
     if (this.failed) return;
     this.doc.transact(() => {
-      for (const update of stored.snapshot
-        ? [stored.snapshot, ...stored.updates]
-        : stored.updates) {
-        try {
-          Y.applyUpdate(this.doc, update, BUS_ORIGIN);
-        } catch (err) {
-          this.options.log.error(
-            { err, workshopId: this.workshopId },
-            'skipping an unreadable stored update',
-          );
-        }
-      }
+      const updates = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
+      applyStoredUpdates(this.doc, updates, BUS_ORIGIN, this.options.log, this.workshopId);
     }, BUS_ORIGIN);
-    if (stored.lastSeq > 0) this.seqs.add(1, stored.lastSeq);
+    this.persist.resynced(stored.lastSeq);
   }
 
   /** One merged message for everyone; each sender gets it without its own updates (relay.ts). */
@@ -584,32 +392,9 @@ export class Room {
       // Only persisted state may leave the server: wait for in-flight appends first.
       await this.whenPersisted();
       if (this.failed) return;
-      conn.send(this.missingFrom(stateVector));
+      conn.send(this.lateJoin.missingFrom(stateVector));
     } catch {
       conn.close(CLOSE_MALFORMED, 'invalid state vector');
     }
-  }
-
-  /**
-   * The sync step 2 a client with this state vector needs. A client with nothing (a fresh join)
-   * gets the whole doc, encoded once and kept until the next change: many people opening a large
-   * workshop at once cost one encode.
-   */
-  private missingFrom(stateVector: Uint8Array): Uint8Array {
-    if (Y.decodeStateVector(stateVector).size > 0) {
-      return encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector));
-    }
-    this.fullStateMessage ??= encodeSyncStep2(Y.encodeStateAsUpdate(this.doc));
-    return this.fullStateMessage;
-  }
-
-  /** Compaction runs after the current turn, never inside the update path. */
-  private maybeCompact(): void {
-    if (this.compactionQueued || this.updatesSinceSnapshot < this.options.compactEvery) return;
-    this.compactionQueued = true;
-    setTimeout(() => {
-      this.compactionQueued = false;
-      this.compactNow().catch((err: unknown) => this.fail(err));
-    }, 0);
   }
 }

@@ -11,6 +11,9 @@
  * the bus tells its rooms when it may have missed something (`onGap`), and they resync from the
  * database, which holds every durable update: the bus is an accelerator, the database the truth.
  */
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+
 export type BusKind = 'update' | 'presence';
 
 export interface BusMessage {
@@ -85,4 +88,30 @@ export function decodeBusMessage(data: Buffer): { sender: string; message: BusMe
     // A copy: Yjs may keep references to the bytes it decodes.
     message: { kind, payload: new Uint8Array(data.subarray(2 + senderLength)) },
   };
+}
+
+/** The payload of a durable update on the bus: the seqs the database gave it, then the update. */
+export function encodeDurableUpdate(
+  firstSeq: number,
+  lastSeq: number,
+  update: Uint8Array,
+): Uint8Array {
+  const out = encoding.createEncoder();
+  encoding.writeVarUint(out, firstSeq);
+  encoding.writeVarUint(out, lastSeq);
+  encoding.writeVarUint8Array(out, update);
+  return encoding.toUint8Array(out);
+}
+
+/** Reads `encodeDurableUpdate`'s payload; throws on bytes that are not one. */
+export function decodeDurableUpdate(payload: Uint8Array): {
+  firstSeq: number;
+  lastSeq: number;
+  update: Uint8Array;
+} {
+  const input = decoding.createDecoder(payload);
+  const firstSeq = decoding.readVarUint(input);
+  const lastSeq = decoding.readVarUint(input);
+  const update = decoding.readVarUint8Array(input);
+  return { firstSeq, lastSeq, update };
 }
