@@ -49,6 +49,8 @@ import {
 
 /** A person who joined the workshop (storage's identity, as far as the record needs it). */
 export interface RecordPerson {
+  /** The identity id (a named questionnaire's respondent id). */
+  id?: string;
   name: string;
   organisation: string;
   helix: Helix | null;
@@ -266,7 +268,10 @@ export function extractRecord(
       })),
     })),
     agenda,
-    questionnaires: extractQuestionnaires(doc),
+    questionnaires: extractQuestionnaires(
+      doc,
+      new Set(people.flatMap((p) => (p.consentToNames === true && p.id ? [p.id] : []))),
+    ),
     provenance: {
       workshopId: facts.id,
       recordVersion: meta.version,

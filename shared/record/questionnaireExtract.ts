@@ -5,6 +5,10 @@
  * passed through `responsesFor`, so an anonymous questionnaire's respondents are renumbered by the
  * content of their answers (neither an identity id nor the order people answered in can show).
  *
+ * Names follow the record's rule for people: a named questionnaire's respondent appears by name
+ * only when they agreed to appear by name in the record (asked when joining); otherwise their
+ * answers stay, under their opaque respondent id, without the name.
+ *
  * Nothing is made up: a questionnaire whose answers are not in the doc is "not-revealed" with no
  * answers and no aggregate, an unanswered question has no entry, and a statistic that cannot be
  * computed is null.
@@ -23,11 +27,23 @@ import { SELF_ASSESSMENT } from '../questionnaire/shipped';
 import { selfAssessmentSummary } from '../questionnaire/views';
 import type { RecordQuestionnaire } from './questionnaireSchema';
 
-export function extractQuestionnaires(doc: Y.Doc): RecordQuestionnaire[] {
+export function extractQuestionnaires(
+  doc: Y.Doc,
+  /** Identity ids of the people who agreed to appear by name in the record. */
+  namedWithConsent: ReadonlySet<string>,
+): RecordQuestionnaire[] {
+  const withConsent = (response: Response): Response => {
+    if (response.name === undefined || namedWithConsent.has(response.respondentId)) return response;
+    const { name: _name, ...rest } = response;
+    return rest;
+  };
   return listQuestionnaires(doc).map((definition) => {
     const id = definition.id;
     const at = revealedAt(doc, id);
-    const responses = responsesFor(definition, readResponses(doc, id).map(keyedById));
+    const responses = responsesFor(
+      definition,
+      readResponses(doc, id).map(keyedById).map(withConsent),
+    );
     // Answers in the doc are visible to everyone, so they count as revealed even when the doc
     // does not say when (a questionnaire revealed before revealedAt was written).
     const revealed = at !== undefined || responses.length > 0;

@@ -51,8 +51,16 @@ describe('questionnaires in the archive', () => {
     const server = await startTestServer({ dataDir: tempDataDir(), organiserToken: ORGANISER });
     servers.push(server);
     const w = await createWorkshop(server.url, 'Self-assessment Ljubljana', 'self-assessment');
-    const marta = await joinAs(server.url, w, { name: 'Marta Kovač', helix: 'cluster' });
-    const luka = await joinAs(server.url, w, { name: 'Luka Novak', helix: 'cluster' });
+    const marta = await joinAs(server.url, w, {
+      name: 'Marta Kovač',
+      helix: 'cluster',
+      consentToNames: true,
+    });
+    const luka = await joinAs(server.url, w, {
+      name: 'Luka Novak',
+      helix: 'cluster',
+      consentToNames: true,
+    });
     const coach = await connectControl(server.url, w.id, w.tokens.facilitator, sockets);
     const martaP = await connectControl(server.url, w.id, marta.identityToken, sockets);
     const lukaP = await connectControl(server.url, w.id, luka.identityToken, sockets);

@@ -94,6 +94,17 @@ describe('questionnaires in the record', () => {
     });
   });
 
+  it('names a manager only with their consent to appear by name in the record', () => {
+    const q = byId(questionnaireRecord({ marta: true, luka: false }), SELF_ASSESSMENT_ID);
+    expect(q.responses.map((r) => [r.respondentId, r.name])).toEqual([
+      ['identity-luka', undefined],
+      ['identity-marta', 'Marta Manager'],
+    ]);
+    // His answers stay, without his name, in the summaries too.
+    expect(Object.keys(q.responses[0]!.answers).length).toBeGreaterThan(0);
+    expect(JSON.stringify(q)).not.toContain('Luka Leader');
+  });
+
   it('keeps the anonymous evaluation without a name or a respondent id that could identify', () => {
     const q = byId(record, EVALUATION_ID);
     expect(q.definition.anonymous).toBe(true);
