@@ -218,6 +218,13 @@ describe.skipIf(!hasChromium)('WCAG 2.2 AA on every view (axe-core)', () => {
       await boardShown(page);
       await audit(page, `${board} (participant)`);
     }
+    // A card with the keyboard's focus says how to move and edit it, and passes the audit too.
+    const card = page.getByTestId('card').first();
+    await card.focus();
+    await page.keyboard.press('ArrowRight');
+    await card.getByTestId('card-keyhint').waitFor({ state: 'visible', timeout: TIMEOUT });
+    await page.screenshot({ path: `${OUT}/card-keyhint.png` });
+    await audit(page, 'notes card with its keyboard hint (participant)');
   });
 
   it('the agenda, people and settings panels', async () => {

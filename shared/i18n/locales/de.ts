@@ -184,6 +184,7 @@ export const de: Locale = {
   },
   card: {
     roleDescription: 'Karte',
+    keyHint: 'Pfeiltasten verschieben · Umschalt+Pfeil: weiter · Enter: bearbeiten · F2: Titel',
     label: 'Karte: {{title}}',
     labelWithAuthor: 'Karte: {{title}}, von {{author}}',
     untitled: 'Karte ohne Titel',

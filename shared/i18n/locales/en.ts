@@ -179,6 +179,7 @@ export const en = {
   },
   card: {
     roleDescription: 'card',
+    keyHint: 'Arrow keys move · Shift+Arrow: further · Enter: edit · F2: title',
     label: 'Card: {{title}}',
     labelWithAuthor: 'Card: {{title}}, by {{author}}',
     untitled: 'Untitled card',

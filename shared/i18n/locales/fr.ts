@@ -183,6 +183,7 @@ export const fr: Locale = {
   },
   card: {
     roleDescription: 'carte',
+    keyHint: 'Flèches : déplacer · Maj+Flèche : plus loin · Entrée : modifier · F2 : titre',
     label: 'Carte : {{title}}',
     labelWithAuthor: 'Carte : {{title}}, par {{author}}',
     untitled: 'Carte sans titre',

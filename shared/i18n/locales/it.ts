@@ -181,6 +181,7 @@ export const it: Locale = {
   },
   card: {
     roleDescription: 'scheda',
+    keyHint: 'Frecce: sposta · Maiusc+Freccia: più lontano · Invio: modifica · F2: titolo',
     label: 'Scheda: {{title}}',
     labelWithAuthor: 'Scheda: {{title}}, di {{author}}',
     untitled: 'Scheda senza titolo',

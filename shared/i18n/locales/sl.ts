@@ -181,6 +181,7 @@ export const sl: Locale = {
   },
   card: {
     roleDescription: 'kartica',
+    keyHint: 'Puščice: premakni · Shift+puščica: dlje · Enter: uredi · F2: naslov',
     label: 'Kartica: {{title}}',
     labelWithAuthor: 'Kartica: {{title}}, avtor: {{author}}',
     untitled: 'Kartica brez naslova',

@@ -105,6 +105,8 @@ export const Card = memo(function Card({ cardId, card }: CardProps) {
       tabIndex={0}
       aria-label={label}
       aria-roledescription={t('card.roleDescription')}
+      aria-describedby={canEdit ? `${cardId}-keyhint` : undefined}
+      aria-keyshortcuts={canEdit ? 'ArrowUp ArrowDown ArrowLeft ArrowRight Enter F2' : undefined}
       style={{
         transform: `translate3d(${position.x}px, ${position.y}px, 0)`,
         zIndex: snapshot.z,
@@ -127,6 +129,12 @@ export const Card = memo(function Card({ cardId, card }: CardProps) {
       )}
       {Slot && <Slot cardId={cardId} card={card} />}
       <CardBadge cardId={cardId} title={title} doc={doc} />
+      {canEdit && (
+        // Shown while the card has the keyboard's focus: how to move and edit it without a mouse.
+        <span className="card__keyhint" id={`${cardId}-keyhint`} data-testid="card-keyhint">
+          {t('card.keyHint')}
+        </span>
+      )}
       <div className="card__title" data-card-part="title">
         {editingPart === 'title' && titleText && canEdit ? (
           <CardTitleInput cardId={cardId} title={titleText} onDone={focusCard} />
