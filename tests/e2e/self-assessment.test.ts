@@ -6,6 +6,7 @@
  * reveal the answers stand side by side with the coach's notes, the wall shows the question under
  * discussion, and each manager writes their summaries with a live word count.
  */
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { RunningServer } from '../../server/app';
@@ -234,5 +235,51 @@ describe.skipIf(!hasChromium)('the cluster-management self-assessment', () => {
     await expect.poll(() => hers.textContent(), { timeout: TIMEOUT }).toContain(text);
     expect(await hers.locator('textarea').count()).toBe(0);
     await screenshot(mia.page, 'self-assessment-06-summaries');
+  });
+
+  it('archives the run: the export holds every answer, both summaries and the coach’s note', async () => {
+    // Nik writes the other summary, so the export has both.
+    await nik.page.getByTestId('q-tab-summaries').click();
+    const his = nik.page.getByTestId('manager-summary').first();
+    const solutions = 'A shared matchmaking desk with the regional agency.';
+    await his.getByTestId('question-solutions').locator('textarea').fill(solutions);
+    await his.getByTestId('question-solutions').locator('textarea').blur();
+    await waitFor(
+      () =>
+        readResponses(observer.doc, questionnaireId).some(
+          (r) => r.answers.solutions?.value === solutions,
+        ),
+      'Nik’s summary in the doc',
+    );
+    await coach.page.getByTestId('record-menu-button').click();
+    await coach.page.getByTestId('record-menu-archive').click();
+    await coach.page.getByTestId('archive-confirm').waitFor({ timeout: TIMEOUT });
+    await coach.page.getByTestId('archive-confirm-button').click();
+    await mia.page.getByTestId('archived-banner').waitFor({ timeout: TIMEOUT });
+    const exported = async (format: string) => {
+      const res = await fetch(
+        `${server.url}/api/workshops/${workshop.id}/export?format=${format}`,
+        {
+          headers: { authorization: `Bearer ${workshop.tokens.facilitator}` },
+        },
+      );
+      expect(res.status).toBe(200);
+      if (format !== 'csv') return res.text();
+      // CSV comes as a ZIP of one file per table.
+      const files = unzipSync(new Uint8Array(await res.arrayBuffer()));
+      return Object.values(files)
+        .map((bytes) => strFromU8(bytes))
+        .join('\n');
+    };
+    const keyIssues = 'Our members rarely meet the regional development agency.';
+    for (const format of ['json', 'md', 'html', 'csv']) {
+      const text = await exported(format);
+      for (const expected of [MIA_SECRET, NIK_SECRET, keyIssues, solutions, 'ask about firms']) {
+        expect(text, `${format} holds “${expected}”`).toContain(expected);
+      }
+    }
+    const record = JSON.parse(await exported('json')) as { questionnaires: unknown[] };
+    expect(record.questionnaires).toHaveLength(1);
+    await screenshot(coach.page, 'self-assessment-07-archived');
   });
 });
