@@ -1,7 +1,7 @@
 /**
  * socket.io across processes: its Redis adapter carries `io.to(workshop).emit(…)` to the sockets of
  * every process, answers `fetchSockets()` for the whole cluster, and delivers `serverSideEmit`
- * (how processes tell each other what changed: server/control/controlPlane.ts InterServerEvents).
+ * (how processes tell each other what changed: server/control/controlServer.ts InterServerEvents).
  */
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';

@@ -1,65 +1,27 @@
 /**
  * socket.io control plane, one socket.io room per workshop, authenticated with the workshop tokens.
- * The facilitation commands (phases, timer, votes) build on this in their own modules.
+ * The facilitation commands (phases, timer, votes) build on this in their own modules. Besides
+ * this file: the socket types (controlServer.ts), the cluster (controlCluster.ts), the event
+ * limits (eventLimits.ts) and the questionnaire commands (controlQuestionnaires.ts).
  */
 import type { Server as HttpServer } from 'node:http';
-import { Server, type Socket } from 'socket.io';
-import {
-  CONTROL_PATH,
-  controlAuthSchema,
-  type ClientToServerEvents,
-  type ServerToClientEvents,
-} from '../../shared/control/events';
-import type { Role, SharedLinkRole } from '../../shared/domain/workshop';
+import { Server } from 'socket.io';
+import { CONTROL_PATH, controlAuthSchema } from '../../shared/control/events';
 import type { WorkshopAccess } from '../auth/access';
 import { clientIp } from '../http/clientIp';
 import { ConnectionCounter } from '../lib/connectionCounter';
 import type { Logger } from '../log';
 import type { ClusterAdapter } from './clusterAdapter';
+import { joinCluster } from './controlCluster';
+import type { ControlServer, ControlSocket } from './controlServer';
 import type { ControlService } from './controlService';
 import { EventBudget } from './eventBudget';
+import { limitEvents } from './eventLimits';
 import type { PeopleService } from './peopleService';
 import { VoteTurnoutAnnouncer } from './voteTurnout';
 import type { DraftReply, PrivateWritingService } from './privateWritingService';
-import type { QuestionnaireDiscussion } from './questionnaireDiscussion';
-import type { QuestionnaireEditing } from './questionnaireEditing';
-import type { Caller, QuestionnaireService, Reply } from './questionnaireService';
 
-interface SocketData {
-  workshopId: string;
-  role: Role;
-  identityId: string | null;
-}
-
-/**
- * What the processes serving the same workshops tell each other (socket.io's serverSideEmit over
- * Redis). Each says only what changed; the receiver reads the truth from the database or acts on its
- * own connections. Broadcasts to people go by `io.to(workshop)`, which reaches every process.
- */
-export interface InterServerEvents {
-  /** A new control state is stored: reload the copy the lock gate reads. */
-  'control:changed': (workshopId: string) => void;
-  /** Someone was promoted or removed: act on that person's connections here. */
-  'people:changed': (
-    workshopId: string,
-    identityId: string,
-    change: 'promoted' | 'removed',
-  ) => void;
-  /** A hand went up (raisedAt) or down (null): keep the same list of hands. */
-  'hand:changed': (workshopId: string, identityId: string, raisedAt: number | null) => void;
-  /** A shared link was reset: close what is connected with the old one here. */
-  'link:rotated': (workshopId: string, role: SharedLinkRole) => void;
-  /** The workshop was archived or reopened: read its status again. */
-  'status:changed': (workshopId: string) => void;
-}
-
-export type ControlServer = Server<
-  ClientToServerEvents,
-  ServerToClientEvents,
-  InterServerEvents,
-  SocketData
->;
-type ControlSocket = Socket<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
+export type { ControlServer, InterServerEvents } from './controlServer';
 
 export interface ControlLimits {
   /** Open control connections per client IP; one more is refused ("too many connections"). */
@@ -285,140 +247,4 @@ export function createControlPlane(
   });
 
   return io;
-}
-
-/**
- * Several processes: this one tells the others what changed here and takes in what changed there.
- * Control state, ballots, drafts and people are in the shared database; what is only in memory
- * (the state cache the lock gate reads, hands, who is online) is kept in step here.
- */
-function joinCluster(
-  io: ControlServer,
-  control: ControlService,
-  people: PeopleService,
-  log: Logger,
-): void {
-  const failed = (what: string, workshopId: string) => (err: unknown) =>
-    log.error({ err, workshopId }, `${what} from another process failed`);
-  control.joinCluster();
-  people.joinCluster(async (workshopId) => {
-    const sockets = await io.in(workshopId).fetchSockets();
-    return new Set(sockets.flatMap((s) => (s.data.identityId ? [s.data.identityId] : [])));
-  });
-  people.onHand((workshopId, identityId, raisedAt) =>
-    io.serverSideEmit('hand:changed', workshopId, identityId, raisedAt),
-  );
-  io.on(
-    'control:changed',
-    (workshopId) =>
-      void control.refresh(workshopId).catch(failed('reloading the control state', workshopId)),
-  );
-  io.on('hand:changed', (workshopId, identityId, raisedAt) =>
-    people.applyHand(workshopId, identityId, raisedAt),
-  );
-  io.on(
-    'people:changed',
-    (workshopId, identityId, change) =>
-      void people
-        .applyChange(workshopId, identityId, change)
-        .catch(failed('acting on a people change', workshopId)),
-  );
-}
-
-/** Serves the questionnaire commands and broadcasts their turnout (issue 12). */
-export function serveQuestionnaires(
-  io: ControlServer,
-  service: QuestionnaireService,
-  after: { discussion: QuestionnaireDiscussion; editing: QuestionnaireEditing },
-  log: Logger,
-) {
-  service.onTurnout((workshopId, runs) => io.to(workshopId).emit('questionnaire:turnout', runs));
-  io.on('connection', (socket) => serveQuestionnaireSocket(socket, service, after, log));
-}
-
-/** The role and identity are read at each command (a promotion changes them). */
-function serveQuestionnaireSocket(
-  socket: ControlSocket,
-  service: QuestionnaireService,
-  { discussion, editing }: { discussion: QuestionnaireDiscussion; editing: QuestionnaireEditing },
-  log: Logger,
-) {
-  const { workshopId } = socket.data;
-  const handle =
-    <T>(run: (caller: Caller, payload: unknown) => Promise<Reply<T>>) =>
-    (payload: unknown, ack: (reply: Reply<T>) => void) => {
-      if (typeof ack !== 'function') return;
-      run({ role: socket.data.role, identityId: socket.data.identityId }, payload)
-        .then(ack)
-        .catch((err: unknown) => {
-          log.error({ err, workshopId }, 'questionnaire command failed');
-          ack({ ok: false, error: 'server error' });
-        });
-    };
-  socket.on(
-    'questionnaire:start',
-    handle((c, p) => service.start(workshopId, c, p)),
-  );
-  socket.on(
-    'questionnaire:save',
-    handle((c, p) => service.save(workshopId, c, p)),
-  );
-  socket.on(
-    'questionnaire:mine',
-    handle((c, p) => service.mine(workshopId, c, p)),
-  );
-  socket.on(
-    'questionnaire:reveal',
-    handle((c, p) => service.reveal(workshopId, c, p)),
-  );
-  socket.on(
-    'questionnaire:revise',
-    handle((c, p) => discussion.revise(workshopId, c, p)),
-  );
-  socket.on(
-    'questionnaire:note',
-    handle((c, p) => discussion.note(workshopId, c, p)),
-  );
-  socket.on(
-    'questionnaire:focus',
-    handle((c, p) => discussion.focus(workshopId, c, p)),
-  );
-  socket.on(
-    'questionnaire:adapt',
-    handle((c, p) => editing.adapt(workshopId, c, p)),
-  );
-  service
-    .turnout(workshopId)
-    .then((runs) => runs.length && socket.emit('questionnaire:turnout', runs))
-    .catch((err: unknown) => log.error({ err, workshopId }, 'could not count questionnaires'));
-}
-
-/**
- * Every incoming event spends from the connection's budget before any handler runs: past it, an
- * acknowledged event is answered { ok: false } and not run, one without an ack is dropped, and a
- * flood closes the connection. Events no handler listens to are answered too, never left hanging;
- * so are events sent with no payload or extra arguments (found by the control-plane fuzz).
- */
-function limitEvents(socket: ControlSocket, budget: EventBudget, log: Logger): void {
-  socket.use((event, next) => {
-    const last: unknown = event.at(-1);
-    const answer = typeof last === 'function' ? (last as (reply: unknown) => void) : undefined;
-    const verdict = budget.take();
-    if (verdict === 'flood') {
-      const { workshopId, role, identityId } = socket.data;
-      log.warn({ workshopId, role, identityId }, 'control events flood: disconnecting');
-      socket.disconnect(true);
-    } else if (verdict === 'refuse') {
-      answer?.({ ok: false, error: 'too many requests: slow down' });
-    } else if (event[0] === 'error' || socket.listenerCount(event[0]) === 0) {
-      // socket.io itself listens to 'error' (a no-op): a client's 'error' event is unknown too.
-      answer?.({ ok: false, error: 'unknown event' });
-    } else {
-      // Handlers take (payload, ack). Sent with no payload, or with more arguments, the ack would
-      // land elsewhere and the event would never be answered: keep the first argument and the ack.
-      const payload: unknown = answer ? (event.length > 2 ? event[1] : undefined) : event[1];
-      event.splice(1, event.length - 1, payload, ...(answer ? [answer] : []));
-      next();
-    }
-  });
 }
