@@ -11,6 +11,7 @@ import type { WorkshopTemplate } from '@shared/domain/workshop';
 import { templateOf, type BoardKind } from '@shared/templates/templates';
 import { fetchWorkshopLinks } from '@client/connection/api/workshops';
 import { Icon } from '@client/ui/Icon';
+import { PanelHeader } from '@client/ui/PanelHeader';
 import { useControl, useControlState, useControlStatus } from '@client/connection/control';
 import { FollowToggle } from './FollowMe';
 import { formatClock, phaseLabel } from './format';
@@ -123,17 +124,12 @@ function AgendaPanel({
       aria-labelledby={titleId}
       data-testid="agenda-panel"
     >
-      <div className="popover__header">
-        <h2 id={titleId}>{t('facilitation.agenda.title')}</h2>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label={t('facilitation.agenda.close')}
-          onClick={onClose}
-        >
-          <Icon name="close" />
-        </button>
-      </div>
+      <PanelHeader
+        titleId={titleId}
+        title={t('facilitation.agenda.title')}
+        closeLabel={t('facilitation.agenda.close')}
+        onClose={onClose}
+      />
       <p className="popover__intro">{t('facilitation.agenda.intro')}</p>
       {status !== 'connected' && (
         <p className="agenda__notice" role="status">

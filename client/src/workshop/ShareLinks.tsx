@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { joinPath, type Role, type RoleMap, type WorkshopTemplate } from '@shared/domain/workshop';
 import { fetchWorkshopLinks } from '@client/connection/api/workshops';
-import { Icon } from '@client/ui/Icon';
+import { PanelHeader } from '@client/ui/PanelHeader';
 import { LinkReset } from './LinkReset';
 import { ShareLinkRow } from './ShareLinkRow';
 import { readWorkshopAccess, updateWorkshopAccess } from '@client/store/workshopAccess';
@@ -87,17 +87,12 @@ export function ShareLinks({ workshopId, token, onClose, doc, template, title }:
       aria-labelledby={titleId}
       data-testid="share-links"
     >
-      <div className="popover__header">
-        <h2 id={titleId}>{t('share.title')}</h2>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label={t('share.close')}
-          onClick={onClose}
-        >
-          <Icon name="close" />
-        </button>
-      </div>
+      <PanelHeader
+        titleId={titleId}
+        title={t('share.title')}
+        closeLabel={t('share.close')}
+        onClose={onClose}
+      />
       <p className="popover__intro">{t('share.explanation')}</p>
       {!links && <p className="muted">{failed ? t('share.loadError') : t('share.loading')}</p>}
       {links &&

@@ -10,6 +10,7 @@ import type { ControlCommandInput } from '@shared/control/commands';
 import type { TimerAction } from '@shared/control/timer';
 import type { Participant } from '@shared/domain/identity';
 import { Icon } from '@client/ui/Icon';
+import { PanelHeader } from '@client/ui/PanelHeader';
 import { useParticipants } from '@client/connection/usePeople';
 import { useControl } from '@client/connection/control';
 import { formatClock } from '../format';
@@ -62,18 +63,12 @@ export function BreakoutPanel({ breakouts, onNewGroups, onClose }: BreakoutPanel
       data-testid="breakout-panel"
       data-status={breakouts.status}
     >
-      <div className="popover__header">
-        <h2 id={titleId}>{t('breakouts.panel.title')}</h2>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label={t('breakouts.panel.close')}
-          title={t('breakouts.panel.close')}
-          onClick={onClose}
-        >
-          <Icon name="close" size={16} />
-        </button>
-      </div>
+      <PanelHeader
+        titleId={titleId}
+        title={t('breakouts.panel.title')}
+        closeLabel={t('breakouts.panel.close')}
+        onClose={onClose}
+      />
       <p className="popover__intro">
         {running
           ? t('breakouts.panel.running', {

@@ -11,6 +11,7 @@ import type * as Y from 'yjs';
 import type { PeopleCommand } from '@shared/control/people';
 import type { Participant } from '@shared/domain/identity';
 import { Icon } from '@client/ui/Icon';
+import { PanelHeader } from '@client/ui/PanelHeader';
 import { usePopover } from '@client/ui/usePopover';
 import { initialsOf, legibleColor } from '@client/store/personStore';
 import { usePeers } from '@client/sync/presence';
@@ -133,18 +134,12 @@ function PeoplePanel({
       aria-labelledby={titleId}
       data-testid="people-panel"
     >
-      <div className="popover__header">
-        <h2 id={titleId}>{t('people.panelTitle')}</h2>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label={t('people.close')}
-          title={t('people.close')}
-          onClick={onClose}
-        >
-          <Icon name="close" size={16} />
-        </button>
-      </div>
+      <PanelHeader
+        titleId={titleId}
+        title={t('people.panelTitle')}
+        closeLabel={t('people.close')}
+        onClose={onClose}
+      />
       <p className="popover__intro" data-testid="people-summary">
         {participants === null
           ? t('people.loading')
