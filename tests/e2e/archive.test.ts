@@ -236,7 +236,10 @@ describe('a facilitator archives the workshop', () => {
     }
     expect(await guest.getByTestId('archived-reopen').count()).toBe(0);
     await guest.screenshot({ path: '/tmp/h4-archived-phone.png' });
+    // On the participant's phone the Outcome menu is in the top bar's menu.
+    await guest.getByTestId('top-bar-more').click();
     await guest.getByTestId('record-menu-button').waitFor({ timeout: TIMEOUT });
+    await guest.keyboard.press('Escape');
     const versions = await fetch(`${server.url}/api/workshops/${w.id}/records`, {
       headers: { authorization: `Bearer ${w.tokens.participant}` },
     });

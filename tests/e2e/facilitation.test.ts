@@ -296,6 +296,8 @@ describe.skipIf(!hasChromium)('facilitation: agenda, timer, locks, follow-me, wa
     await screenshot(phoneFacilitator.page, 'facilitation-07-phone-facilitator');
     await phoneFacilitator.page.getByTestId('timer-toggle').waitFor({ timeout: TIMEOUT });
     expect(await phoneFacilitator.page.evaluate<number>(TOP_BAR_RIGHT)).toBeLessThanOrEqual(390);
+    // Share is in the top bar's menu on a phone.
+    await phoneFacilitator.page.getByTestId('top-bar-more').click();
     await phoneFacilitator.page.getByTestId('share-button').waitFor();
   });
 

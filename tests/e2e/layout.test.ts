@@ -74,7 +74,11 @@ describe.skipIf(!hasChromium)('layout: phone, laptop and wall screen', () => {
     );
     await page.getByTestId('capacity-add').waitFor({ timeout: TIMEOUT });
     expect((await documentWidth(page)).scroll).toBeLessThanOrEqual(PHONE.width);
+    // On a phone, Share sits in the top bar's menu.
+    await expectTappable(page, page.getByTestId('top-bar-more'));
+    await page.getByTestId('top-bar-more').click();
     await expectTappable(page, page.getByTestId('share-button'));
+    await page.keyboard.press('Escape');
     await expectTappable(page, page.getByTestId('capacity-add'));
     await expectTappable(page, page.getByTestId('connection-status'));
     await screenshot(page, 'layout-phone-facilitator');
@@ -98,7 +102,9 @@ describe.skipIf(!hasChromium)('layout: phone, laptop and wall screen', () => {
       'Mia Mobile',
     );
     await expectTappable(phone, phone.getByTestId('capacity-add'));
+    await phone.getByTestId('top-bar-more').click();
     await expectTappable(phone, phone.getByTestId('edit-name'));
+    await phone.keyboard.press('Escape');
     for (const board of ['opportunity-board', 'activity-canvas', 'action-list', 'notes']) {
       await openTab(phone, board);
       await phone.waitForTimeout(300);
