@@ -51,6 +51,12 @@ export const SERVER_ERRORS = {
   timerNotPaused: ['the timer is not paused'],
   questionnaireNotOpen: ['that questionnaire is not open'],
   questionnaireNotForYou: ['this questionnaire is not for you'],
+  noSuchQuestionnaire: ['no such questionnaire'],
+  answersHeldUntilReveal: ['answers are saved privately until the reveal'],
+  anonymousAnswersFixed: ['anonymous answers cannot be changed'],
+  questionAlreadyAnswered: [
+    'somebody already answered this question: change its meaning or remove it after the reveal',
+  ],
   /** Any other input the server does not take (a validation issue, named in the English text). */
   invalidInput: [
     'invalid vote',

@@ -55,13 +55,22 @@ describe('private-writing rounds', () => {
   });
 
   it('a private phase opens a round on its board when it starts', () => {
-    const s = run(initialControlState('self-assessment'), {
-      type: 'phase:start',
-      phaseId: 'individual-reflection',
-    });
-    expect(s.privateRound).toMatchObject({ board: 'notes', status: 'open' });
+    // A facilitator made the EDW's capacity phase a private one (no template ships one now: the
+    // self-assessment's individual filling is a questionnaire, held by the server).
+    const edw = initialControlState('edw');
+    const phases = edw.agenda.phases.map((p) =>
+      p.id === 'map-capacities' ? { ...p, privateWriting: true } : p,
+    );
+    const s = run(
+      { ...edw, agenda: { ...edw.agenda, phases } },
+      {
+        type: 'phase:start',
+        phaseId: 'map-capacities',
+      },
+    );
+    expect(s.privateRound).toMatchObject({ board: 'capacity-map', status: 'open' });
     // An ordinary phase leaves the round alone.
-    const later = run(s, { type: 'phase:start', phaseId: 'summaries' });
+    const later = run(s, { type: 'phase:start', phaseId: 'map-opportunities' });
     expect(later.privateRound?.id).toBe(s.privateRound?.id);
   });
 

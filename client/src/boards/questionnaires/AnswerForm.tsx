@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Answer, Questionnaire } from '@shared/questionnaire/schema';
 import type { QuestionnaireChannel } from '@client/connection/questionnaireChannel';
+import { serverErrorText } from '@client/connection/api/serverErrorText';
 import { AnswerInput } from './AnswerInput';
 import { QuestionBlock } from './QuestionBlock';
 
@@ -33,12 +34,12 @@ export function AnswerForm({
     void channel.mine(questionnaire.id).then((reply) => {
       if (!live) return;
       if (reply.ok && reply.value) setAnswers(reply.value.answers);
-      else setLoadError(reply.ok ? null : reply.error);
+      else setLoadError(reply.ok ? null : serverErrorText(t, reply));
     });
     return () => {
       live = false;
     };
-  }, [channel, questionnaire.id]);
+  }, [channel, questionnaire.id, t]);
 
   const save = async (questionId: string, answer: Answer | null): Promise<string | null> => {
     setAnswers((current) => {
@@ -55,7 +56,7 @@ export function AnswerForm({
       return null;
     }
     setState('failed');
-    return reply.ok ? null : reply.error;
+    return reply.ok ? null : serverErrorText(t, reply);
   };
 
   if (loadError) {

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { AdaptQuestionnaire } from '@shared/control/questionnaires';
 import type { AnswerType, Question, Questionnaire, Section } from '@shared/questionnaire/schema';
 import type { QuestionnaireChannel } from '@client/connection/questionnaireChannel';
+import { serverErrorText } from '@client/connection/api/serverErrorText';
 import { DraftField } from '@client/ui/DraftField';
 
 type Edit = AdaptQuestionnaire['edit'];
@@ -34,7 +35,7 @@ export function QuestionnaireEditor({
       return;
     }
     if (reply.code === 'needs-decision' && edit.op === 'reword') setDecision(edit);
-    else setMessage(reply.error);
+    else setMessage(serverErrorText(t, reply));
   };
 
   return (

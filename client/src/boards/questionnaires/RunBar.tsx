@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QuestionnaireTurnout } from '@shared/control/questionnaires';
 import type { QuestionnaireChannel } from '@client/connection/questionnaireChannel';
+import { serverErrorText } from '@client/connection/api/serverErrorText';
 
 export function RunBar({
   run,
@@ -28,7 +29,7 @@ export function RunBar({
     setError(null);
     const reply = await channel.reveal(run.questionnaireId);
     setConfirming(false);
-    if (!reply.ok) setError(reply.error);
+    if (!reply.ok) setError(serverErrorText(t, reply));
   };
   return (
     <div className="q-run" data-testid="questionnaire-run">

@@ -12,6 +12,7 @@ import {
   SELF_ASSESSMENT,
 } from '@shared/questionnaire/shipped';
 import type { QuestionnaireChannel } from '@client/connection/questionnaireChannel';
+import { serverErrorText } from '@client/connection/api/serverErrorText';
 import { Field } from '@client/ui/Field';
 
 type TemplateId = (typeof QUESTIONNAIRE_TEMPLATE_IDS)[number];
@@ -47,7 +48,7 @@ export function StartQuestionnaire({
     });
     setBusy(false);
     if (reply.ok && reply.value) onStarted(reply.value.questionnaireId);
-    else setError(reply.ok ? null : reply.error);
+    else setError(reply.ok ? null : serverErrorText(t, reply));
   };
 
   return (

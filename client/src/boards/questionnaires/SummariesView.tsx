@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { findQuestion, type Answer, type Response } from '@shared/questionnaire/schema';
 import { selfAssessmentSummary } from '@shared/questionnaire/views';
 import type { QuestionnaireChannel } from '@client/connection/questionnaireChannel';
+import { serverErrorText } from '@client/connection/api/serverErrorText';
 import { AnswerInput } from './AnswerInput';
 import { QuestionBlock } from './QuestionBlock';
 import type { QuestionnaireInDoc } from './useQuestionnaireDoc';
@@ -68,7 +69,7 @@ function ManagerSummary({
   const revise = async (questionId: string, answer: Answer | null) => {
     if (!channel) return t('questionnaires.offline');
     const reply = await channel.revise(definition.id, questionId, answer);
-    return reply.ok ? null : reply.error;
+    return reply.ok ? null : serverErrorText(t, reply);
   };
   const texts = [summary.keyIssues, summary.solutions];
   return (

@@ -34,6 +34,12 @@ export const errors: LocalePart<'errors'> = {
   timerNotPaused: 'Der Timer ist nicht angehalten.',
   questionnaireNotOpen: 'Dieser Fragebogen ist nicht geöffnet.',
   questionnaireNotForYou: 'Dieser Fragebogen ist nicht für Sie bestimmt.',
+  noSuchQuestionnaire: 'Diesen Fragebogen gibt es nicht mehr.',
+  answersHeldUntilReveal:
+    'Ihre Antworten werden privat gespeichert, bis die Moderation sie aufdeckt.',
+  anonymousAnswersFixed: 'Anonyme Antworten können nicht geändert werden.',
+  questionAlreadyAnswered:
+    'Diese Frage wurde schon beantwortet: Ändern Sie ihre Bedeutung oder entfernen Sie sie nach dem Aufdecken.',
   invalidInput: 'Der Server hat dies nicht angenommen: {{detail}}',
   timeout:
     'Der Server hat nicht rechtzeitig geantwortet. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',

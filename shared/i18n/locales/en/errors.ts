@@ -28,6 +28,11 @@ export const errors = {
   timerNotPaused: 'The timer is not paused.',
   questionnaireNotOpen: 'This questionnaire is not open.',
   questionnaireNotForYou: 'This questionnaire is not for you.',
+  noSuchQuestionnaire: 'This questionnaire no longer exists.',
+  answersHeldUntilReveal: 'Your answers are saved privately until the facilitator reveals them.',
+  anonymousAnswersFixed: 'Anonymous answers cannot be changed.',
+  questionAlreadyAnswered:
+    'Somebody already answered this question: change its meaning or remove it after the reveal.',
   invalidInput: 'The server did not accept this: {{detail}}',
   timeout: 'The server did not answer in time. Check your connection and try again.',
   server: 'Something went wrong on the server. Try again.',

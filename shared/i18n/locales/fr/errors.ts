@@ -31,6 +31,12 @@ export const errors: LocalePart<'errors'> = {
   timerNotPaused: 'Le minuteur n’est pas en pause.',
   questionnaireNotOpen: 'Ce questionnaire n’est pas ouvert.',
   questionnaireNotForYou: 'Ce questionnaire ne vous est pas destiné.',
+  noSuchQuestionnaire: 'Ce questionnaire n’existe plus.',
+  answersHeldUntilReveal:
+    'Vos réponses sont enregistrées en privé jusqu’à ce que l’animateur les révèle.',
+  anonymousAnswersFixed: 'Les réponses anonymes ne peuvent pas être modifiées.',
+  questionAlreadyAnswered:
+    'Quelqu’un a déjà répondu à cette question : changez son sens ou supprimez-la après la révélation.',
   invalidInput: 'Le serveur n’a pas accepté ceci : {{detail}}',
   timeout: 'Le serveur n’a pas répondu à temps. Vérifiez votre connexion et réessayez.',
   server: 'Une erreur s’est produite sur le serveur. Réessayez.',

@@ -30,6 +30,12 @@ export const errors: LocalePart<'errors'> = {
   timerNotPaused: 'Il timer non è in pausa.',
   questionnaireNotOpen: 'Questo questionario non è aperto.',
   questionnaireNotForYou: 'Questo questionario non è per te.',
+  noSuchQuestionnaire: 'Questo questionario non esiste più.',
+  answersHeldUntilReveal:
+    'Le tue risposte sono salvate in privato finché il facilitatore non le rivela.',
+  anonymousAnswersFixed: 'Le risposte anonime non si possono modificare.',
+  questionAlreadyAnswered:
+    'Qualcuno ha già risposto a questa domanda: cambiane il senso o rimuovila dopo la rivelazione.',
   invalidInput: 'Il server non ha accettato questo: {{detail}}',
   timeout: 'Il server non ha risposto in tempo. Controlla la connessione e riprova.',
   server: 'Si è verificato un errore sul server. Riprova.',

@@ -30,6 +30,11 @@ export const errors: LocalePart<'errors'> = {
   timerNotPaused: 'Časovnik ni zaustavljen.',
   questionnaireNotOpen: 'Ta vprašalnik ni odprt.',
   questionnaireNotForYou: 'Ta vprašalnik ni namenjen vam.',
+  noSuchQuestionnaire: 'Ta vprašalnik ne obstaja več.',
+  answersHeldUntilReveal: 'Vaši odgovori so shranjeni zasebno, dokler jih moderator ne razkrije.',
+  anonymousAnswersFixed: 'Anonimnih odgovorov ni mogoče spremeniti.',
+  questionAlreadyAnswered:
+    'Na to vprašanje je nekdo že odgovoril: spremenite njegov pomen ali ga odstranite po razkritju.',
   invalidInput: 'Strežnik tega ni sprejel: {{detail}}',
   timeout: 'Strežnik ni odgovoril pravočasno. Preverite povezavo in poskusite znova.',
   server: 'Na strežniku je šlo nekaj narobe. Poskusite znova.',
