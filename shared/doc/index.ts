@@ -48,6 +48,8 @@ export * from './text';
 export * from './regions';
 export * from './capacities';
 export * from './opportunities';
+export * from './opportunityGroups';
+export * from './opportunityLayout';
 export * from './activities';
 export * from './actions';
 export * from './diamond';
