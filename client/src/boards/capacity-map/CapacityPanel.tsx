@@ -1,41 +1,32 @@
 /**
  * The side panel of one capacity: every field, edited live (title co-edited character by character,
  * description in the shared rich-text editor, holders, strength, evidence link). Read-only on the
- * wall screen.
+ * wall screen. The holders' list and form are HolderList.tsx.
  */
-import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import type { Region } from '@shared/domain/s3';
 import {
   activitiesLinking,
-  addHolder,
   cardBody,
   cardsMap,
   cardTitle,
   readCapacity,
   readDiamondAxes,
-  removeHolder,
   updateCapacity,
-  updateHolder,
-  type CapacityHolder,
   type CardMap,
 } from '@shared/doc';
-import {
-  CAPACITY_KINDS,
-  HELICES,
-  NOT_SET,
-  type CapacityKindOrNotSet,
-  type HelixOrNotSet,
-} from '@shared/domain/s3';
+import { CAPACITY_KINDS, type CapacityKindOrNotSet } from '@shared/domain/s3';
 import { Icon } from '@client/ui/Icon';
 import { useYValue } from '@client/sync/useY';
-import { DraftInput } from '@client/ui/DraftInput';
+import { DraftField } from '@client/ui/DraftField';
 import { StaticRichText } from '../board/StaticRichText';
 import { useLinkCount } from './capacityIndex';
 import { useCapacityMap } from './capacityMapContext';
 import { useCapacityMapStore } from './capacityMapStore';
-import { HelixChip, StrengthDots, StrengthPicker } from './capacityParts';
+import { StrengthDots, StrengthPicker } from './capacityParts';
+import { HolderList } from './HolderList';
 import { TitleField } from './TitleField';
 import { BoardIcon } from './visuals';
 import { BodyEditor } from '../board/BodyEditor';
@@ -305,7 +296,7 @@ function PanelBody({
           </label>
           {canEdit ? (
             <>
-              <DraftInput
+              <DraftField
                 id={ids.field}
                 data-testid="capacity-field"
                 value={capacity.field}
@@ -336,7 +327,7 @@ function PanelBody({
         </label>
         <div className="cmap-panel__evidence">
           {canEdit ? (
-            <DraftInput
+            <DraftField
               id={ids.evidence}
               type="url"
               inputMode="url"
@@ -413,145 +404,6 @@ function PanelBody({
           </button>
         )}
       </footer>
-    </div>
-  );
-}
-
-function HolderList({
-  id,
-  holders,
-  labelId,
-}: {
-  id: string;
-  holders: CapacityHolder[];
-  labelId: string;
-}) {
-  const { t } = useTranslation();
-  const { doc, canEdit } = useCapacityMap();
-  const nameId = useId();
-  const helixId = useId();
-  const nameRef = useRef<HTMLInputElement>(null);
-  const [name, setName] = useState('');
-  const [helix, setHelix] = useState<HelixOrNotSet>(NOT_SET);
-  const [error, setError] = useState(false);
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!name.trim()) {
-      setError(true);
-      nameRef.current?.focus();
-      return;
-    }
-    addHolder(doc, id, { name: name.trim(), helix });
-    setName('');
-    setError(false);
-    nameRef.current?.focus();
-  };
-
-  return (
-    <div className="field">
-      <span className="field__label" id={labelId}>
-        {t('capacityMap.panel.holders')}
-      </span>
-      {holders.length === 0 && !canEdit && (
-        <p className="cmap-panel__hint">{t('capacityMap.panel.noHolders')}</p>
-      )}
-      {holders.length > 0 && (
-        <ul className="holder-list" aria-labelledby={labelId} data-testid="holder-list">
-          {holders.map((holder) =>
-            canEdit ? (
-              <li key={holder.id} className="holder-list__row" data-testid="holder-row">
-                <DraftInput
-                  className="field__input holder-list__name"
-                  aria-label={t('capacityMap.panel.holderName')}
-                  value={holder.name}
-                  maxLength={200}
-                  onCommit={(value) => {
-                    if (!value.trim()) return t('capacityMap.panel.holderNameRequired');
-                    updateHolder(doc, id, { ...holder, name: value.trim() });
-                    return null;
-                  }}
-                />
-                <select
-                  className="field__input field__select holder-list__helix"
-                  aria-label={t('capacityMap.panel.holderHelixOf', { name: holder.name })}
-                  value={holder.helix}
-                  onChange={(e) =>
-                    updateHolder(doc, id, { ...holder, helix: e.target.value as HelixOrNotSet })
-                  }
-                >
-                  <option value="">{t('s3.notSet')}</option>
-                  {HELICES.map((h) => (
-                    <option key={h} value={h}>
-                      {t(`s3.helix.${h}`)}
-                    </option>
-                  ))}
-                </select>
-                <button
-                  type="button"
-                  className="icon-button"
-                  aria-label={t('capacityMap.panel.removeHolder', { name: holder.name })}
-                  title={t('capacityMap.panel.removeHolder', { name: holder.name })}
-                  onClick={() => removeHolder(doc, id, holder.id)}
-                >
-                  <Icon name="close" size={16} />
-                </button>
-              </li>
-            ) : (
-              <li key={holder.id}>
-                <HelixChip helix={holder.helix} name={holder.name} />
-              </li>
-            ),
-          )}
-        </ul>
-      )}
-      {canEdit && (
-        <form className="holder-add" onSubmit={submit} noValidate data-testid="holder-add-form">
-          <label htmlFor={nameId} className="visually-hidden">
-            {t('capacityMap.panel.newHolder')}
-          </label>
-          <input
-            ref={nameRef}
-            id={nameId}
-            className="field__input holder-list__name"
-            data-testid="holder-add-name"
-            value={name}
-            maxLength={200}
-            placeholder={t('capacityMap.panel.newHolderPlaceholder')}
-            aria-invalid={error || undefined}
-            onChange={(e) => {
-              setName(e.target.value);
-              setError(false);
-            }}
-          />
-          <label htmlFor={helixId} className="visually-hidden">
-            {t('capacityMap.panel.holderHelix')}
-          </label>
-          <select
-            id={helixId}
-            className="field__input field__select holder-list__helix"
-            data-testid="holder-add-helix"
-            value={helix}
-            onChange={(e) => setHelix(e.target.value as HelixOrNotSet)}
-          >
-            <option value="">{t('s3.notSet')}</option>
-            {HELICES.map((h) => (
-              <option key={h} value={h}>
-                {t(`s3.helix.${h}`)}
-              </option>
-            ))}
-          </select>
-          <button type="submit" className="button" data-testid="holder-add-submit">
-            <Icon name="plus" size={16} />
-            {t('capacityMap.panel.addHolder')}
-          </button>
-          {error && (
-            <p className="field__error holder-add__error" role="alert">
-              {t('capacityMap.panel.holderNameRequired')}
-            </p>
-          )}
-        </form>
-      )}
     </div>
   );
 }
