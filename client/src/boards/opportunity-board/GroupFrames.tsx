@@ -2,18 +2,10 @@
  * The named groups of the opportunity board, drawn as frames under the cards (board coordinates).
  * Drag a card into a frame to put it in the group; drag a frame's header to move the group with its
  * cards, or drop it on another group's header to merge the two; resize from the corner; rename,
- * merge and delete from the header's menu. Every change is one undo step of the shared history.
+ * merge and delete from the header's menu (GroupMenu.tsx; the name field is GroupNameInput.tsx).
+ * Every change is one undo step of the shared history.
  */
-import {
-  memo,
-  useEffect,
-  useLayoutEffect,
-  useRef,
-  useState,
-  type PointerEvent as ReactPointerEvent,
-  type RefObject,
-} from 'react';
-import { createPortal } from 'react-dom';
+import { memo, useEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { create } from 'zustand';
@@ -33,6 +25,8 @@ import { asUndoStep, getUndoManager } from '@client/sync/undo';
 import { useDragStore } from '../board/dragStore';
 import { MOVE_INTERVAL_MS } from '../board/useCardDrag';
 import { FRAME_HEADER, groupAtCard, groupHeaderAt, type PlacedGroup } from './groupLayout';
+import { GroupMenu } from './GroupMenu';
+import { GroupNameInput } from './GroupNameInput';
 import { usePlacedGroups } from './useGroups';
 
 const KEY_NUDGE = 10;
@@ -340,157 +334,5 @@ function GroupFrameView({ doc, canEdit, placed, all, onMerged }: GroupFrameViewP
         </div>
       )}
     </section>
-  );
-}
-
-function GroupNameInput({ name, onDone }: { name: string; onDone: (name: string) => void }) {
-  const { t } = useTranslation();
-  const [value, setValue] = useState(name);
-  const done = useRef(false);
-  const finish = (next: string) => {
-    if (done.current) return;
-    done.current = true;
-    onDone(next.trim());
-  };
-  return (
-    <input
-      className="group-frame__name-input"
-      aria-label={t('opportunityBoard.group.nameLabel')}
-      data-testid="group-name-input"
-      value={value}
-      maxLength={200}
-      autoFocus
-      onFocus={(e) => e.currentTarget.select()}
-      onChange={(e) => setValue(e.target.value)}
-      onPointerDown={(e) => e.stopPropagation()}
-      onKeyDown={(e) => {
-        e.stopPropagation();
-        if (e.key === 'Enter') finish(value);
-        else if (e.key === 'Escape') finish(name);
-      }}
-      onBlur={() => finish(value)}
-    />
-  );
-}
-
-interface GroupMenuProps {
-  /** The "⋯" button the menu opens from. */
-  anchor: RefObject<HTMLButtonElement | null>;
-  others: PlacedGroup[];
-  onClose: () => void;
-  onRename: () => void;
-  onMerge: (target: PlacedGroup) => void;
-  onDelete: () => void;
-}
-
-const MENU_MARGIN = 8;
-
-/**
- * The group's menu. Rendered in a portal on top of the page (position: fixed under its button), so
- * no card on the board can cover it, and at the page's scale whatever the board's zoom.
- */
-function GroupMenu({ anchor, others, onClose, onRename, onMerge, onDelete }: GroupMenuProps) {
-  const { t } = useTranslation();
-  const ref = useRef<HTMLDivElement>(null);
-  const [position, setPosition] = useState<{ top: number; left: number } | null>(null);
-  // Follow the button while the board pans or zooms.
-  const viewport = useBoardStore((s) => s.viewport);
-  useLayoutEffect(() => {
-    const button = anchor.current?.getBoundingClientRect();
-    const menu = ref.current?.getBoundingClientRect();
-    if (!button || !menu) return;
-    let left = button.right - menu.width;
-    let top = button.bottom + 4;
-    left = Math.max(MENU_MARGIN, Math.min(left, window.innerWidth - menu.width - MENU_MARGIN));
-    // No room below: open upwards.
-    if (top + menu.height > window.innerHeight - MENU_MARGIN)
-      top = Math.max(MENU_MARGIN, button.top - 4 - menu.height);
-    setPosition((p) => (p && p.top === top && p.left === left ? p : { top, left }));
-  }, [anchor, viewport, others.length]);
-  useEffect(() => {
-    ref.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
-    const onDown = (e: PointerEvent) => {
-      const target = e.target as Node;
-      if (!ref.current?.contains(target) && !anchor.current?.contains(target)) onClose();
-    };
-    const onResize = () => onClose();
-    window.addEventListener('pointerdown', onDown, true);
-    window.addEventListener('resize', onResize);
-    return () => {
-      window.removeEventListener('pointerdown', onDown, true);
-      window.removeEventListener('resize', onResize);
-    };
-  }, [onClose, anchor]);
-  const run = (action: () => void) => () => {
-    onClose();
-    action();
-  };
-  return createPortal(
-    <div
-      ref={ref}
-      className="s3-menu group-menu is-floating"
-      role="menu"
-      data-testid="group-menu"
-      style={
-        position
-          ? { top: position.top, left: position.left }
-          : { top: 0, left: 0, visibility: 'hidden' }
-      }
-      onPointerDown={(e) => e.stopPropagation()}
-      onDoubleClick={(e) => e.stopPropagation()}
-      onKeyDown={(e) => {
-        e.stopPropagation();
-        if (e.key === 'Escape' || e.key === 'Tab') {
-          e.preventDefault();
-          onClose();
-          anchor.current?.focus();
-        }
-        if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-          e.preventDefault();
-          const items = [
-            ...(ref.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? []),
-          ];
-          const i = items.indexOf(document.activeElement as HTMLElement);
-          const next = items[(i + (e.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length];
-          next?.focus();
-        }
-      }}
-    >
-      <button type="button" role="menuitem" className="s3-menu__item" onClick={run(onRename)}>
-        {t('opportunityBoard.group.rename')}
-      </button>
-      <div className="s3-menu__section" role="presentation">
-        {t('opportunityBoard.group.mergeInto')}
-      </div>
-      {others.length === 0 && (
-        <div className="s3-menu__empty" role="presentation">
-          {t('opportunityBoard.group.noOtherGroup')}
-        </div>
-      )}
-      {others.map((o) => (
-        <button
-          key={o.group.id}
-          type="button"
-          role="menuitem"
-          className="s3-menu__item s3-menu__item--indent"
-          data-testid="group-merge-into"
-          onClick={run(() => onMerge(o))}
-        >
-          {t('opportunityBoard.group.mergeIntoGroup', { name: o.group.name })}
-        </button>
-      ))}
-      <div className="s3-menu__divider" role="presentation" />
-      <button
-        type="button"
-        role="menuitem"
-        className="s3-menu__item s3-menu__item--danger"
-        data-testid="group-delete"
-        title={t('opportunityBoard.group.deleteHint')}
-        onClick={run(onDelete)}
-      >
-        {t('opportunityBoard.group.delete')}
-      </button>
-    </div>,
-    document.body,
   );
 }
