@@ -1,14 +1,14 @@
 /**
  * The action list (ADW / cADW): the concrete actions that develop each transformative activity,
  * as a table (sort, filter, inline edit, grouping by activity; virtualised) or a kanban by status,
- * with a detail panel for the long fields. Read-only on the wall screen.
+ * with a detail panel for the long fields. Read-only on the wall screen. Its controls are
+ * ActivityPicker.tsx, AddActionButton.tsx and ActionFilterBar.tsx.
  */
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { createAction, listRegions, regionsArray, resolveLinks } from '@shared/doc';
-import { ACTION_STATUSES, ACTION_TYPES, FUNDING_SOURCES, type Region } from '@shared/domain/s3';
-import { Icon } from '@client/ui/Icon';
+import type { Region } from '@shared/domain/s3';
 import { useYValue } from '@client/sync/useY';
 import type { BoardViewProps } from '../boardView';
 import { ActionDetail, undoLast } from './ActionDetail';
@@ -20,8 +20,6 @@ import {
   filterActions,
   hasFilters,
   NO_FILTERS,
-  NO_REGION,
-  NOT_SET_FILTER,
   sortActions,
   tableRows,
   viewContext,
@@ -29,7 +27,9 @@ import {
   type SortState,
 } from './actionFilters';
 import { useActionList } from './actionStore';
-import { StatusBadge } from './actionBadges';
+import { FilterBar } from './ActionFilterBar';
+import { ActivityPicker } from './ActivityPicker';
+import { AddActionButton } from './AddActionButton';
 import '@client/styles/action-list.css';
 
 type ViewMode = 'table' | 'kanban';
@@ -234,284 +234,6 @@ function EmptyState({ canEdit }: { canEdit: boolean }) {
       <p className="muted">
         {canEdit ? t('actionList.empty.hint') : t('actionList.empty.hintReadOnly')}
       </p>
-    </div>
-  );
-}
-
-/** Choose an activity: shows only its actions ("jump to an activity's actions"). */
-function ActivityPicker({
-  snapshot,
-  value,
-  onChange,
-}: {
-  snapshot: ReturnType<typeof useActionList>;
-  value: string;
-  onChange: (activityId: string) => void;
-}) {
-  const { t } = useTranslation();
-  const id = useId();
-  const counts = useMemo(() => {
-    const out = new Map<string, number>();
-    for (const a of snapshot.actions) out.set(a.activityId, (out.get(a.activityId) ?? 0) + 1);
-    return out;
-  }, [snapshot.actions]);
-  return (
-    <div className="action-list__picker">
-      <label htmlFor={id} className="visually-hidden">
-        {t('actionList.filterActivity')}
-      </label>
-      <select
-        id={id}
-        className="field__input field__select action-list__select action-list__select--activity"
-        value={value}
-        data-testid="activity-picker"
-        onChange={(e) => onChange(e.target.value)}
-      >
-        <option value="">{t('actionList.allActivities')}</option>
-        {snapshot.activities.map((a) => (
-          <option key={a.id} value={a.id}>
-            {(a.title || t('actionList.untitledActivity')) +
-              ` · ${t(`s3.activityStatus.${a.status}`)} · ${t('actionList.activityActions', { count: counts.get(a.id) ?? 0 })}`}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
-/** "Add action": to the chosen activity, else asks which one. */
-function AddActionButton({
-  snapshot,
-  activityId,
-  onAdd,
-  testId = 'add-action',
-}: {
-  snapshot: ReturnType<typeof useActionList>;
-  activityId: string;
-  onAdd: (activityId: string) => void;
-  testId?: string;
-}) {
-  const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
-  const menuRef = useRef<HTMLDivElement>(null);
-  const headingId = useId();
-  const target = activityId ? snapshot.activityById.get(activityId) : undefined;
-
-  useEffect(() => {
-    if (!open) return;
-    menuRef.current?.querySelector<HTMLElement>('button, [tabindex="0"]')?.focus();
-    const onPress = (e: PointerEvent) => {
-      if (!menuRef.current?.parentElement?.contains(e.target as Node)) setOpen(false);
-    };
-    window.addEventListener('pointerdown', onPress);
-    return () => window.removeEventListener('pointerdown', onPress);
-  }, [open]);
-
-  return (
-    <div className="action-add">
-      <button
-        type="button"
-        className="button button--primary"
-        data-testid={testId}
-        aria-haspopup={target ? undefined : 'menu'}
-        aria-expanded={target ? undefined : open}
-        title={target ? t('actionList.addTo', { activity: target.title }) : undefined}
-        onClick={() => (target ? onAdd(target.id) : setOpen((o) => !o))}
-      >
-        <Icon name="plus" size={16} />
-        {t('actionList.add')}
-      </button>
-      {open && (
-        <div
-          ref={menuRef}
-          className="popover action-add__menu"
-          data-testid="add-action-menu"
-          onKeyDown={(e) => {
-            if (e.key === 'Escape') {
-              e.stopPropagation();
-              setOpen(false);
-            }
-            if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-              e.preventDefault();
-              const items = [
-                ...(menuRef.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? []),
-              ];
-              const i = items.indexOf(document.activeElement as HTMLElement);
-              items[(i + (e.key === 'ArrowDown' ? 1 : -1) + items.length) % items.length]?.focus();
-            }
-          }}
-        >
-          <p id={headingId} className="action-add__heading">
-            {snapshot.activities.length > 0
-              ? t('actionList.addChoose')
-              : t('actionList.addNoActivities')}
-          </p>
-          {snapshot.activities.length > 0 && (
-            <div role="menu" aria-labelledby={headingId} className="action-add__list">
-              {snapshot.activities.map((a) => (
-                <button
-                  key={a.id}
-                  type="button"
-                  role="menuitem"
-                  className="action-add__item"
-                  data-testid="add-action-activity"
-                  data-activity-id={a.id}
-                  onClick={() => {
-                    setOpen(false);
-                    onAdd(a.id);
-                  }}
-                >
-                  <span className="action-add__title">
-                    {a.title || t('actionList.untitledActivity')}
-                  </span>
-                  <StatusBadge kind="activity" status={a.status} />
-                </button>
-              ))}
-            </div>
-          )}
-        </div>
-      )}
-    </div>
-  );
-}
-
-interface FilterBarProps {
-  filters: ActionFilters;
-  regions: Region[];
-  grouped: boolean;
-  showGrouping: boolean;
-  onChange: (filters: ActionFilters) => void;
-  onGroupedChange: (grouped: boolean) => void;
-}
-
-function FilterBar({
-  filters,
-  regions,
-  grouped,
-  showGrouping,
-  onChange,
-  onGroupedChange,
-}: FilterBarProps) {
-  const { t } = useTranslation();
-  const searchId = useId();
-  const groupId = useId();
-  const set = <K extends keyof ActionFilters>(key: K, value: ActionFilters[K]) =>
-    onChange({ ...filters, [key]: value });
-  return (
-    <div className="action-list__filters" role="search" aria-label={t('actionList.filters')}>
-      <div className="action-list__search">
-        <label htmlFor={searchId} className="visually-hidden">
-          {t('actionList.search')}
-        </label>
-        <input
-          id={searchId}
-          type="search"
-          className="field__input action-list__select"
-          placeholder={t('actionList.searchPlaceholder')}
-          value={filters.text}
-          data-testid="action-search"
-          onChange={(e) => set('text', e.target.value)}
-        />
-      </div>
-      <FilterSelect
-        label={t('actionList.filterStatus')}
-        value={filters.status}
-        testId="filter-status"
-        options={[
-          ...ACTION_STATUSES.map((v) => ({ value: v, label: t(`s3.actionStatus.${v}`) })),
-          { value: NOT_SET_FILTER, label: t('s3.notSet') },
-        ]}
-        onChange={(v) => set('status', v as ActionFilters['status'])}
-      />
-      <FilterSelect
-        label={t('actionList.filterType')}
-        value={filters.actionType}
-        testId="filter-type"
-        options={[
-          ...ACTION_TYPES.map((v) => ({ value: v, label: t(`s3.actionType.${v}`) })),
-          { value: NOT_SET_FILTER, label: t('s3.notSet') },
-        ]}
-        onChange={(v) => set('actionType', v as ActionFilters['actionType'])}
-      />
-      <FilterSelect
-        label={t('actionList.filterRegion')}
-        value={filters.regionId}
-        testId="filter-region"
-        options={[
-          ...regions.map((r) => ({ value: r.id, label: r.name })),
-          { value: NO_REGION, label: t('actionList.noRegion') },
-        ]}
-        onChange={(v) => set('regionId', v)}
-      />
-      <FilterSelect
-        label={t('actionList.filterFunding')}
-        value={filters.fundingSource}
-        testId="filter-funding"
-        options={[
-          ...FUNDING_SOURCES.map((v) => ({ value: v, label: t(`s3.fundingSource.${v}`) })),
-          { value: NOT_SET_FILTER, label: t('s3.notSet') },
-        ]}
-        onChange={(v) => set('fundingSource', v as ActionFilters['fundingSource'])}
-      />
-      {hasFilters(filters) && (
-        <button type="button" className="button button--ghost" onClick={() => onChange(NO_FILTERS)}>
-          {t('actionList.clearFilters')}
-        </button>
-      )}
-      {showGrouping && (
-        <label htmlFor={groupId} className="action-list__toggle">
-          <input
-            id={groupId}
-            type="checkbox"
-            checked={grouped}
-            data-testid="group-by-activity"
-            onChange={(e) => onGroupedChange(e.target.checked)}
-          />
-          {t('actionList.groupByActivity')}
-        </label>
-      )}
-    </div>
-  );
-}
-
-function FilterSelect({
-  label,
-  value,
-  options,
-  testId,
-  onChange,
-}: {
-  label: string;
-  value: string;
-  options: { value: string; label: string }[];
-  testId: string;
-  onChange: (value: string) => void;
-}) {
-  const { t } = useTranslation();
-  const id = useId();
-  return (
-    <div className="action-list__filter">
-      <label htmlFor={id} className="action-list__filter-label">
-        {label}
-      </label>
-      <select
-        id={id}
-        className={
-          value
-            ? 'field__input field__select action-list__select action-list__select--on'
-            : 'field__input field__select action-list__select'
-        }
-        value={value}
-        data-testid={testId}
-        onChange={(e) => onChange(e.target.value)}
-      >
-        <option value="">{t('actionList.all')}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
     </div>
   );
 }
