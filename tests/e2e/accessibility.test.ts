@@ -288,6 +288,50 @@ describe.skipIf(!hasChromium)('WCAG 2.2 AA on every view (axe-core)', () => {
     await audit(page, 'results dialog');
   });
 
+  it('the questionnaires board: start, filling in, adapting, side by side, results, summaries', async () => {
+    const page = fiona.page;
+    // The vote's results, revealed in the previous view, are open on both pages: close them.
+    for (const p of [page, anna.page]) {
+      const results = p.getByTestId('vote-results-dialog');
+      if (await results.count()) {
+        await results.getByTestId('vote-results-close').click();
+        await results.waitFor({ state: 'detached', timeout: TIMEOUT });
+      }
+    }
+    await openTab(page, 'questionnaires');
+    const start = page.getByTestId('start-questionnaire');
+    await start.waitFor({ timeout: TIMEOUT });
+    await audit(page, 'questionnaire start (facilitator)');
+    await start
+      .getByTestId('questionnaire-template')
+      .selectOption('cluster-management-self-assessment');
+    await start.getByTestId('questionnaire-start').click();
+    await openTab(anna.page, 'questionnaires');
+    const form = anna.page.getByTestId('answer-form');
+    await form.waitFor({ timeout: TIMEOUT });
+    const first = form.locator('textarea').first();
+    await first.fill('- tourism robotics');
+    await first.blur();
+    await audit(anna.page, 'questionnaire form (participant)');
+    await page.getByTestId('q-tab-edit').click();
+    await page.getByTestId('questionnaire-editor').waitFor({ timeout: TIMEOUT });
+    await audit(page, 'questionnaire editor (facilitator)');
+    await expect
+      .poll(() => page.getByTestId('questionnaire-turnout').textContent(), { timeout: TIMEOUT })
+      .toMatch(/^1 of/);
+    await page.getByTestId('questionnaire-reveal').click();
+    await page.getByTestId('questionnaire-reveal-confirm').click();
+    await page.getByTestId('q-tab-side').click();
+    await page.getByTestId('side-by-side').waitFor({ timeout: TIMEOUT });
+    await audit(page, 'questionnaire side by side (facilitator)');
+    await page.getByTestId('q-tab-results').click();
+    await page.getByTestId('questionnaire-results').waitFor({ timeout: TIMEOUT });
+    await audit(page, 'questionnaire results (facilitator)');
+    await anna.page.getByTestId('q-tab-summaries').click();
+    await anna.page.getByTestId('summaries').waitFor({ timeout: TIMEOUT });
+    await audit(anna.page, 'questionnaire summaries (participant)');
+  });
+
   it('the wall', async () => {
     const wall = await person({ width: 1600, height: 900 });
     await wall.page.goto(localLink(server, workshop.links.projector));

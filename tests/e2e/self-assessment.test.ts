@@ -6,6 +6,8 @@
  * reveal the answers stand side by side with the coach's notes, the wall shows the question under
  * discussion, and each manager writes their summaries with a live word count.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -14,7 +16,7 @@ import { readCoachNotes, readFocus } from '../../shared/doc/questionnaireDiscuss
 import { listQuestionnaires, readResponses } from '../../shared/doc/questionnaires';
 import type { CreateWorkshopResponse } from '../../shared/domain/workshop';
 import { hasChromium } from '../support/chromium';
-import { newPerson, screenshot, type Person } from '../support/browser';
+import { newPerson, screenshot, SCREENSHOT_DIR, type Person } from '../support/browser';
 import { connectSynced, type TestClient } from '../support/clients';
 import { createWorkshop, waitFor } from '../support/server';
 import { joinWorkshop, localLink, TIMEOUT } from '../support/workshopPage';
@@ -278,6 +280,8 @@ describe.skipIf(!hasChromium)('the cluster-management self-assessment', () => {
         expect(text, `${format} holds “${expected}”`).toContain(expected);
       }
     }
+    // Kept beside the screenshots, to read the run's outcome as an organiser would.
+    fs.writeFileSync(path.join(SCREENSHOT_DIR, 'self-assessment-export.md'), await exported('md'));
     const record = JSON.parse(await exported('json')) as { questionnaires: unknown[] };
     expect(record.questionnaires).toHaveLength(1);
     await screenshot(coach.page, 'self-assessment-07-archived');
