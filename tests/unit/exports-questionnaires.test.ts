@@ -187,6 +187,13 @@ describe('questionnaire exports', () => {
     expect(html).toContain('Not revealed');
   });
 
+  it('shows a manager who did not agree to be named as a numbered respondent, not as anonymous', () => {
+    const text = exportMarkdown(questionnaireRecord({ marta: true, luka: false }));
+    expect(text).toContain('#### respondent 1 (name not recorded)');
+    expect(text).toContain('#### Marta Manager');
+    expect(text).not.toContain('Luka Leader');
+  });
+
   it('speaks the export’s language in every human format', () => {
     const html = exportHtml(record, exportVocabulary('fr'));
     expect(html).toContain('Auto-évaluation');

@@ -66,17 +66,23 @@ export function answerText(
   }
 }
 
-/** Who gave a response: the name of a named one, "anonymous respondent N" otherwise. */
+/**
+ * Who gave a response: the name in a named questionnaire; "anonymous respondent N" in an anonymous
+ * one; in a named one without the name (the person did not agree to be named in the record),
+ * "respondent N (name not recorded)". Numbered by position, never by an id that could be a
+ * person's identity.
+ */
 export function respondentLabel(
   questionnaire: RecordQuestionnaire,
   response: Pick<Response, 'respondentId' | 'name'>,
   position: number,
   words: ExportVocabulary,
 ): string {
-  if (questionnaire.definition.anonymous || response.name === undefined) {
-    // Named questionnaires always carry names; a missing one is shown like an anonymous one,
-    // numbered by position, rather than by an id that could be a person's identity.
+  if (questionnaire.definition.anonymous) {
     return words.t('questionnaires.anonymousRespondent', { number: position + 1 });
+  }
+  if (response.name === undefined) {
+    return words.t('questionnaires.unnamedRespondent', { number: position + 1 });
   }
   return response.name;
 }

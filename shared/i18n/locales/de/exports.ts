@@ -217,6 +217,7 @@ export const exportStrings: LocalePart<'exports'> = {
     unfit_other:
       '{{count}} Antworten passen nicht mehr zu ihren geänderten Fragen und werden nicht gezählt.',
     anonymousRespondent: 'anonyme Person {{number}}',
+    unnamedRespondent: 'Person {{number}} (Name nicht im Protokoll)',
     notAnswered: 'nicht beantwortet',
     removedQuestion: 'Entfernte Frage ({{id}})',
     yes: 'Ja',

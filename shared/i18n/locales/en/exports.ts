@@ -238,6 +238,7 @@ export const exportStrings = {
     unfit_other: '{{count}} answers no longer fit their edited questions and are not counted.',
     /** How an anonymous questionnaire's respondents are named: "anonymous respondent 2". */
     anonymousRespondent: 'anonymous respondent {{number}}',
+    unnamedRespondent: 'respondent {{number}} (name not recorded)',
     notAnswered: 'not answered',
     removedQuestion: 'Removed question ({{id}})',
     yes: 'Yes',

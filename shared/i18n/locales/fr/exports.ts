@@ -225,6 +225,7 @@ export const exportStrings: LocalePart<'exports'> = {
     unfit_other:
       '{{count}} réponses ne correspondent plus à leurs questions modifiées et ne sont pas comptées.',
     anonymousRespondent: 'répondant anonyme {{number}}',
+    unnamedRespondent: 'répondant {{number}} (nom non consigné)',
     notAnswered: 'sans réponse',
     removedQuestion: 'Question supprimée ({{id}})',
     yes: 'Oui',

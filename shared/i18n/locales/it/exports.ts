@@ -226,6 +226,7 @@ export const exportStrings: LocalePart<'exports'> = {
     unfit_other:
       '{{count}} risposte non corrispondono più alle loro domande modificate e non vengono conteggiate.',
     anonymousRespondent: 'rispondente anonimo {{number}}',
+    unnamedRespondent: 'rispondente {{number}} (nome non registrato)',
     notAnswered: 'senza risposta',
     removedQuestion: 'Domanda rimossa ({{id}})',
     yes: 'Sì',

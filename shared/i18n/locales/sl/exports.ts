@@ -236,6 +236,7 @@ export const exportStrings: LocalePart<'exports'> = {
     unfit_few: '{{count}} odgovori ne ustrezajo več spremenjenim vprašanjem in niso šteti.',
     unfit_other: '{{count}} odgovorov ne ustreza več spremenjenim vprašanjem in niso šteti.',
     anonymousRespondent: 'anonimni anketiranec {{number}}',
+    unnamedRespondent: 'anketiranec {{number}} (ime ni zapisano)',
     notAnswered: 'brez odgovora',
     removedQuestion: 'Odstranjeno vprašanje ({{id}})',
     yes: 'Da',
