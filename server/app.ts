@@ -16,7 +16,7 @@ import { PeopleService } from './control/peopleService';
 import { PrivateWritingService } from './control/privateWritingService';
 import { QuestionnaireDiscussion } from './control/questionnaireDiscussion';
 import { QuestionnaireEditing } from './control/questionnaireEditing';
-import { QuestionnaireService, type DocChanger } from './control/questionnaireService';
+import { QuestionnaireService, type WorkshopDocs } from './control/questionnaireService';
 import { CLOSE_REMOVED, CLOSE_UNAUTHORIZED } from '../shared/sync/closeCodes';
 import { writeVoteResult } from '../shared/doc/voteResults';
 import { publishDrafts } from '../shared/doc/publishDrafts';
@@ -106,11 +106,14 @@ export async function startServer(
       return published;
     },
   );
-  const changeDoc: DocChanger = (workshopId, change) => rooms.change(workshopId, change);
-  const questionnaires = new QuestionnaireService(storage, control, changeDoc);
+  const workshopDocs: WorkshopDocs = {
+    change: (workshopId, change) => rooms.change(workshopId, change),
+    read: (workshopId, read) => rooms.withDocument(workshopId, read),
+  };
+  const questionnaires = new QuestionnaireService(storage, control, workshopDocs);
   const questionnairesAfterStart = {
-    discussion: new QuestionnaireDiscussion(questionnaires, storage, control, changeDoc),
-    editing: new QuestionnaireEditing(questionnaires, control, changeDoc),
+    discussion: new QuestionnaireDiscussion(questionnaires, storage, control, workshopDocs),
+    editing: new QuestionnaireEditing(questionnaires, control, workshopDocs),
   };
   const rooms = new RoomRegistry({
     storage,

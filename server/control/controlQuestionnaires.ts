@@ -4,11 +4,24 @@
  * facilitation commands because they are served by their own services and joined onto each
  * connection on their own.
  */
+import type { Ack, ClientToServerEvents } from '../../shared/control/events';
 import type { Logger } from '../log';
 import type { ControlServer, ControlSocket } from './controlServer';
 import type { QuestionnaireDiscussion } from './questionnaireDiscussion';
 import type { QuestionnaireEditing } from './questionnaireEditing';
 import type { Caller, QuestionnaireService, Reply } from './questionnaireService';
+
+type QuestionnaireEvent = Extract<keyof ClientToServerEvents, `questionnaire:${string}`>;
+type AckValue<E extends QuestionnaireEvent> = ClientToServerEvents[E] extends (
+  payload: unknown,
+  ack: (reply: Ack<infer T>) => void,
+) => void
+  ? T
+  : never;
+/** Every questionnaire event a client sends, with what answers it. */
+type QuestionnaireCommands = {
+  [E in QuestionnaireEvent]: (caller: Caller, payload: unknown) => Promise<Reply<AckValue<E>>>;
+};
 
 /** Serves the questionnaire commands and broadcasts their turnout (issue 12). */
 export function serveQuestionnaires(
@@ -40,38 +53,25 @@ function serveQuestionnaireSocket(
           ack({ ok: false, error: 'server error' });
         });
     };
-  socket.on(
-    'questionnaire:start',
-    handle((c, p) => service.start(workshopId, c, p)),
-  );
-  socket.on(
-    'questionnaire:save',
-    handle((c, p) => service.save(workshopId, c, p)),
-  );
-  socket.on(
-    'questionnaire:mine',
-    handle((c, p) => service.mine(workshopId, c, p)),
-  );
-  socket.on(
-    'questionnaire:reveal',
-    handle((c, p) => service.reveal(workshopId, c, p)),
-  );
-  socket.on(
-    'questionnaire:revise',
-    handle((c, p) => discussion.revise(workshopId, c, p)),
-  );
-  socket.on(
-    'questionnaire:note',
-    handle((c, p) => discussion.note(workshopId, c, p)),
-  );
-  socket.on(
-    'questionnaire:focus',
-    handle((c, p) => discussion.focus(workshopId, c, p)),
-  );
-  socket.on(
-    'questionnaire:adapt',
-    handle((c, p) => editing.adapt(workshopId, c, p)),
-  );
+  // One line per command: the event and the service method that answers it.
+  const commands = {
+    'questionnaire:start': (c, p) => service.start(workshopId, c, p),
+    'questionnaire:save': (c, p) => service.save(workshopId, c, p),
+    'questionnaire:mine': (c, p) => service.mine(workshopId, c, p),
+    'questionnaire:reveal': (c, p) => service.reveal(workshopId, c, p),
+    'questionnaire:revise': (c, p) => discussion.revise(workshopId, c, p),
+    'questionnaire:note': (c, p) => discussion.note(workshopId, c, p),
+    'questionnaire:focus': (c, p) => discussion.focus(workshopId, c, p),
+    'questionnaire:adapt': (c, p) => editing.adapt(workshopId, c, p),
+  } satisfies QuestionnaireCommands;
+  const entries = Object.entries(commands) as [
+    QuestionnaireEvent,
+    (caller: Caller, payload: unknown) => Promise<Reply<unknown>>,
+  ][];
+  for (const [event, run] of entries) {
+    // Each entry is checked against its event's ack above; the loop cannot keep that pairing.
+    socket.on(event, handle(run) as never);
+  }
   service
     .turnout(workshopId)
     .then((runs) => runs.length && socket.emit('questionnaire:turnout', runs))

@@ -23,7 +23,7 @@ import {
   firstIssue,
   refuse,
   type Caller,
-  type DocChanger,
+  type WorkshopDocs,
   type QuestionnaireService,
   type Reply,
 } from './questionnaireService';
@@ -33,7 +33,7 @@ export class QuestionnaireDiscussion {
     private readonly runs: QuestionnaireService,
     private readonly people: Identities,
     private readonly control: ControlService,
-    private readonly changeDoc: DocChanger,
+    private readonly docs: WorkshopDocs,
   ) {}
 
   /** A respondent changes one of their own revealed answers (named runs only). */
@@ -58,7 +58,7 @@ export class QuestionnaireDiscussion {
       const people = await this.people.listIdentities(workshopId);
       const name = people.find((p) => p.id === identityId)?.name;
       let result: Reply<null> = { ok: true, value: null };
-      await this.changeDoc(workshopId, (doc) => {
+      await this.docs.change(workshopId, (doc) => {
         ensureRespondent(doc, questionnaireId, identityId, name);
         const check = setAnswer(
           doc,
@@ -107,7 +107,7 @@ export class QuestionnaireDiscussion {
         return { ok: false, error: 'no such questionnaire' };
       }
       let result: Reply<null> = { ok: true, value: null };
-      await this.changeDoc(workshopId, (doc) => {
+      await this.docs.change(workshopId, (doc) => {
         const done = change(doc);
         if (!done.ok) result = { ok: false, error: done.error };
       });

@@ -26,7 +26,7 @@ import {
   firstIssue,
   refuse,
   type Caller,
-  type DocChanger,
+  type WorkshopDocs,
   type QuestionnaireService,
   type Reply,
 } from './questionnaireService';
@@ -37,7 +37,7 @@ export class QuestionnaireEditing {
   constructor(
     private readonly runs: QuestionnaireService,
     private readonly control: ControlService,
-    private readonly changeDoc: DocChanger,
+    private readonly docs: WorkshopDocs,
   ) {}
 
   adapt(workshopId: string, caller: Caller, raw: unknown): Promise<Reply<AdaptResult>> {
@@ -69,13 +69,10 @@ export class QuestionnaireEditing {
         }
       } else {
         // After the reveal the doc is where answers and the definition live.
-        let inDoc: { definition?: Questionnaire; responses: Response[] } = { responses: [] };
-        await this.changeDoc(workshopId, (doc) => {
-          inDoc = {
-            definition: getQuestionnaire(doc, questionnaireId),
-            responses: readResponses(doc, questionnaireId),
-          };
-        });
+        const inDoc = await this.docs.read(workshopId, (doc) => ({
+          definition: getQuestionnaire(doc, questionnaireId),
+          responses: readResponses(doc, questionnaireId),
+        }));
         if (inDoc.definition && inDoc.definition.version > current.version)
           current = inDoc.definition;
         responses = inDoc.responses;
@@ -90,7 +87,7 @@ export class QuestionnaireEditing {
         };
       }
       const adapted = result.questionnaire;
-      await this.changeDoc(workshopId, (doc) => {
+      await this.docs.change(workshopId, (doc) => {
         updateQuestionnaire(doc, adapted);
       });
       await this.runs.saveRun(workshopId, { ...run, definition: adapted });

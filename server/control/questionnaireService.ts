@@ -45,6 +45,16 @@ export type Reply<T> = { ok: true; value: T } | { ok: false; error: string; code
 /** Applies a server-made change to a workshop's doc (RoomRegistry.change). */
 export type DocChanger = (workshopId: string, change: (doc: Y.Doc) => void) => Promise<void>;
 
+/**
+ * A workshop's doc as the questionnaire services use it: `change` applies a server-made change
+ * (stored, then relayed: RoomRegistry.change); `read` only reads (RoomRegistry.withDocument), so a
+ * lookup never opens a change on the room.
+ */
+export interface WorkshopDocs {
+  change: DocChanger;
+  read<T>(workshopId: string, read: (doc: Y.Doc) => T): Promise<T>;
+}
+
 export interface Caller {
   role: Role;
   identityId: string | null;
@@ -58,7 +68,7 @@ export class QuestionnaireService {
   constructor(
     private readonly storage: QuestionnaireStore & Identities,
     private readonly control: ControlService,
-    private readonly changeDoc: DocChanger,
+    private readonly docs: WorkshopDocs,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -84,10 +94,7 @@ export class QuestionnaireService {
       const runs = await this.runs(workshopId);
       const questionnaireId = freshId(templateId, runs);
       // In the workshop's language (English when the template has no translation in it).
-      let language: Language = 'en';
-      await this.changeDoc(workshopId, (doc) => {
-        language = readWorkshopLanguage(doc); // a read: changes nothing
-      });
+      const language: Language = await this.docs.read(workshopId, readWorkshopLanguage);
       const template = questionnaireTemplate(templateId, language);
       const definition = copyTemplate(template, {
         id: questionnaireId,
@@ -104,7 +111,7 @@ export class QuestionnaireService {
         definition,
       };
       // The questionnaire itself is not private: everyone's panel reads it from the doc.
-      await this.changeDoc(workshopId, (doc) => addQuestionnaire(doc, definition, run.startedAt));
+      await this.docs.change(workshopId, (doc) => addQuestionnaire(doc, definition, run.startedAt));
       await this.storage.putQuestionnaireRun(workshopId, questionnaireId, JSON.stringify(run));
       const turnout = await this.announce(workshopId, people);
       return { ok: true, value: turnout.find((t) => t.questionnaireId === questionnaireId)! };
@@ -196,7 +203,7 @@ export class QuestionnaireService {
         : responses.map((r) => ({ ...r, name: names.get(r.respondentId) ?? '' }));
       let report: WriteReport = { written: 0, refused: [] };
       const revealedAt = this.now();
-      await this.changeDoc(workshopId, (doc) => {
+      await this.docs.change(workshopId, (doc) => {
         report = writeRevealedAnswers(doc, questionnaireId, revealed);
         markRevealed(doc, questionnaireId, revealedAt);
       });
