@@ -1,4 +1,7 @@
-/** "… deleted — Undo": the one toast after a delete, gone after a few seconds or when dismissed. */
+/**
+ * "… deleted — Undo" (or "… merged — Undo"): the one toast after a change that can be undone, gone
+ * after a few seconds or when dismissed.
+ */
 import { useEffect, useRef } from 'react';
 import { Icon } from './Icon';
 import '@client/styles/undo-toast.css';
@@ -9,7 +12,8 @@ export interface UndoToastProps {
   message: string;
   undoLabel: string;
   dismissLabel: string;
-  onUndo: () => void;
+  /** Without it (a viewer who cannot edit) the toast only says what happened. */
+  onUndo?: () => void;
   onClose: () => void;
   /** Changes when another delete replaces the message (restarts the timer). */
   showKey?: unknown;
@@ -39,14 +43,16 @@ export function UndoToast({
   return (
     <div className={classPrefix} role="status" data-testid={testId}>
       <span className={`${classPrefix}__text`}>{message}</span>
-      <button
-        type="button"
-        className={`${classPrefix}__undo`}
-        data-testid={undoTestId}
-        onClick={onUndo}
-      >
-        {undoLabel}
-      </button>
+      {onUndo && (
+        <button
+          type="button"
+          className={`${classPrefix}__undo`}
+          data-testid={undoTestId}
+          onClick={onUndo}
+        >
+          {undoLabel}
+        </button>
+      )}
       <button
         type="button"
         className={`${classPrefix}__close`}

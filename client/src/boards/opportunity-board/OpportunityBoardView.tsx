@@ -25,6 +25,7 @@ import {
   type GroupFrame,
 } from '@shared/doc';
 import { Icon } from '@client/ui/Icon';
+import { UndoToast } from '@client/ui/UndoToast';
 import { useBoardStore } from '@client/store/boardStore';
 import { asUndoStep, getUndoManager } from '@client/sync/undo';
 import { Board } from '../board/Board';
@@ -38,8 +39,6 @@ import { placedGroupsNow } from './useGroups';
 import '@client/styles/opportunity-board.css';
 
 const ImportDialog = lazy(() => import('../import/ImportDialog'));
-
-const TOAST_MS = 6000;
 
 /** The board element's size on screen (the viewport maths works in its coordinates). */
 function boardRect(): DOMRect | undefined {
@@ -146,12 +145,6 @@ export default function OpportunityBoardView({ doc, sync, canEdit, user }: Board
   const [importing, setImporting] = useState(false);
   const [merged, setMerged] = useState<(MergeResult & { at: number }) | null>(null);
   useTidyLayout(doc, canEdit);
-
-  useEffect(() => {
-    if (!merged) return;
-    const timer = setTimeout(() => setMerged(null), TOAST_MS);
-    return () => clearTimeout(timer);
-  }, [merged]);
 
   const onMerged = useCallback(
     (result: MergeResult) => {
@@ -325,35 +318,26 @@ export default function OpportunityBoardView({ doc, sync, canEdit, user }: Board
           />
         )}
         {merged && (
-          <div className="opportunity-toast" role="status" data-testid="group-merged-toast">
-            <span className="opportunity-toast__text">
-              {t('opportunityBoard.group.merged', {
-                source: merged.sourceName,
-                target: merged.targetName,
-                count: merged.moved,
-              })}
-            </span>
-            {canEdit && (
-              <button
-                type="button"
-                className="opportunity-toast__undo"
-                onClick={() => {
-                  getUndoManager(doc).undo();
-                  setMerged(null);
-                }}
-              >
-                {t('opportunityBoard.group.undo')}
-              </button>
-            )}
-            <button
-              type="button"
-              className="opportunity-toast__close"
-              aria-label={t('opportunityBoard.group.dismiss')}
-              onClick={() => setMerged(null)}
-            >
-              <Icon name="close" size={14} />
-            </button>
-          </div>
+          <UndoToast
+            showKey={merged.at}
+            message={t('opportunityBoard.group.merged', {
+              source: merged.sourceName,
+              target: merged.targetName,
+              count: merged.moved,
+            })}
+            undoLabel={t('opportunityBoard.group.undo')}
+            dismissLabel={t('opportunityBoard.group.dismiss')}
+            testId="group-merged-toast"
+            onUndo={
+              canEdit
+                ? () => {
+                    getUndoManager(doc).undo();
+                    setMerged(null);
+                  }
+                : undefined
+            }
+            onClose={() => setMerged(null)}
+          />
         )}
       </Board>
       {importing && canEdit && (
