@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { resolveLinks, type Activity } from '@shared/doc';
 import { ACTIVITY_STATUSES, type ActivityStatus } from '@shared/domain/s3';
-import { highlightOfActivity } from './ActivityMatrix';
+import { highlightOfActivity } from './matrixLayout';
 import type { CanvasData } from './canvasData';
 import { useCanvasStore } from './canvasStore';
 import { LinkChips } from './LinkedCards';
