@@ -27,7 +27,7 @@ import { hasChromium } from '../support/chromium';
 import { newPerson, screenshot, type Person } from '../support/browser';
 import { connectSynced, type TestClient } from '../support/clients';
 import { createWorkshop, waitFor } from '../support/server';
-import { joinWorkshop, localLink, TIMEOUT } from '../support/workshopPage';
+import { dragOnto, joinWorkshop, localLink, TIMEOUT } from '../support/workshopPage';
 import { startE2e, type E2eEnvironment } from '../support/e2eEnvironment';
 
 const BAD_CSV =
@@ -271,7 +271,7 @@ describe.skipIf(!hasChromium)('action list, import and ADW from EDW, in Chromium
       .toBe('Running');
 
     // …and drags it to Done.
-    await cardB.dragTo(b.getByTestId('kanban-column-done'));
+    await dragOnto(b, cardB, b.getByTestId('kanban-column-done'));
     await b.getByTestId('kanban-column-done').locator(`[data-action-id="${actionId}"]`).waitFor();
     await expect
       .poll(() => rowA.locator('[data-column="status"]').textContent(), { timeout: TIMEOUT })

@@ -82,6 +82,17 @@ export async function drag(
   await page.mouse.up();
 }
 
+/** Drags one element onto another with the mouse, in steps, centre to centre (as a person does). */
+export async function dragOnto(page: Page, source: Locator, target: Locator): Promise<void> {
+  const from = (await source.boundingBox())!;
+  const to = (await target.boundingBox())!;
+  await drag(
+    page,
+    { x: from.x + from.width / 2, y: from.y + from.height / 2 },
+    { x: to.x + to.width / 2, y: to.y + to.height / 2 },
+  );
+}
+
 /** A card of the free-placement boards (notes, opportunities) by its title. */
 export function cardTitled(page: Page, title: string): Locator {
   return page.locator('[data-testid="card"]', {

@@ -182,6 +182,19 @@ export const de: Locale = {
       'Doppelklicken Sie irgendwo oder nutzen Sie „Karte hinzufügen“, um die erste Karte zu schreiben.',
     emptyHintReadOnly: 'Karten erscheinen hier, sobald Teilnehmende sie schreiben.',
   },
+  dragAndDrop: {
+    roleDescription: 'ziehbar',
+    instructions:
+      'Zum Aufnehmen die Leertaste drücken. Beim Ziehen bewegen die Pfeiltasten es zum nächsten Platz in dieser Richtung. Mit der Leertaste dort ablegen, mit Escape abbrechen.',
+    handle: '{{item}} ziehen',
+    pickedUp: '{{item}} aufgenommen.',
+    over: '{{item}} ist über {{zone}}.',
+    notOver: '{{item}} ist über keinem Ablageplatz mehr.',
+    dropped: '{{item}} wurde auf {{zone}} abgelegt.',
+    droppedNowhere:
+      '{{item}} wurde außerhalb eines Ablageplatzes losgelassen: nichts hat sich geändert.',
+    cancelled: 'Ziehen abgebrochen: {{item}} bleibt, wo es war.',
+  },
   card: {
     roleDescription: 'Karte',
     keyHint: 'Pfeiltasten verschieben · Umschalt+Pfeil: weiter · Enter: bearbeiten · F2: Titel',

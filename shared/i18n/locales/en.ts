@@ -177,6 +177,18 @@ export const en = {
     emptyHint: 'Double-click anywhere or use “Add card” to write the first card.',
     emptyHintReadOnly: 'Cards appear here as soon as participants write them.',
   },
+  dragAndDrop: {
+    roleDescription: 'draggable',
+    instructions:
+      'To pick it up, press Space. While dragging, the arrow keys move it to the next place in that direction. Press Space again to drop it there, or Escape to cancel.',
+    handle: 'Drag {{item}}',
+    pickedUp: 'Picked up {{item}}.',
+    over: '{{item}} is over {{zone}}.',
+    notOver: '{{item}} is no longer over a place to drop it.',
+    dropped: '{{item}} was dropped on {{zone}}.',
+    droppedNowhere: '{{item}} was dropped outside any place to drop it: nothing changed.',
+    cancelled: 'Dragging was cancelled: {{item}} stays where it was.',
+  },
   card: {
     roleDescription: 'card',
     keyHint: 'Arrow keys move · Shift+Arrow: further · Enter: edit · F2: title',

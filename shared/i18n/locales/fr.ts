@@ -181,6 +181,18 @@ export const fr: Locale = {
       'Double-cliquez n’importe où ou utilisez « Ajouter une carte » pour écrire la première carte.',
     emptyHintReadOnly: 'Les cartes apparaissent ici dès que les participants les écrivent.',
   },
+  dragAndDrop: {
+    roleDescription: 'déplaçable',
+    instructions:
+      'Pour le saisir, appuyez sur Espace. Pendant le déplacement, les flèches l’amènent à l’emplacement suivant dans cette direction. Appuyez de nouveau sur Espace pour le déposer, ou sur Échap pour annuler.',
+    handle: 'Déplacer {{item}}',
+    pickedUp: '{{item}} saisi.',
+    over: '{{item}} est au-dessus de {{zone}}.',
+    notOver: '{{item}} n’est plus au-dessus d’un emplacement de dépôt.',
+    dropped: '{{item}} a été déposé sur {{zone}}.',
+    droppedNowhere: '{{item}} a été lâché hors de tout emplacement de dépôt : rien n’a changé.',
+    cancelled: 'Déplacement annulé : {{item}} reste à sa place.',
+  },
   card: {
     roleDescription: 'carte',
     keyHint: 'Flèches : déplacer · Maj+Flèche : plus loin · Entrée : modifier · F2 : titre',

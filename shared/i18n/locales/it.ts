@@ -179,6 +179,19 @@ export const it: Locale = {
     emptyHint: 'Fai doppio clic ovunque o usa «Aggiungi scheda» per scrivere la prima scheda.',
     emptyHintReadOnly: 'Le schede compaiono qui appena i partecipanti le scrivono.',
   },
+  dragAndDrop: {
+    roleDescription: 'trascinabile',
+    instructions:
+      'Per prenderlo, premi Spazio. Durante il trascinamento, i tasti freccia lo portano al posto successivo in quella direzione. Premi di nuovo Spazio per rilasciarlo lì, oppure Esc per annullare.',
+    handle: 'Trascina {{item}}',
+    pickedUp: '{{item}} preso.',
+    over: '{{item}} è sopra {{zone}}.',
+    notOver: '{{item}} non è più sopra un posto dove rilasciarlo.',
+    dropped: '{{item}} è stato rilasciato su {{zone}}.',
+    droppedNowhere:
+      '{{item}} è stato rilasciato fuori da ogni posto di rilascio: nulla è cambiato.',
+    cancelled: 'Trascinamento annullato: {{item}} resta dov’era.',
+  },
   card: {
     roleDescription: 'scheda',
     keyHint: 'Frecce: sposta · Maiusc+Freccia: più lontano · Invio: modifica · F2: titolo',

@@ -179,6 +179,18 @@ export const sl: Locale = {
     emptyHint: 'Dvokliknite kjer koli ali uporabite »Dodaj kartico«, da napišete prvo kartico.',
     emptyHintReadOnly: 'Kartice se prikažejo tukaj, takoj ko jih udeleženci napišejo.',
   },
+  dragAndDrop: {
+    roleDescription: 'premakljivo',
+    instructions:
+      'Za prijem pritisnite preslednico. Med vlečenjem ga puščične tipke premaknejo na naslednje mesto v tej smeri. Znova pritisnite preslednico, da ga tam spustite, ali Escape za preklic.',
+    handle: 'Povleci {{item}}',
+    pickedUp: '{{item}} prijet.',
+    over: '{{item}} je nad {{zone}}.',
+    notOver: '{{item}} ni več nad mestom za spust.',
+    dropped: '{{item}} je spuščen na {{zone}}.',
+    droppedNowhere: '{{item}} je spuščen zunaj mest za spust: nič se ni spremenilo.',
+    cancelled: 'Vlečenje preklicano: {{item}} ostane, kjer je bil.',
+  },
   card: {
     roleDescription: 'kartica',
     keyHint: 'Puščice: premakni · Shift+puščica: dlje · Enter: uredi · F2: naslov',

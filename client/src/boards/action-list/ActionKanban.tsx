@@ -1,10 +1,11 @@
 /**
  * The kanban by status: one column per action status (idea, planned, running, done). Cards are
- * dragged between columns (the status changes for everyone), or moved from the keyboard with the
- * status menu on each card. Each column is virtualised, so thousands of actions stay smooth.
+ * dragged between columns (mouse, touch, or the keyboard from the card's grip: the status changes
+ * for everyone), or moved with the status menu on each card. Each column is virtualised, so
+ * thousands of actions stay smooth.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useRef, useState, type DragEvent } from 'react';
+import { memo, useCallback, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { getAction, updateAction, type Action } from '@shared/doc';
@@ -18,10 +19,11 @@ import { activityLabel, formatBudget, formatDate } from './actionFields';
 import type { ActionListSnapshot } from './actionStore';
 import { ActivityMark } from './actionBadges';
 import { closedLabel, notSetClass } from '../closedLabel';
+import { DragAndDrop, useDraggableItem, useDropZone } from '@client/ui/dragAndDrop';
+import { Icon } from '@client/ui/Icon';
 
 const CARD_HEIGHT = 132;
 const CARD_GAP = 8;
-const DRAG_TYPE = 'application/x-transforma-action';
 
 interface ActionKanbanProps {
   doc: Y.Doc;
@@ -56,21 +58,23 @@ export function ActionKanban({
     [doc],
   );
   return (
-    <div className="action-kanban" data-testid="action-kanban">
-      {columns.map((status) => (
-        <KanbanColumn
-          key={status}
-          doc={doc}
-          snapshot={snapshot}
-          status={status}
-          actions={byStatus.get(status)!}
-          canEdit={canEdit}
-          selectedId={selectedId}
-          onMove={move}
-          onOpenDetails={onOpenDetails}
-        />
-      ))}
-    </div>
+    <DragAndDrop>
+      <div className="action-kanban" data-testid="action-kanban">
+        {columns.map((status) => (
+          <KanbanColumn
+            key={status}
+            doc={doc}
+            snapshot={snapshot}
+            status={status}
+            actions={byStatus.get(status)!}
+            canEdit={canEdit}
+            selectedId={selectedId}
+            onMove={move}
+            onOpenDetails={onOpenDetails}
+          />
+        ))}
+      </div>
+    </DragAndDrop>
   );
 }
 
@@ -97,7 +101,6 @@ function KanbanColumn({
 }: KanbanColumnProps) {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
-  const [over, setOver] = useState(false);
   const virtualizer = useVirtualizer({
     count: actions.length,
     getScrollElement: () => scrollRef.current,
@@ -107,29 +110,21 @@ function KanbanColumn({
   });
   const label = closedLabel(t, 'actionStatus', status);
   const statusKey = status || 'not-set';
-
-  const accepts = (event: DragEvent) => canEdit && event.dataTransfer.types.includes(DRAG_TYPE);
+  // No drop on "Not set": a status is never taken away.
+  const drop = useDropZone({
+    id: statusKey,
+    label,
+    disabled: !canEdit || status === NOT_SET,
+    onDrop: (id) => {
+      if (status !== NOT_SET) onMove(id, status);
+    },
+  });
   return (
     <section
-      className={`action-kanban__column action-kanban__column--${statusKey}${over ? ' action-kanban__column--over' : ''}`}
+      ref={drop.ref}
+      className={`action-kanban__column action-kanban__column--${statusKey}${drop.isOver ? ' action-kanban__column--over' : ''}`}
       aria-label={t('actionList.kanbanColumn', { status: label, count: actions.length })}
       data-testid={`kanban-column-${statusKey}`}
-      onDragOver={(e) => {
-        if (!accepts(e)) return;
-        e.preventDefault();
-        e.dataTransfer.dropEffect = 'move';
-        setOver(true);
-      }}
-      onDragLeave={(e) => {
-        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setOver(false);
-      }}
-      onDrop={(e) => {
-        setOver(false);
-        if (!accepts(e)) return;
-        e.preventDefault();
-        const id = e.dataTransfer.getData(DRAG_TYPE);
-        if (id && status !== NOT_SET) onMove(id, status);
-      }}
     >
       <header className="action-kanban__header">
         <span
@@ -193,20 +188,28 @@ const KanbanCard = memo(
     const { t } = useTranslation();
     const title = action.title || t('actionList.untitled');
     const dates = [formatDate(action.start), formatDate(action.end)].filter(Boolean).join(' – ');
+    const drag = useDraggableItem({
+      id: action.id,
+      label: title,
+      from: action.status || 'not-set',
+      disabled: !canEdit,
+    });
+    const className = [
+      'action-card',
+      selected && 'action-card--selected',
+      canEdit && 'action-card--draggable',
+      drag.isDragging && 'action-card--dragging',
+    ]
+      .filter(Boolean)
+      .join(' ');
     return (
       <li
-        className={selected ? 'action-card action-card--selected' : 'action-card'}
+        ref={drag.ref}
+        {...drag.listeners}
+        className={className}
         style={{ transform: `translateY(${top}px)`, height: CARD_HEIGHT }}
         data-testid="kanban-card"
         data-action-id={action.id}
-        draggable={canEdit}
-        onDragStart={(e) => {
-          e.dataTransfer.setData(DRAG_TYPE, action.id);
-          e.dataTransfer.setData('text/plain', action.title);
-          e.dataTransfer.effectAllowed = 'move';
-          e.currentTarget.classList.add('action-card--dragging');
-        }}
-        onDragEnd={(e) => e.currentTarget.classList.remove('action-card--dragging')}
       >
         <button
           type="button"
@@ -219,6 +222,19 @@ const KanbanCard = memo(
         >
           <span className="action-card__title">{title}</span>
         </button>
+        {canEdit && (
+          <button
+            type="button"
+            ref={drag.handleRef}
+            {...drag.handleProps}
+            className="action-card__grip"
+            aria-label={t('dragAndDrop.handle', { item: title })}
+            title={t('dragAndDrop.handle', { item: title })}
+            data-testid="kanban-drag"
+          >
+            <Icon name="grip" size={16} />
+          </button>
+        )}
         <span className="action-card__activity">
           <ActivityMark label={activity} compact />
         </span>
