@@ -26,4 +26,22 @@ describe('PanelHeader', () => {
     fireEvent.click(close);
     expect(onClose).toHaveBeenCalledOnce();
   });
+
+  it('takes the layout classes and the close button test id of a dialog header', () => {
+    render(
+      <PanelHeader
+        titleId="settings-title"
+        title="Workshop settings"
+        titleClassName="dialog__title"
+        className="workshop-settings__header"
+        closeLabel="Close settings"
+        closeTestId="settings-close"
+        onClose={() => {}}
+      />,
+    );
+    const heading = screen.getByRole('heading', { name: 'Workshop settings' });
+    expect(heading.className).toBe('dialog__title');
+    expect(heading.parentElement?.className).toBe('workshop-settings__header');
+    expect(screen.getByTestId('settings-close').getAttribute('aria-label')).toBe('Close settings');
+  });
 });

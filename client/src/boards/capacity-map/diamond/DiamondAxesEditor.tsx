@@ -16,7 +16,8 @@ import {
 import { CAPACITY_KINDS, type CapacityKind } from '@shared/domain/s3';
 import { Icon } from '@client/ui/Icon';
 import { useYValue } from '@client/sync/useY';
-import { DraftInput } from '@client/ui/DraftInput';
+import { DraftField } from '@client/ui/DraftField';
+import { PanelHeader } from '@client/ui/PanelHeader';
 import { isKindLabel, useDiamondAxes } from './useDiamond';
 
 const isCustom = (axes: Y.Array<DiamondAxis>) => axes.length > 0;
@@ -52,19 +53,14 @@ export function DiamondAxesEditor({ doc, onClose }: { doc: Y.Doc; onClose: () =>
         if (e.key === 'Escape' && !e.defaultPrevented) onClose();
       }}
     >
-      <header className="cmap-panel__header">
-        <h2 id="diamond-axes-title" className="cmap-panel__heading">
-          {t('capacityMap.axes.title')}
-        </h2>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label={t('capacityMap.axes.close')}
-          onClick={onClose}
-        >
-          <Icon name="close" />
-        </button>
-      </header>
+      <PanelHeader
+        className="cmap-panel__header"
+        titleId="diamond-axes-title"
+        titleClassName="cmap-panel__heading"
+        title={t('capacityMap.axes.title')}
+        closeLabel={t('capacityMap.axes.close')}
+        onClose={onClose}
+      />
       <p className="cmap-panel__hint">{t('capacityMap.axes.intro')}</p>
       <ol className="diamond-axes__list">
         {axes.map((axis, i) => (
@@ -73,7 +69,7 @@ export function DiamondAxesEditor({ doc, onClose }: { doc: Y.Doc; onClose: () =>
               <span className="diamond-axes__number" aria-hidden="true">
                 {i + 1}
               </span>
-              <DraftInput
+              <DraftField
                 className="field__input diamond-axes__label"
                 aria-label={t('capacityMap.axes.label', { n: i + 1 })}
                 data-testid="diamond-axis-label-input"
@@ -121,7 +117,7 @@ export function DiamondAxesEditor({ doc, onClose }: { doc: Y.Doc; onClose: () =>
             <label className="diamond-axes__legend" htmlFor={`axis-fields-${axis.id}`}>
               {t('capacityMap.axes.fields')}
             </label>
-            <DraftInput
+            <DraftField
               id={`axis-fields-${axis.id}`}
               className="field__input diamond-axes__fields"
               value={axis.fields.join(', ')}
