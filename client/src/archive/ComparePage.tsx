@@ -3,22 +3,22 @@
  * region (a region in several records is one column): a strength-by-kind table to spot regions
  * that complement each other, then each region's capacities and transformative activities. From
  * here the organiser starts a cEDW pre-filled with those records. Below, the records'
- * self-assessments side by side (SelfAssessmentCompare.tsx).
+ * self-assessments side by side (SelfAssessmentCompare.tsx). The columns are built in
+ * regionColumns.ts; the table and the dialog are modules of their own.
  */
-import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CAPACITY_KINDS, NOT_SET, type CapacityKindOrNotSet } from '@shared/domain/s3';
-import { closedLabel } from '@client/boards/closedLabel';
-import type { FromRecordResponse } from '@shared/record/api';
 import type { WorkshopRecord } from '@shared/record/schema';
 import { ApiRequestError } from '@client/connection/api/errors';
-import { createWorkshopFromRecords, fetchRecord } from '@client/connection/api/records';
-import { navigate } from '@client/lib/navigation';
-import { saveWorkshopAccess } from '@client/store/workshopAccess';
-import { ArchiveLayout } from './ArchiveLayout';
+import { fetchRecord } from '@client/connection/api/records';
 import { describeError } from '@client/connection/api/describeError';
 import { useOrganiserToken } from '@client/store/organiserToken';
+import { ArchiveLayout } from './ArchiveLayout';
+import { CapacityLine, BackToArchive } from './recordParts';
+import { regionColumns } from './regionColumns';
 import { SelfAssessmentCompare } from './SelfAssessmentCompare';
+import { StartCedwDialog } from './StartCedwDialog';
+import { StrengthTable } from './StrengthTable';
 import { TokenGate } from './TokenGate';
 
 /** The workshop ids of `?ids=`, each once. */
@@ -46,67 +46,6 @@ export function ComparePage() {
       )}
     </ArchiveLayout>
   );
-}
-
-interface RegionColumn {
-  key: string;
-  name: string;
-  nuts: string;
-  workshops: string[];
-  capacities: {
-    id: string;
-    title: string;
-    kind: CapacityKindOrNotSet;
-    strength: number;
-    workshop: string;
-  }[];
-  activities: { id: string; title: string; rank: number | null; workshop: string }[];
-}
-
-/** One column per region across the records (same name or NUTS code: same region). */
-export function regionColumns(records: WorkshopRecord[]): RegionColumn[] {
-  const columns = new Map<string, RegionColumn>();
-  const keyOf = (r: { name: string; nuts: string }) => (r.nuts || r.name).trim().toLowerCase();
-  for (const record of records) {
-    const title = record.workshop.title;
-    const regionOfCapacity = new Map(record.capacities.map((c) => [c.id, c.regionId]));
-    for (const region of record.workshop.regions) {
-      const key = keyOf(region);
-      const column = columns.get(key) ?? {
-        key,
-        name: region.name,
-        nuts: region.nuts,
-        workshops: [],
-        capacities: [],
-        activities: [],
-      };
-      columns.set(key, column);
-      if (!column.workshops.includes(title)) column.workshops.push(title);
-      for (const c of record.capacities.filter((c) => c.regionId === region.id)) {
-        column.capacities.push({
-          id: c.id,
-          title: c.title,
-          kind: c.kind,
-          strength: c.strength,
-          workshop: title,
-        });
-      }
-      // An activity belongs to the regions whose capacities, actors or needs it names; one that
-      // names none belongs to every region of its workshop.
-      for (const a of record.activities) {
-        const named = new Set<string | null>([
-          ...a.capacityIds.map((id) => regionOfCapacity.get(id) ?? null),
-          ...a.actors.map((actor) => actor.regionId),
-          ...a.crossRegionalNeeds.map((n) => n.regionId),
-        ]);
-        named.delete(null);
-        if (named.size === 0 || named.has(region.id)) {
-          column.activities.push({ id: a.id, title: a.title, rank: a.rank, workshop: title });
-        }
-      }
-    }
-  }
-  return [...columns.values()];
 }
 
 type CompareState =
@@ -160,16 +99,7 @@ function Comparison({
 
   return (
     <div className="archive-compare" data-testid="archive-compare-view">
-      <a
-        className="archive-back"
-        href="/archive"
-        onClick={(event) => {
-          event.preventDefault();
-          navigate('/archive');
-        }}
-      >
-        ← {t('archive.record.back')}
-      </a>
+      <BackToArchive />
       <header className="archive-record__header">
         <div>
           <h1 className="archive__heading">{t('archive.compare.heading')}</h1>
@@ -210,13 +140,7 @@ function Comparison({
               <ul className="record-list">
                 {column.capacities.map((c) => (
                   <li key={`${c.workshop}-${c.id}`}>
-                    <strong>{c.title}</strong>
-                    <span className="muted">
-                      {' · '}
-                      {closedLabel(t, 'capacityKind', c.kind)}
-                      {c.strength > 0 &&
-                        ` · ${t('archive.record.strength', { score: c.strength })}`}
-                    </span>
+                    <CapacityLine capacity={c} />
                   </li>
                 ))}
               </ul>
@@ -249,182 +173,5 @@ function Comparison({
         />
       )}
     </div>
-  );
-}
-
-function StrengthTable({ columns }: { columns: RegionColumn[] }) {
-  const { t } = useTranslation();
-  // A "Not set" row only when some capacity has no kind.
-  const kinds: CapacityKindOrNotSet[] = columns.some((c) =>
-    c.capacities.some((x) => x.kind === NOT_SET),
-  )
-    ? [...CAPACITY_KINDS, NOT_SET]
-    : [...CAPACITY_KINDS];
-  const cell = (column: RegionColumn, kind: CapacityKindOrNotSet) => {
-    const own = column.capacities.filter((c) => c.kind === kind);
-    return { value: own.reduce((sum, c) => sum + Math.max(1, c.strength), 0), count: own.length };
-  };
-  const max = Math.max(1, ...columns.flatMap((c) => kinds.map((k) => cell(c, k).value)));
-  return (
-    <div className="archive-table-wrap">
-      <table className="archive-table compare-strength" data-testid="compare-strength">
-        <caption>
-          <strong>{t('archive.compare.strengthTable')}</strong>{' '}
-          <span className="muted">{t('archive.compare.strengthHint')}</span>
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('archive.compare.kind')}</th>
-            {columns.map((c) => (
-              <th key={c.key} scope="col" className="archive-table__num">
-                {c.name}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {kinds.map((kind) => (
-            <tr key={kind || 'not-set'}>
-              <th scope="row">{closedLabel(t, 'capacityKind', kind)}</th>
-              {columns.map((column) => {
-                const { value, count } = cell(column, kind);
-                return (
-                  <td
-                    key={column.key}
-                    className="archive-table__num compare-strength__cell"
-                    style={{ '--level': value / max } as React.CSSProperties}
-                  >
-                    {value > 0 ? value : '–'}{' '}
-                    {count > 0 && <span className="muted">({count})</span>}
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
-
-interface StartCedwDialogProps {
-  token: string;
-  records: WorkshopRecord[];
-  regions: string[];
-  onClose: () => void;
-}
-
-function StartCedwDialog({ token, records, regions, onClose }: StartCedwDialogProps) {
-  const { t } = useTranslation();
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  const inputId = useId();
-  const [title, setTitle] = useState(() =>
-    t('archive.compare.defaultTitle', { regions: regions.join(', ') }).slice(0, 200),
-  );
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [created, setCreated] = useState<FromRecordResponse | null>(null);
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy || !title.trim()) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const result = await createWorkshopFromRecords(token, {
-        records: records.map((r) => ({
-          workshopId: r.provenance.workshopId,
-          version: r.provenance.recordVersion,
-        })),
-        template: 'cedw',
-        title: title.trim(),
-      });
-      saveWorkshopAccess(result.id, { token: result.tokens.facilitator, tokens: result.tokens });
-      setCreated(result);
-    } catch (err) {
-      setError(t('archive.compare.createFailed', { message: describeError(err, t) }));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  return (
-    <dialog
-      ref={dialogRef}
-      className="dialog"
-      aria-labelledby={titleId}
-      data-testid="start-cedw-dialog"
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
-    >
-      <form onSubmit={submit} noValidate>
-        <h2 id={titleId} className="dialog__title">
-          {t('archive.compare.dialogTitle')}
-        </h2>
-        {created ? (
-          <p className="dialog__text" role="status" data-testid="start-cedw-done">
-            {t('archive.compare.created', { title: created.title })}
-          </p>
-        ) : (
-          <>
-            <p className="dialog__text">
-              {t('archive.compare.dialogText', { count: records.length })}
-            </p>
-            <div className="field">
-              <label className="field__label" htmlFor={inputId}>
-                {t('archive.compare.titleLabel')}
-              </label>
-              <input
-                id={inputId}
-                className="field__input"
-                data-testid="start-cedw-title"
-                value={title}
-                maxLength={200}
-                autoFocus
-                onChange={(e) => setTitle(e.target.value)}
-              />
-            </div>
-          </>
-        )}
-        {error && (
-          <p className="field__error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="dialog__actions">
-          <button type="button" className="button button--ghost" onClick={onClose}>
-            {t('archive.compare.cancel')}
-          </button>
-          {created ? (
-            <button
-              type="button"
-              className="button button--primary"
-              data-testid="start-cedw-open"
-              onClick={() => navigate(`/w/${encodeURIComponent(created.id)}`)}
-            >
-              {t('archive.compare.open')}
-            </button>
-          ) : (
-            <button
-              type="submit"
-              className="button button--primary"
-              data-testid="start-cedw-submit"
-              disabled={busy || !title.trim()}
-            >
-              {busy ? t('archive.compare.creating') : t('archive.compare.create')}
-            </button>
-          )}
-        </div>
-      </form>
-    </dialog>
   );
 }

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { RecordActivity, WorkshopRecord } from '@shared/record/schema';
 import { phaseLabel } from '@client/facilitation/format';
 import { RecordDiamond } from './RecordDiamond';
+import { CapacityLine, RecordColumn } from './recordParts';
 import { SelfAssessmentCompare } from './SelfAssessmentCompare';
 import { closedLabel } from '@client/boards/closedLabel';
 import { currentLanguage } from '@client/i18n';
@@ -136,24 +137,15 @@ export function RecordView({ record }: { record: WorkshopRecord }) {
         ) : (
           <div className="record-columns">
             {[...new Set(record.capacities.map((c) => c.regionId))].map((regionId) => (
-              <div key={regionId ?? 'none'} className="record-column">
-                <h4 className="record-column__title">{names.region(regionId)}</h4>
-                <ul className="record-list">
-                  {record.capacities
-                    .filter((c) => c.regionId === regionId)
-                    .map((c) => (
-                      <li key={c.id}>
-                        <strong>{c.title}</strong>
-                        <span className="muted">
-                          {' · '}
-                          {closedLabel(t, 'capacityKind', c.kind)}
-                          {c.strength > 0 &&
-                            ` · ${t('archive.record.strength', { score: c.strength })}`}
-                        </span>
-                      </li>
-                    ))}
-                </ul>
-              </div>
+              <RecordColumn key={regionId ?? 'none'} title={names.region(regionId)}>
+                {record.capacities
+                  .filter((c) => c.regionId === regionId)
+                  .map((c) => (
+                    <li key={c.id}>
+                      <CapacityLine capacity={c} />
+                    </li>
+                  ))}
+              </RecordColumn>
             ))}
           </div>
         )}
@@ -169,21 +161,18 @@ export function RecordView({ record }: { record: WorkshopRecord }) {
                 const members = record.opportunities.filter((o) => o.groupId === group.id);
                 if (members.length === 0) return null;
                 return (
-                  <div key={group.id ?? 'none'} className="record-column">
-                    <h4 className="record-column__title">{group.name}</h4>
-                    <ul className="record-list">
-                      {members.map((o) => (
-                        <li key={o.id}>
-                          <strong>{o.title}</strong>
-                          <span className="muted">
-                            {' · '}
-                            {closedLabel(t, 'opportunityKind', o.kind)} ·{' '}
-                            {closedLabel(t, 'horizon', o.horizon)}
-                          </span>
-                        </li>
-                      ))}
-                    </ul>
-                  </div>
+                  <RecordColumn key={group.id ?? 'none'} title={group.name}>
+                    {members.map((o) => (
+                      <li key={o.id}>
+                        <strong>{o.title}</strong>
+                        <span className="muted">
+                          {' · '}
+                          {closedLabel(t, 'opportunityKind', o.kind)} ·{' '}
+                          {closedLabel(t, 'horizon', o.horizon)}
+                        </span>
+                      </li>
+                    ))}
+                  </RecordColumn>
                 );
               },
             )}
