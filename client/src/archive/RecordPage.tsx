@@ -3,19 +3,20 @@
  * the exports. Opened with the organiser token, or from the workshop itself with the token this
  * browser holds for it (facilitators and participants see their own workshop's outcome).
  */
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecordVersionList } from '@shared/record/api';
 import type { WorkshopRecord } from '@shared/record/schema';
 import { ApiRequestError } from '@client/connection/api/errors';
 import { fetchRecord, fetchRecordVersions } from '@client/connection/api/records';
-import { navigate } from '@client/lib/navigation';
 import { ArchiveLayout } from './ArchiveLayout';
 import { describeError } from '@client/connection/api/describeError';
 import { ExportButtons } from './ExportButtons';
 import { recordToken, useOrganiserToken } from '@client/store/organiserToken';
 import { RecordView } from './RecordView';
 import { TokenGate } from './TokenGate';
+import { BackToArchive } from './recordParts';
+import { Field, SelectField } from '@client/ui/Field';
 
 export function RecordPage({ workshopId }: { workshopId: string }) {
   const { t } = useTranslation();
@@ -53,7 +54,6 @@ interface RecordLoaderProps {
 
 function RecordLoader({ workshopId, token, isOrganiser, onInvalid }: RecordLoaderProps) {
   const { t } = useTranslation();
-  const versionId = useId();
   const [version, setVersion] = useState<number | undefined>(undefined);
   const [state, setState] = useState<LoadState>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
@@ -114,18 +114,7 @@ function RecordLoader({ workshopId, token, isOrganiser, onInvalid }: RecordLoade
   const shown = record?.provenance.recordVersion;
   return (
     <div className="archive-record">
-      {isOrganiser && (
-        <a
-          className="archive-back"
-          href="/archive"
-          onClick={(event) => {
-            event.preventDefault();
-            navigate('/archive');
-          }}
-        >
-          ← {t('archive.record.back')}
-        </a>
-      )}
+      {isOrganiser && <BackToArchive />}
       <header className="archive-record__header">
         <div>
           <h1 className="archive__heading" data-testid="record-title">
@@ -147,29 +136,23 @@ function RecordLoader({ workshopId, token, isOrganiser, onInvalid }: RecordLoade
           )}
         </div>
         {versions.versions.length > 0 && (
-          <div className="field archive-record__versions">
-            <label className="field__label" htmlFor={versionId}>
-              {t('archive.record.versions')}
-            </label>
-            <select
-              id={versionId}
+          <Field label={t('archive.record.versions')} className="field archive-record__versions">
+            <SelectField
               className="field__input field__select"
-              data-testid="record-version"
-              value={shown ?? ''}
-              onChange={(e) => setVersion(Number(e.target.value))}
-            >
-              {[...versions.versions].reverse().map((v) => (
-                <option key={v.version} value={v.version}>
-                  {t('archive.record.versionOption', {
+              testId="record-version"
+              value={String(shown ?? '')}
+              options={[...versions.versions].reverse().map((v) => ({
+                value: String(v.version),
+                label:
+                  t('archive.record.versionOption', {
                     version: v.version,
                     kind: t(`archive.kind.${v.kind}`),
                     date: `${v.archivedAt.slice(0, 10)} ${v.archivedAt.slice(11, 16)}`,
-                  })}
-                  {v.version === latest?.version ? ` (${t('archive.record.latest')})` : ''}
-                </option>
-              ))}
-            </select>
-          </div>
+                  }) + (v.version === latest?.version ? ` (${t('archive.record.latest')})` : ''),
+              }))}
+              onChange={(value) => setVersion(Number(value))}
+            />
+          </Field>
         )}
       </header>
       {!record && <p className="archive-empty">{t('archive.record.noRecordHint')}</p>}
