@@ -46,3 +46,12 @@ export function notSetClass(value: string): string {
 export function notSetOption(t: TFunction): { value: NotSet; label: string } {
   return { value: NOT_SET, label: t('s3.notSet') };
 }
+
+/** The options of a select over a closed list, each with its label. */
+export function closedOptions<V extends keyof ClosedVocabulary>(
+  t: TFunction,
+  vocabulary: V,
+  values: readonly ClosedVocabulary[V][],
+): { value: ClosedVocabulary[V]; label: string }[] {
+  return values.map((value) => ({ value, label: closedLabel(t, vocabulary, value) }));
+}

@@ -20,6 +20,8 @@ export function useFieldControl(): FieldControlProps | null {
 
 export interface FieldProps {
   label: ReactNode;
+  /** The control's id, when something else needs it (else a generated one). */
+  id?: string;
   hint?: ReactNode;
   /** A refusal to show under the control (the control is marked invalid). */
   error?: ReactNode;
@@ -28,8 +30,17 @@ export interface FieldProps {
   children: ReactNode | ((control: FieldControlProps) => ReactNode);
 }
 
-export function Field({ label, hint, error, className = 'field', testId, children }: FieldProps) {
-  const id = useId();
+export function Field({
+  label,
+  id: givenId,
+  hint,
+  error,
+  className = 'field',
+  testId,
+  children,
+}: FieldProps) {
+  const ownId = useId();
+  const id = givenId ?? ownId;
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ');

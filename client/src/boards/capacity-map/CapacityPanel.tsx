@@ -21,6 +21,8 @@ import { CAPACITY_KINDS, type CapacityKindOrNotSet } from '@shared/domain/s3';
 import { Icon } from '@client/ui/Icon';
 import { useYValue } from '@client/sync/useY';
 import { DraftField } from '@client/ui/DraftField';
+import { Field, SelectField } from '@client/ui/Field';
+import { PanelHeader } from '@client/ui/PanelHeader';
 import { StaticRichText } from '../board/StaticRichText';
 import { useLinkCount } from './capacityIndex';
 import { useCapacityMap } from './capacityMapContext';
@@ -30,7 +32,7 @@ import { HolderList } from './HolderList';
 import { TitleField } from './TitleField';
 import { BoardIcon } from './visuals';
 import { BodyEditor } from '../board/BodyEditor';
-import { closedLabel, notSetClass } from '../closedLabel';
+import { closedLabel, closedOptions, notSetClass, notSetOption } from '../closedLabel';
 import { currentLanguage } from '@client/i18n';
 import { formatters } from '@shared/i18n/format';
 
@@ -75,20 +77,15 @@ export function CapacityPanel({ id, regions }: { id: string; regions: Region[] }
         }
       }}
     >
-      <header className="cmap-panel__header">
-        <h2 id={headingId} className="cmap-panel__heading">
-          {canEdit ? t('capacityMap.panel.editTitle') : t('capacityMap.panel.viewTitle')}
-        </h2>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label={t('capacityMap.panel.close')}
-          data-testid="capacity-panel-close"
-          onClick={closePanel}
-        >
-          <Icon name="close" />
-        </button>
-      </header>
+      <PanelHeader
+        className="cmap-panel__header"
+        titleId={headingId}
+        titleClassName="cmap-panel__heading"
+        title={canEdit ? t('capacityMap.panel.editTitle') : t('capacityMap.panel.viewTitle')}
+        closeLabel={t('capacityMap.panel.close')}
+        closeTestId="capacity-panel-close"
+        onClose={closePanel}
+      />
       {card ? (
         <PanelBody key={id} id={id} card={card} regions={regions} focusTitle={focusTitle} />
       ) : (
@@ -170,59 +167,42 @@ function PanelBody({
       </div>
 
       <div className="cmap-panel__pair">
-        <div className="field">
-          <label className="field__label" htmlFor={ids.region}>
-            {t('capacityMap.panel.region')}
-          </label>
+        <Field id={ids.region} label={t('capacityMap.panel.region')}>
           {canEdit ? (
-            <select
-              id={ids.region}
+            <SelectField
               className="field__input field__select"
-              data-testid="capacity-region"
+              testId="capacity-region"
               value={regions.some((r) => r.id === capacity.regionId) ? capacity.regionId : ''}
-              onChange={(e) => {
-                set({ regionId: e.target.value });
-                if (e.target.value) useCapacityMapStore.getState().setLastRegionId(e.target.value);
+              options={[
+                { value: '', label: t('capacityMap.grid.noRegion') },
+                ...regions.map((r) => ({ value: r.id, label: r.name })),
+              ]}
+              onChange={(regionId) => {
+                set({ regionId });
+                if (regionId) useCapacityMapStore.getState().setLastRegionId(regionId);
               }}
-            >
-              <option value="">{t('capacityMap.grid.noRegion')}</option>
-              {regions.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {r.name}
-                </option>
-              ))}
-            </select>
+            />
           ) : (
             <p id={ids.region} className="cmap-panel__static">
               {regionName ?? t('capacityMap.grid.noRegion')}
             </p>
           )}
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor={ids.kind}>
-            {t('capacityMap.panel.kind')}
-          </label>
+        </Field>
+        <Field id={ids.kind} label={t('capacityMap.panel.kind')}>
           {canEdit ? (
-            <select
-              id={ids.kind}
+            <SelectField
               className="field__input field__select"
-              data-testid="capacity-kind"
+              testId="capacity-kind"
               value={capacity.kind}
-              onChange={(e) => set({ kind: e.target.value as CapacityKindOrNotSet })}
-            >
-              <option value="">{t('s3.notSet')}</option>
-              {CAPACITY_KINDS.map((kind) => (
-                <option key={kind} value={kind}>
-                  {t(`s3.capacityKind.${kind}`)}
-                </option>
-              ))}
-            </select>
+              options={[notSetOption(t), ...closedOptions(t, 'capacityKind', CAPACITY_KINDS)]}
+              onChange={(kind) => set({ kind: kind as CapacityKindOrNotSet })}
+            />
           ) : (
             <p id={ids.kind} className={`cmap-panel__static${notSetClass(capacity.kind)}`}>
               {closedLabel(t, 'capacityKind', capacity.kind)}
             </p>
           )}
-        </div>
+        </Field>
       </div>
 
       <div className="field">
@@ -290,14 +270,10 @@ function PanelBody({
       </div>
 
       <div className="cmap-panel__pair">
-        <div className="field">
-          <label className="field__label" htmlFor={ids.field}>
-            {t('capacityMap.panel.fieldTag')}
-          </label>
+        <Field id={ids.field} label={t('capacityMap.panel.fieldTag')}>
           {canEdit ? (
             <>
               <DraftField
-                id={ids.field}
                 data-testid="capacity-field"
                 value={capacity.field}
                 maxLength={120}
@@ -318,7 +294,7 @@ function PanelBody({
               {capacity.field || t('capacityMap.panel.none')}
             </p>
           )}
-        </div>
+        </Field>
       </div>
 
       <div className="field">

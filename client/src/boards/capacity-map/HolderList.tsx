@@ -8,7 +8,9 @@ import { useTranslation } from 'react-i18next';
 import { addHolder, removeHolder, updateHolder, type CapacityHolder } from '@shared/doc';
 import { HELICES, NOT_SET, type HelixOrNotSet } from '@shared/domain/s3';
 import { DraftField } from '@client/ui/DraftField';
+import { SelectField } from '@client/ui/Field';
 import { Icon } from '@client/ui/Icon';
+import { closedOptions, notSetOption } from '../closedLabel';
 import { useCapacityMap } from './capacityMapContext';
 import { HelixChip } from './capacityParts';
 
@@ -24,11 +26,11 @@ export function HolderList({
   const { t } = useTranslation();
   const { doc, canEdit } = useCapacityMap();
   const nameId = useId();
-  const helixId = useId();
   const nameRef = useRef<HTMLInputElement>(null);
   const [name, setName] = useState('');
   const [helix, setHelix] = useState<HelixOrNotSet>(NOT_SET);
   const [error, setError] = useState(false);
+  const helixOptions = [notSetOption(t), ...closedOptions(t, 'helix', HELICES)];
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -67,21 +69,15 @@ export function HolderList({
                     return null;
                   }}
                 />
-                <select
+                <SelectField
                   className="field__input field__select holder-list__helix"
                   aria-label={t('capacityMap.panel.holderHelixOf', { name: holder.name })}
                   value={holder.helix}
-                  onChange={(e) =>
-                    updateHolder(doc, id, { ...holder, helix: e.target.value as HelixOrNotSet })
+                  options={helixOptions}
+                  onChange={(helix) =>
+                    updateHolder(doc, id, { ...holder, helix: helix as HelixOrNotSet })
                   }
-                >
-                  <option value="">{t('s3.notSet')}</option>
-                  {HELICES.map((h) => (
-                    <option key={h} value={h}>
-                      {t(`s3.helix.${h}`)}
-                    </option>
-                  ))}
-                </select>
+                />
                 <button
                   type="button"
                   className="icon-button"
@@ -119,23 +115,14 @@ export function HolderList({
               setError(false);
             }}
           />
-          <label htmlFor={helixId} className="visually-hidden">
-            {t('capacityMap.panel.holderHelix')}
-          </label>
-          <select
-            id={helixId}
+          <SelectField
             className="field__input field__select holder-list__helix"
-            data-testid="holder-add-helix"
+            aria-label={t('capacityMap.panel.holderHelix')}
+            testId="holder-add-helix"
             value={helix}
-            onChange={(e) => setHelix(e.target.value as HelixOrNotSet)}
-          >
-            <option value="">{t('s3.notSet')}</option>
-            {HELICES.map((h) => (
-              <option key={h} value={h}>
-                {t(`s3.helix.${h}`)}
-              </option>
-            ))}
-          </select>
+            options={helixOptions}
+            onChange={(value) => setHelix(value as HelixOrNotSet)}
+          />
           <button type="submit" className="button" data-testid="holder-add-submit">
             <Icon name="plus" size={16} />
             {t('capacityMap.panel.addHolder')}
