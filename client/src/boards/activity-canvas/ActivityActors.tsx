@@ -8,20 +8,21 @@ import { HELICES, NOT_SET, type HelixOrNotSet, type Region } from '@shared/domai
 import { Icon } from '@client/ui/Icon';
 import { asUndoStep } from '@client/sync/undo';
 import { DraftField } from '@client/ui/DraftField';
+import { SelectField } from '@client/ui/Field';
+import { closedOptions, notSetOption } from '../closedLabel';
 import { RegionSelect } from './RegionSelect';
 
-export function ActorsSection({
-  doc,
-  activity,
-  regions,
-  canEdit,
-}: {
+/** What the panel gives each of its list sections (actors, cross-regional needs). */
+export interface ActivitySectionProps {
   doc: Y.Doc;
   activity: Activity;
   regions: Region[];
   canEdit: boolean;
-}) {
+}
+
+export function ActorsSection({ doc, activity, regions, canEdit }: ActivitySectionProps) {
   const { t } = useTranslation();
+  const helixOptions = [notSetOption(t), ...closedOptions(t, 'helix', HELICES)];
   const [name, setName] = useState('');
   const [helix, setHelix] = useState<HelixOrNotSet>(NOT_SET);
   const [regionId, setRegionId] = useState('');
@@ -49,20 +50,14 @@ export function ActorsSection({
               if (value.trim()) update(actor, { name: value.trim() });
             }}
           />
-          <select
+          <SelectField
             className="field__input field__select"
             aria-label={t('activityCanvas.panel.helix')}
             value={actor.helix}
+            options={helixOptions}
             disabled={!canEdit}
-            onChange={(e) => update(actor, { helix: e.target.value as HelixOrNotSet })}
-          >
-            <option value="">{t('s3.notSet')}</option>
-            {HELICES.map((h) => (
-              <option key={h} value={h}>
-                {t(`s3.helix.${h}`)}
-              </option>
-            ))}
-          </select>
+            onChange={(value) => update(actor, { helix: value as HelixOrNotSet })}
+          />
           <RegionSelect
             value={actor.regionId}
             regions={regions}
@@ -101,19 +96,13 @@ export function ActorsSection({
             data-testid="actor-name-input"
             onChange={(e) => setName(e.target.value)}
           />
-          <select
+          <SelectField
             className="field__input field__select"
             aria-label={t('activityCanvas.panel.helix')}
             value={helix}
-            onChange={(e) => setHelix(e.target.value as HelixOrNotSet)}
-          >
-            <option value="">{t('s3.notSet')}</option>
-            {HELICES.map((h) => (
-              <option key={h} value={h}>
-                {t(`s3.helix.${h}`)}
-              </option>
-            ))}
-          </select>
+            options={helixOptions}
+            onChange={(value) => setHelix(value as HelixOrNotSet)}
+          />
           <RegionSelect
             value={regionId}
             regions={regions}

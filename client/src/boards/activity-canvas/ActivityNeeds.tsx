@@ -1,31 +1,19 @@
 /** What an activity needs from each region: the region and its contribution (a DraftField), and a row to add one. */
 import { useTranslation } from 'react-i18next';
-import type * as Y from 'yjs';
 
 import {
   addCrossRegionalNeed,
   removeCrossRegionalNeed,
   updateCrossRegionalNeed,
-  type Activity,
   type CrossRegionalNeed,
 } from '@shared/doc';
-import { type Region } from '@shared/domain/s3';
 import { Icon } from '@client/ui/Icon';
 import { asUndoStep } from '@client/sync/undo';
 import { DraftField } from '@client/ui/DraftField';
 import { RegionSelect } from './RegionSelect';
+import type { ActivitySectionProps } from './ActivityActors';
 
-export function NeedsSection({
-  doc,
-  activity,
-  regions,
-  canEdit,
-}: {
-  doc: Y.Doc;
-  activity: Activity;
-  regions: Region[];
-  canEdit: boolean;
-}) {
+export function NeedsSection({ doc, activity, regions, canEdit }: ActivitySectionProps) {
   const { t } = useTranslation();
   const regionName = (id: string) =>
     regions.find((r) => r.id === id)?.name ?? t('activityCanvas.matrix.unknownRegion');

@@ -182,23 +182,15 @@ function ActivityFields({ doc, card, data, canEdit }: FieldsProps) {
 
       <ActorsSection doc={doc} activity={activity} regions={data.regions} canEdit={canEdit} />
 
-      <div className="field">
-        <label className="field__label" htmlFor={fieldId('structural')}>
-          {t('activityCanvas.panel.structuralChange')}
-        </label>
-        {structural instanceof Y.Text && (
-          <YTextField
-            id={fieldId('structural')}
-            className="field__input s3-textarea"
-            multiline
-            rows={3}
-            text={structural}
-            readOnly={!canEdit}
-            placeholder={t('activityCanvas.panel.structuralChangePlaceholder')}
-            onText={(value) => setActivityText(doc, id, 'structuralChange', value)}
-          />
-        )}
-      </div>
+      <LongText
+        id={fieldId('structural')}
+        label={t('activityCanvas.panel.structuralChange')}
+        text={structural}
+        rows={3}
+        readOnly={!canEdit}
+        placeholder={t('activityCanvas.panel.structuralChangePlaceholder')}
+        onText={(value) => setActivityText(doc, id, 'structuralChange', value)}
+      />
 
       <div className="s3-panel__section">
         <h3 className="s3-panel__section-title" id={fieldId('mass')}>
@@ -231,21 +223,15 @@ function ActivityFields({ doc, card, data, canEdit }: FieldsProps) {
             </button>
           ))}
         </div>
-        <label className="field__label" htmlFor={fieldId('rationale')}>
-          {t('activityCanvas.panel.rationale')}
-        </label>
-        {rationale instanceof Y.Text && (
-          <YTextField
-            id={fieldId('rationale')}
-            className="field__input s3-textarea"
-            multiline
-            rows={2}
-            text={rationale}
-            readOnly={!canEdit}
-            placeholder={t('activityCanvas.panel.rationalePlaceholder')}
-            onText={(value) => setActivityText(doc, id, 'criticalMassRationale', value)}
-          />
-        )}
+        <LongText
+          id={fieldId('rationale')}
+          label={t('activityCanvas.panel.rationale')}
+          text={rationale}
+          rows={2}
+          readOnly={!canEdit}
+          placeholder={t('activityCanvas.panel.rationalePlaceholder')}
+          onText={(value) => setActivityText(doc, id, 'criticalMassRationale', value)}
+        />
       </div>
 
       <NeedsSection doc={doc} activity={activity} regions={data.regions} canEdit={canEdit} />
@@ -267,5 +253,41 @@ function ActivityFields({ doc, card, data, canEdit }: FieldsProps) {
         </footer>
       )}
     </div>
+  );
+}
+
+/** A long text of the activity (structural change, rationale), co-edited live. */
+function LongText({
+  id,
+  label,
+  text,
+  rows,
+  readOnly,
+  placeholder,
+  onText,
+}: {
+  id: string;
+  label: string;
+  text: unknown;
+  rows: number;
+  readOnly: boolean;
+  placeholder: string;
+  onText: (value: string) => void;
+}) {
+  return (
+    <Field id={id} label={label}>
+      {text instanceof Y.Text && (
+        <YTextField
+          id={id}
+          className="field__input s3-textarea"
+          multiline
+          rows={rows}
+          text={text}
+          readOnly={readOnly}
+          placeholder={placeholder}
+          onText={onText}
+        />
+      )}
+    </Field>
   );
 }
