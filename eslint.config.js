@@ -116,4 +116,34 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // One way to read the Y.Doc (docs/architecture.md, data flow): components and hooks go through
+    // client/src/sync/ (useYValue, useYObserver, useYEntries, useYDerived, useCards), which alone
+    // observes Y types. DOM observers (ResizeObserver…) are named …observer/…Observer and pass.
+    files: ['client/src/**/*.{ts,tsx}'],
+    ignores: ['client/src/sync/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'CallExpression > MemberExpression.callee[property.name=/^(observeDeep|unobserveDeep)$/]',
+          message:
+            'Read the Y.Doc through the hooks of client/src/sync/ (useYValue, useYObserver(type, handler, { deep: true })…), not observeDeep() (docs/architecture.md: data flow).',
+        },
+        {
+          selector:
+            'CallExpression > MemberExpression.callee[property.name=/^(observe|unobserve)$/]:not([object.name=/[oO]bserver$/])',
+          message:
+            'Read the Y.Doc through the hooks of client/src/sync/ (useYValue, useYObserver, useYEntries, useCards…), not observe() (docs/architecture.md: data flow). A DOM observer: name it …observer.',
+        },
+        {
+          selector:
+            'CallExpression[callee.property.name=/^(on|off|once)$/][arguments.0.value=/^(beforeTransaction|beforeObserverCalls|afterTransaction|afterAllTransactions)$/]',
+          message:
+            "A Y.Doc's transaction events are client/src/sync/'s to listen to (docs/architecture.md: data flow).",
+        },
+      ],
+    },
+  },
 );

@@ -192,13 +192,18 @@ export const addCrossRegionalNeed = needList.add;
 export const updateCrossRegionalNeed = needList.update;
 export const removeCrossRegionalNeed = needList.remove;
 
+/** The ids an activity links, of capacities or of opportunities (sorted). */
+export function readLinkedIds(card: CardMap, kind: LinkKind): string[] {
+  return idSet(card.get(linkKey(kind)));
+}
+
 export function readActivity(card: CardMap): Activity {
   const provenance = cardProvenanceSchema.safeParse(card.get('provenance'));
   return {
     ...readCard(card),
     field: stringOr(card.get('field'), ''),
-    capacityIds: idSet(card.get('capacityIds')),
-    opportunityIds: idSet(card.get('opportunityIds')),
+    capacityIds: readLinkedIds(card, 'capacity'),
+    opportunityIds: readLinkedIds(card, 'opportunity'),
     actors: validItems(card.get('actors'), storedActorSchema),
     structuralChange: textOf(card.get('structuralChange')),
     criticalMass: Math.max(0, Math.min(5, Math.round(numberOr(card.get('criticalMass'), 0)))),

@@ -117,13 +117,28 @@ export const addHolder = holderList.add;
 export const updateHolder = holderList.update;
 export const removeHolder = holderList.remove;
 
+/**
+ * Where a capacity sits on the map: its region ('' = none; the id may name a region since removed)
+ * and its kind. Cheap enough to read for every card of a large map at each change.
+ */
+export function readCapacityPlacement(card: CardMap): Pick<Capacity, 'regionId' | 'kind'> {
+  return {
+    regionId: stringOr(card.get('regionId'), ''),
+    kind: enumOrNotSet(capacityKindSchema, card.get('kind')),
+  };
+}
+
+/** A capacity's holders: the valid ones, each helix read as not set when unknown. */
+export function readCapacityHolders(card: CardMap): CapacityHolder[] {
+  return validItems(card.get('holders'), storedHolderSchema);
+}
+
 export function readCapacity(card: CardMap): Capacity {
   return {
     ...readCard(card),
-    regionId: stringOr(card.get('regionId'), ''),
-    kind: enumOrNotSet(capacityKindSchema, card.get('kind')),
+    ...readCapacityPlacement(card),
     field: stringOr(card.get('field'), ''),
-    holders: validItems(card.get('holders'), storedHolderSchema),
+    holders: readCapacityHolders(card),
     strength: Math.max(0, Math.min(5, Math.round(numberOr(card.get('strength'), 0)))),
     evidenceUrl: stringOr(card.get('evidenceUrl'), ''),
   };

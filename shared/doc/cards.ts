@@ -278,7 +278,10 @@ function countAtZ(doc: Y.Doc, z: number): number {
 }
 
 /** Creation order: time, then stacking order (which grows with every card made), then id. */
-export function byCreation(a: CardSnapshot, b: CardSnapshot): number {
+export function byCreation(
+  a: Pick<CardSnapshot, 'createdAt' | 'z' | 'id'>,
+  b: Pick<CardSnapshot, 'createdAt' | 'z' | 'id'>,
+): number {
   return a.createdAt - b.createdAt || a.z - b.z || a.id.localeCompare(b.id);
 }
 

@@ -110,7 +110,7 @@ export function axisMatches(axis: DiamondAxis, capacity: Capacity): boolean {
 
 /** The diamond of the given regions (in their order); capacities of other regions are ignored. */
 export function computeDiamond(
-  capacities: Capacity[],
+  capacities: readonly Capacity[],
   regions: Region[],
   axes: DiamondAxis[],
 ): Diamond {

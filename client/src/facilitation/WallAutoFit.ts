@@ -7,12 +7,14 @@
  * Someone panning or zooming the wall by hand pauses it until they press Fit (or F).
  * While the room follows a facilitator, the leader's viewport wins and nothing is fitted here.
  */
-import { useEffect, type RefObject } from 'react';
+import { useEffect, useRef, type RefObject } from 'react';
 import type * as Y from 'yjs';
 import { create } from 'zustand';
-import { cardsMap, type CardMap } from '@shared/doc';
+import { cardsMap } from '@shared/doc';
 import { fitBounds, type Bounds, type Viewport } from '@client/lib/viewport';
 import { useBoardStore } from '@client/store/boardStore';
+import { useCardsAdded } from '@client/sync/useCards';
+import { useYObserver } from '@client/sync/useY';
 import { useWorkshopStore } from '@client/store/workshopStore';
 import { useFollowStore } from './FollowMe';
 
@@ -181,22 +183,16 @@ export function useWallAutoFit(frameRef: RefObject<HTMLElement | null>, doc: Y.D
   }, [activeBoard]);
 
   // Cards arriving together (a reveal, an import) become what the wall frames.
-  useEffect(() => {
-    if (!doc) return;
-    const cards = cardsMap(doc);
-    const onCards = (event: Y.YMapEvent<CardMap>) => {
-      const added: string[] = [];
-      event.changes.keys.forEach((change, key) => {
-        if (change.action === 'add') added.push(key);
-      });
-      const { focus, setFocus } = useWallFitStore.getState();
-      if (added.length >= 2) setFocus(added);
-      // One more card after a reveal joins what is framed.
-      else if (added.length === 1 && focus.length > 0) setFocus([...focus, ...added]);
-    };
-    cards.observe(onCards);
-    return () => cards.unobserve(onCards);
-  }, [doc]);
+  useCardsAdded(doc, (added) => {
+    const { focus, setFocus } = useWallFitStore.getState();
+    if (added.length >= 2) setFocus(added);
+    // One more card after a reveal joins what is framed.
+    else if (added.length === 1 && focus.length > 0) setFocus([...focus, ...added]);
+  });
+
+  // Any change of the cards (settled) fits again, while auto-fit runs.
+  const refit = useRef<(() => void) | null>(null);
+  useYObserver(doc ? cardsMap(doc) : undefined, () => refit.current?.(), { deep: true });
 
   useEffect(() => {
     if (following || paused) return;
@@ -216,15 +212,13 @@ export function useWallAutoFit(frameRef: RefObject<HTMLElement | null>, doc: Y.D
       }, delay);
     };
     schedule(request > 0 ? 0 : 500);
-    const cards = doc ? cardsMap(doc) : null;
-    const onChange = () => schedule();
-    cards?.observeDeep(onChange);
+    refit.current = () => schedule();
     const onResize = () => schedule(300);
     window.addEventListener('resize', onResize);
     return () => {
       cancelled = true;
       clearTimeout(timer);
-      cards?.unobserveDeep(onChange);
+      refit.current = null;
       window.removeEventListener('resize', onResize);
     };
   }, [frameRef, doc, activeBoard, following, paused, request]);

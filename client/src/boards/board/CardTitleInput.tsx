@@ -2,11 +2,12 @@
  * The card title as a plain text field bound to the card's Y.Text: each input becomes the smallest
  * splice (applyTextChange), and remote edits are merged into the field with the caret kept in place.
  */
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { CARD_TITLE_MAX, setCardTitle } from '@shared/doc';
 import { useBoardStore } from '@client/store/boardStore';
+import { useYObserver } from '@client/sync/useY';
 import { useBoardContext } from './boardContext';
 import { transformCaret, type TextDeltaOp } from './caretTransform';
 
@@ -43,22 +44,18 @@ export function CardTitleInput({ cardId, title, onDone }: CardTitleInputProps) {
   }, [title]);
 
   // Remote changes: merge into the field, moving the caret through the change.
-  useEffect(() => {
-    const onChange = (event: Y.YTextEvent, transaction: Y.Transaction) => {
-      const area = areaRef.current;
-      if (!area || transaction.local || composing.current) return;
-      const next = title.toString();
-      if (area.value === next) return;
-      const delta = event.delta as TextDeltaOp[];
-      const start = transformCaret(area.selectionStart, delta);
-      const end = transformCaret(area.selectionEnd, delta);
-      area.value = next;
-      fitHeight(area);
-      if (document.activeElement === area) area.setSelectionRange(start, end);
-    };
-    title.observe(onChange);
-    return () => title.unobserve(onChange);
-  }, [title]);
+  useYObserver(title, (event, transaction) => {
+    const area = areaRef.current;
+    if (!area || transaction.local || composing.current) return;
+    const next = title.toString();
+    if (area.value === next) return;
+    const delta = event.delta as TextDeltaOp[];
+    const start = transformCaret(area.selectionStart, delta);
+    const end = transformCaret(area.selectionEnd, delta);
+    area.value = next;
+    fitHeight(area);
+    if (document.activeElement === area) area.setSelectionRange(start, end);
+  });
 
   const commit = (area: HTMLTextAreaElement) => {
     const value = toTitle(area.value);

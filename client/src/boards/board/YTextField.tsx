@@ -3,8 +3,9 @@
  * `onText` (a doc operation that applies the smallest splice), and remote edits are merged into the
  * field with the caret kept in place, so two people can type in the same field at once.
  */
-import { useEffect, useLayoutEffect, useRef, type InputHTMLAttributes } from 'react';
+import { useLayoutEffect, useRef, type InputHTMLAttributes } from 'react';
 import type * as Y from 'yjs';
+import { useYObserver } from '@client/sync/useY';
 import { transformCaret, type TextDeltaOp } from './caretTransform';
 
 type FieldElement = HTMLInputElement | HTMLTextAreaElement;
@@ -43,22 +44,18 @@ export function YTextField({
     if (autoFocus) ref.current?.focus({ preventScroll: true });
   }, [autoFocus]);
 
-  useEffect(() => {
-    const onChange = (event: Y.YTextEvent, transaction: Y.Transaction) => {
-      const field = ref.current;
-      if (!field || composing.current) return;
-      const next = text.toString();
-      if (field.value === next) return;
-      if (transaction.local && document.activeElement === field) return;
-      const delta = event.delta as TextDeltaOp[];
-      const start = transformCaret(field.selectionStart ?? 0, delta);
-      const end = transformCaret(field.selectionEnd ?? 0, delta);
-      field.value = next;
-      if (document.activeElement === field) field.setSelectionRange(start, end);
-    };
-    text.observe(onChange);
-    return () => text.unobserve(onChange);
-  }, [text]);
+  useYObserver(text, (event, transaction) => {
+    const field = ref.current;
+    if (!field || composing.current) return;
+    const next = text.toString();
+    if (field.value === next) return;
+    if (transaction.local && document.activeElement === field) return;
+    const delta = event.delta as TextDeltaOp[];
+    const start = transformCaret(field.selectionStart ?? 0, delta);
+    const end = transformCaret(field.selectionEnd ?? 0, delta);
+    field.value = next;
+    if (document.activeElement === field) field.setSelectionRange(start, end);
+  });
 
   const common = {
     ...attributes,

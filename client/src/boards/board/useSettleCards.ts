@@ -14,12 +14,12 @@ import { create } from 'zustand';
 import {
   CARD_HEIGHT_ESTIMATE,
   CARD_WIDTH,
-  cardsMap,
   DEFAULT_BOARD_ID,
+  getCard,
   listCards,
   moveCard,
-  type CardMap,
 } from '@shared/doc';
+import { useCardsAdded } from '@client/sync/useCards';
 import { packCards, type PackCard } from './cardPacking';
 
 interface SettleState {
@@ -76,28 +76,19 @@ export function useSettleCards({
   onSettled,
 }: SettleOptions): void {
   // Which new cards to settle: a bulk add, local or (for the facilitator) remote.
-  useEffect(() => {
-    if (!canEdit) return;
-    const cards = cardsMap(doc);
-    const onCards = (event: Y.YMapEvent<CardMap>) => {
-      const { transaction } = event;
-      if (transaction.origin instanceof Y.UndoManager) return;
-      if (!transaction.local && !settlesRemote) return;
-      const added: string[] = [];
-      event.changes.keys.forEach((change, key) => {
-        const card = cards.get(key);
-        if (change.action !== 'add' || !(card instanceof Y.Map)) return;
-        const cardBoard = card.get('boardId');
-        if ((typeof cardBoard === 'string' ? cardBoard : DEFAULT_BOARD_ID) === boardId)
-          added.push(key);
-      });
-      // One card at a time is placed by the person (toolbar: Board settles it; double-click: where
-      // they clicked); several at once were placed on a grid.
-      if (added.length >= 2) useSettleStore.getState().settle(added);
-    };
-    cards.observe(onCards);
-    return () => cards.unobserve(onCards);
-  }, [doc, boardId, canEdit, settlesRemote]);
+  useCardsAdded(canEdit ? doc : null, (ids, transaction) => {
+    if (transaction.origin instanceof Y.UndoManager) return;
+    if (!transaction.local && !settlesRemote) return;
+    const added = ids.filter((id) => {
+      const card = getCard(doc, id);
+      if (!card) return false;
+      const cardBoard = card.get('boardId');
+      return (typeof cardBoard === 'string' ? cardBoard : DEFAULT_BOARD_ID) === boardId;
+    });
+    // One card at a time is placed by the person (toolbar: Board settles it; double-click: where
+    // they clicked); several at once were placed on a grid.
+    if (added.length >= 2) useSettleStore.getState().settle(added);
+  });
 
   const pending = useSettleStore((s) => s.pending);
   useEffect(() => {

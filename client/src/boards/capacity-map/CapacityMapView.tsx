@@ -20,7 +20,7 @@ import { useYValue } from '@client/sync/useY';
 import type { BoardViewProps } from '../boardView';
 import { BoardContext, type BoardContextValue } from '../board/boardContext';
 import { CapacityGrid } from './CapacityGrid';
-import { CapacityIndex, useSummary } from './capacityIndex';
+import { useCapacityIndex, useSummary } from './capacityIndex';
 import {
   CapacityMapContext,
   useCapacityMap,
@@ -48,7 +48,6 @@ const readField = (meta: Y.Map<unknown>) => (meta.doc ? readWorkshopField(meta.d
 
 export default function CapacityMapView({ doc, sync, role, canEdit, user }: BoardViewProps) {
   const { t } = useTranslation();
-  const [index] = useState(() => new CapacityIndex(doc));
   const regions = useYValue(regionsArray(doc), readRegions);
   const field = useYValue(metaMap(doc), readField);
   const mode = useCapacityMapStore((s) => s.mode);
@@ -56,9 +55,7 @@ export default function CapacityMapView({ doc, sync, role, canEdit, user }: Boar
   const openId = useCapacityMapStore((s) => s.openId);
   const [deleted, setDeleted] = useState<DeletedCapacity | null>(null);
   const [importing, setImporting] = useState(false);
-
-  useEffect(() => index.attach(), [index]);
-  useEffect(() => index.setFilters(filters), [index, filters]);
+  const index = useCapacityIndex(doc, filters);
   // A new workshop: start from the map, no panel, no filters.
   useEffect(() => () => useCapacityMapStore.setState({ openId: null }), [doc]);
 

@@ -3,10 +3,11 @@
  * (setCardTitle → applyTextChange), and a peer's typing is merged in with the caret kept in place.
  * Near the length limit a counter shows; text past it (a long paste) is cut with a message.
  */
-import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import { useId, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { CARD_TITLE_MAX, setCardTitle } from '@shared/doc';
+import { useYObserver } from '@client/sync/useY';
 import { transformCaret, type TextDeltaOp } from '../board/caretTransform';
 
 interface TitleFieldProps {
@@ -58,25 +59,21 @@ export function TitleField({
     }
   }, [text, autoFocus]);
 
-  useEffect(() => {
-    const onChange = (event: Y.YTextEvent, transaction: Y.Transaction) => {
-      const area = ref.current;
-      if (!area || composing.current) return;
-      const next = text.toString();
-      if (area.value === next) return;
-      // An undo is local but not typed here: take it as it is.
-      const focused = document.activeElement === area;
-      const delta = event.delta as TextDeltaOp[];
-      const start = transformCaret(area.selectionStart, delta);
-      const end = transformCaret(area.selectionEnd, delta);
-      area.value = next;
-      fitHeight(area);
-      setLength(next.length);
-      if (focused && !transaction.local) area.setSelectionRange(start, end);
-    };
-    text.observe(onChange);
-    return () => text.unobserve(onChange);
-  }, [text]);
+  useYObserver(text, (event, transaction) => {
+    const area = ref.current;
+    if (!area || composing.current) return;
+    const next = text.toString();
+    if (area.value === next) return;
+    // An undo is local but not typed here: take it as it is.
+    const focused = document.activeElement === area;
+    const delta = event.delta as TextDeltaOp[];
+    const start = transformCaret(area.selectionStart, delta);
+    const end = transformCaret(area.selectionEnd, delta);
+    area.value = next;
+    fitHeight(area);
+    setLength(next.length);
+    if (focused && !transaction.local) area.setSelectionRange(start, end);
+  });
 
   const commit = (area: HTMLTextAreaElement) => {
     const whole = oneLine(area.value);

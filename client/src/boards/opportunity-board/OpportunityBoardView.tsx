@@ -4,11 +4,10 @@
  * Drag a card into a frame to group it; the side panel edits every field; organisers import a
  * prepared spreadsheet.
  */
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as Y from 'yjs';
 import {
-  cardsMap,
   createOpportunity,
   createOpportunityGroup,
   freeGroupFrame,
@@ -28,6 +27,8 @@ import { Icon } from '@client/ui/Icon';
 import { UndoToast } from '@client/ui/UndoToast';
 import { useBoardStore } from '@client/store/boardStore';
 import { asUndoStep, getUndoManager } from '@client/sync/undo';
+import { useCardsAdded } from '@client/sync/useCards';
+import { useYObserver } from '@client/sync/useY';
 import { Board } from '../board/Board';
 import { fitBounds, screenToBoard } from '@client/lib/viewport';
 import type { BoardViewProps } from '../boardView';
@@ -77,15 +78,10 @@ function showFrame(frame: GroupFrame, mode: 'fit' | 'reveal'): void {
  * on a frame move off it. Runs right after the change, so it joins the same undo step. Deterministic,
  * so two editors doing it at once write the same values.
  */
-type MapChange = Pick<Y.YMapEvent<unknown>, 'transaction'> & {
-  changes: { keys: Map<string, { action: 'add' | 'update' | 'delete' }> };
-};
-
 function useTidyLayout(doc: Y.Doc, canEdit: boolean): void {
+  const tidy = useRef<{ added: Set<string>; schedule: () => void } | null>(null);
   useEffect(() => {
     if (!canEdit) return;
-    const cards = cardsMap(doc);
-    const groups = opportunityGroupsMap(doc);
     const added = new Set<string>();
     let scheduled = false;
     let stopped = false;
@@ -101,42 +97,36 @@ function useTidyLayout(doc: Y.Doc, canEdit: boolean): void {
       scheduled = true;
       queueMicrotask(run);
     };
-    const local = (transaction: Y.Transaction) =>
-      transaction.local && !(transaction.origin instanceof Y.UndoManager);
-    const onCards = (event: MapChange) => {
-      if (!local(event.transaction)) return;
-      let bulk = 0;
-      event.changes.keys.forEach((change, key) => {
-        if (change.action === 'add') {
-          added.add(key);
-          bulk++;
-        }
-      });
-      // One card at a time (add, paste, restore) is placed by the person; a bulk add is an import.
-      if (bulk < 2) {
-        added.clear();
-        return;
-      }
-      schedule();
-    };
-    const onGroups = (event: MapChange) => {
-      if (!local(event.transaction)) return;
-      let addedGroup = false;
-      event.changes.keys.forEach((change) => {
-        if (change.action === 'add') addedGroup = true;
-      });
-      if (addedGroup) schedule();
-    };
-    cards.observe(onCards);
-    groups.observe(onGroups);
+    tidy.current = { added, schedule };
     // Groups left without a frame (an import by an older version, a copy) are framed once seen.
     if (listOpportunityGroups(doc).some((g) => !g.frame)) schedule();
     return () => {
       stopped = true;
-      cards.unobserve(onCards);
-      groups.unobserve(onGroups);
+      tidy.current = null;
     };
   }, [doc, canEdit]);
+  const local = (transaction: Y.Transaction) =>
+    transaction.local && !(transaction.origin instanceof Y.UndoManager);
+  useCardsAdded(doc, (ids, transaction) => {
+    const t = tidy.current;
+    if (!t || !local(transaction)) return;
+    // One card at a time (add, paste, restore) is placed by the person; a bulk add is an import.
+    if (ids.length < 2) {
+      t.added.clear();
+      return;
+    }
+    for (const id of ids) t.added.add(id);
+    t.schedule();
+  });
+  useYObserver(opportunityGroupsMap(doc), (event) => {
+    const t = tidy.current;
+    if (!t || !local(event.transaction)) return;
+    let addedGroup = false;
+    event.changes.keys.forEach((change) => {
+      if (change.action === 'add') addedGroup = true;
+    });
+    if (addedGroup) t.schedule();
+  });
 }
 
 export default function OpportunityBoardView({ doc, sync, canEdit, user }: BoardViewProps) {

@@ -1,21 +1,23 @@
-/** The live diamond of the workshop: recomputed (at most every 100 ms) as cards, regions or axes change. */
-import { useEffect, useMemo, useState } from 'react';
+/**
+ * The live diamond of the workshop, recomputed as capacities, regions or axes change. The capacities
+ * are read incrementally (a change re-reads the cards it touched), and the diamond follows them at
+ * a lower priority than typing (useDeferredValue).
+ */
+import { useDeferredValue, useMemo } from 'react';
 import type * as Y from 'yjs';
 import type { Region } from '@shared/domain/s3';
 import {
-  cardsMap,
   computeDiamond,
   DEFAULT_DIAMOND_AXES,
   diamondAxesArray,
-  listCapacities,
+  readCapacity,
   readDiamondAxes,
   type Diamond,
   type DiamondAxis,
 } from '@shared/doc';
 import { CAPACITY_KINDS, type CapacityKind } from '@shared/domain/s3';
+import { useCardsOfType } from '@client/sync/useCards';
 import { useYValue } from '@client/sync/useY';
-
-const THROTTLE_MS = 100;
 
 const readAxes = (axes: Y.Array<DiamondAxis>) =>
   axes.doc ? readDiamondAxes(axes.doc) : DEFAULT_DIAMOND_AXES;
@@ -26,26 +28,7 @@ export function useDiamondAxes(doc: Y.Doc): DiamondAxis[] {
 
 export function useDiamond(doc: Y.Doc, regions: Region[]): Diamond {
   const axes = useDiamondAxes(doc);
-  const [capacities, setCapacities] = useState(() => listCapacities(doc));
-
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const onChange = () => {
-      if (timer) return;
-      timer = setTimeout(() => {
-        timer = null;
-        setCapacities(listCapacities(doc));
-      }, THROTTLE_MS);
-    };
-    const cards = cardsMap(doc);
-    cards.observeDeep(onChange);
-    setCapacities(listCapacities(doc));
-    return () => {
-      cards.unobserveDeep(onChange);
-      if (timer) clearTimeout(timer);
-    };
-  }, [doc]);
-
+  const capacities = useDeferredValue(useCardsOfType(doc, 'capacity', readCapacity).list);
   return useMemo(() => computeDiamond(capacities, regions, axes), [capacities, regions, axes]);
 }
 
