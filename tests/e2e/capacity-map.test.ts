@@ -25,7 +25,7 @@ import { newPerson, screenshot, type Person } from '../support/browser';
 import { connectSynced, type TestClient } from '../support/clients';
 import { createWorkshop, waitFor } from '../support/server';
 import { addCapacity, capacityCard, capacityCell } from '../support/s3Boards';
-import { joinWorkshop, localLink, TIMEOUT } from '../support/workshopPage';
+import { dragOnto, joinWorkshop, localLink, TIMEOUT } from '../support/workshopPage';
 import { startE2e, type E2eEnvironment } from '../support/e2eEnvironment';
 
 // Browser-side code is passed as strings: the test project is type-checked without DOM types.
@@ -317,7 +317,7 @@ describe.skipIf(!hasChromium)('capacity map and diamond, live between browsers',
     await expect.poll(() => a.getByTestId('capacity-card').count()).toBe(5);
 
     // Drag Anna's card to Tyrol × technology: Ben sees it move.
-    await capacityCard(a, annaId).dragTo(capacityCell(a, tyrol, 'technology'));
+    await dragOnto(a, capacityCard(a, annaId), capacityCell(a, tyrol, 'technology'));
     await expect
       .poll(
         () =>

@@ -2,11 +2,12 @@
  * One capacity on the map. Subscribes to ITS card only (title, holders, strength…) and to its own
  * "used in N activities" count, so an edit anywhere else does not re-render it.
  */
-import { memo, useLayoutEffect, useRef, type DragEvent } from 'react';
+import { memo, useCallback, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cardsMap, readCapacity, type CardMap } from '@shared/doc';
 import { useYValue } from '@client/sync/useY';
-import { CAPACITY_DRAG_TYPE, takeFocusOnMount, useCapacityMap } from './capacityMapContext';
+import { useDraggableItem } from '@client/ui/dragAndDrop';
+import { cellZoneId, takeFocusOnMount, useCapacityMap } from './capacityMapContext';
 import { useCapacityMapStore } from './capacityMapStore';
 import { NO_REGION_ROW, useLinkCount } from './capacityIndex';
 import { HelixChip, StrengthDots } from './capacityParts';
@@ -29,6 +30,22 @@ export const CapacityCard = memo(function CapacityCard({
   const links = useLinkCount(index, id);
   const open = useCapacityMapStore((s) => s.openId === id);
   const ref = useRef<HTMLElement>(null);
+  // Dragged by mouse or touch from anywhere on it, and picked up from the keyboard with Space.
+  const drag = useDraggableItem({
+    id,
+    label: capacity?.title.trim() || t('capacityMap.card.untitled'),
+    from: cellZoneId(rowKey, capacity?.kind ?? ''),
+    disabled: !canEdit,
+  });
+  const { ref: dragRef, handleRef } = drag;
+  const setRef = useCallback(
+    (node: HTMLElement | null) => {
+      ref.current = node;
+      dragRef(node);
+      handleRef(node);
+    },
+    [dragRef, handleRef],
+  );
 
   useLayoutEffect(() => {
     if (takeFocusOnMount(id)) {
@@ -43,17 +60,11 @@ export const CapacityCard = memo(function CapacityCard({
   const shown = capacity.holders.slice(0, MAX_HOLDER_CHIPS);
   const more = capacity.holders.length - shown.length;
 
-  const onDragStart = (event: DragEvent<HTMLElement>) => {
-    event.dataTransfer.setData(CAPACITY_DRAG_TYPE, id);
-    event.dataTransfer.setData('text/plain', title);
-    event.dataTransfer.effectAllowed = 'move';
-    event.currentTarget.classList.add('is-dragging');
-  };
-
   return (
     <article
-      ref={ref}
-      className={open ? 'capacity-card is-open' : 'capacity-card'}
+      ref={setRef}
+      {...drag.listeners}
+      className={`capacity-card${open ? ' is-open' : ''}${drag.isDragging ? ' is-dragging' : ''}`}
       tabIndex={0}
       data-testid="capacity-card"
       data-capacity-id={id}
@@ -63,10 +74,8 @@ export const CapacityCard = memo(function CapacityCard({
         kind: closedLabel(t, 'capacityKind', capacity.kind),
       })}
       aria-roledescription={t('capacityMap.card.roleDescription')}
-      aria-keyshortcuts={canEdit ? 'Enter Delete Alt+ArrowLeft Alt+ArrowRight' : 'Enter'}
-      draggable={canEdit}
-      onDragStart={canEdit ? onDragStart : undefined}
-      onDragEnd={(e) => e.currentTarget.classList.remove('is-dragging')}
+      aria-describedby={drag.describedBy}
+      aria-keyshortcuts={canEdit ? 'Enter Space Delete Alt+ArrowLeft Alt+ArrowRight' : 'Enter'}
       onClick={() => useCapacityMapStore.getState().open(id)}
     >
       <h3

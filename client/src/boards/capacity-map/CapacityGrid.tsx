@@ -13,16 +13,16 @@ import {
   useRef,
   useState,
   type CSSProperties,
-  type DragEvent,
   type KeyboardEvent,
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createCapacity, updateCapacity } from '@shared/doc';
 import { CAPACITY_KINDS, NOT_SET, type CapacityKindOrNotSet, type Region } from '@shared/domain/s3';
 import { Icon } from '@client/ui/Icon';
+import { DragAndDrop, isDragging, useDropZone } from '@client/ui/dragAndDrop';
 import { CapacityCard } from './CapacityCard';
 import { NO_REGION_ROW, useCell, useSummary } from './capacityIndex';
-import { CAPACITY_DRAG_TYPE, focusCardOnMount, useCapacityMap } from './capacityMapContext';
+import { cellZoneId, focusCardOnMount, useCapacityMap } from './capacityMapContext';
 import { NO_REGION_FILTER, NOT_SET_FILTER, useCapacityMapStore } from './capacityMapStore';
 import { regionColor } from './visuals';
 
@@ -41,7 +41,16 @@ export interface GridRow {
   color: string | null;
 }
 
+/** The grid is one drag and drop area: cards are dragged from cell to cell. */
 export function CapacityGrid({ regions }: { regions: Region[] }) {
+  return (
+    <DragAndDrop>
+      <GridView regions={regions} />
+    </DragAndDrop>
+  );
+}
+
+function GridView({ regions }: { regions: Region[] }) {
   const { t } = useTranslation();
   const { doc, index, canEdit, deleteCapacity } = useCapacityMap();
   const filters = useCapacityMapStore((s) => s.filters);
@@ -68,6 +77,8 @@ export function CapacityGrid({ regions }: { regions: Region[] }) {
           : [...CAPACITY_KINDS];
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    // A card being dragged from the keyboard (Space picks it up) takes the keys.
+    if (isDragging() || event.isDefaultPrevented()) return;
     const target = event.target as HTMLElement;
     const id = target.dataset.capacityId;
     if (!id || !target.matches('[data-testid="capacity-card"]')) return;
@@ -199,14 +210,25 @@ const Cell = memo(function Cell({
   const { t } = useTranslation();
   const { doc, index, canEdit, user } = useCapacityMap();
   const ids = useCell(index, rowKey, kind);
-  const [over, setOver] = useState(false);
   const kindName = kind ? t(`s3.capacityKind.${kind}`) : t('capacityMap.kindNotSet');
 
   const blocks: string[][] = [];
   for (let i = 0; i < ids.length; i += BLOCK) blocks.push(ids.slice(i, i + BLOCK));
 
-  const accepts = (event: DragEvent) =>
-    canEdit && event.dataTransfer.types.includes(CAPACITY_DRAG_TYPE);
+  const cellLabel = t('capacityMap.grid.cellLabel', {
+    region: rowName,
+    kind: kindName,
+    count: ids.length,
+  });
+  const drop = useDropZone({
+    id: cellZoneId(rowKey, kind),
+    label: cellLabel,
+    disabled: !canEdit,
+    onDrop: (id) => {
+      updateCapacity(doc, id, { regionId: rowKey, kind });
+      if (rowKey) useCapacityMapStore.getState().setLastRegionId(rowKey);
+    },
+  });
 
   const add = () => {
     const id = createCapacity(doc, { regionId: rowKey, kind, createdBy: user?.name ?? '' });
@@ -216,34 +238,13 @@ const Cell = memo(function Cell({
 
   return (
     <div
-      className={over ? 'cmap-cell is-drop-target' : 'cmap-cell'}
+      ref={drop.ref}
+      className={drop.isOver ? 'cmap-cell is-drop-target' : 'cmap-cell'}
       role="group"
-      aria-label={t('capacityMap.grid.cellLabel', {
-        region: rowName,
-        kind: kindName,
-        count: ids.length,
-      })}
+      aria-label={cellLabel}
       data-testid="capacity-cell"
       data-cell-row={rowKey}
       data-cell-kind={kind}
-      onDragOver={(event) => {
-        if (!accepts(event)) return;
-        event.preventDefault();
-        event.dataTransfer.dropEffect = 'move';
-        if (!over) setOver(true);
-      }}
-      onDragLeave={(event) => {
-        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setOver(false);
-      }}
-      onDrop={(event) => {
-        setOver(false);
-        if (!accepts(event)) return;
-        event.preventDefault();
-        const id = event.dataTransfer.getData(CAPACITY_DRAG_TYPE);
-        if (!id) return;
-        updateCapacity(doc, id, { regionId: rowKey, kind });
-        if (rowKey) useCapacityMapStore.getState().setLastRegionId(rowKey);
-      }}
     >
       {blocks.map((block, i) => (
         <LazyBlock key={i} ids={block} rowKey={rowKey} eager={i === 0 && ids.length <= BLOCK} />

@@ -36,4 +36,5 @@ export function takeFocusOnMount(id: string): boolean {
   return true;
 }
 
-export const CAPACITY_DRAG_TYPE = 'application/x-transforma-capacity';
+/** The drop zone of a cell (region row × kind column): where a dragged capacity card lands. */
+export const cellZoneId = (rowKey: string, kind: string): string => `cell:${rowKey}:${kind}`;
