@@ -5,11 +5,11 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import { Icon } from '@client/ui/Icon';
 import { CardVoteDots } from './CardVoteDots';
 import { RefusalNote } from './RefusalNote';
 import { useBallot, useCardLabels, useCurrentVote } from './useVoting';
 import { ModalDialog } from '@client/ui/ModalDialog';
+import { PanelHeader } from '@client/ui/PanelHeader';
 
 export function BallotSheet({ doc, onClose }: { doc: Y.Doc | null; onClose: () => void }) {
   const { t } = useTranslation();
@@ -25,19 +25,14 @@ export function BallotSheet({ doc, onClose }: { doc: Y.Doc | null; onClose: () =
       testId="vote-ballot"
       onClose={onClose}
     >
-      <header className="vote-dialog__header">
-        <h2 id={titleId} className="dialog__title">
-          {t('voting.ballot.title')}
-        </h2>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label={t('voting.dialog.close')}
-          onClick={onClose}
-        >
-          <Icon name="close" />
-        </button>
-      </header>
+      <PanelHeader
+        className="vote-dialog__header"
+        titleId={titleId}
+        titleClassName="dialog__title"
+        title={t('voting.ballot.title')}
+        closeLabel={t('voting.dialog.close')}
+        onClose={onClose}
+      />
       <p className="vote-sheet__question">{vote.title || t('voting.untitled')}</p>
       <p className="dialog__text">{t('voting.ballot.intro')}</p>
       <p className="vote-sheet__left" aria-live="polite">

@@ -7,7 +7,6 @@ import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { cardsMap, type CardMap } from '@shared/doc';
-import { Icon } from '@client/ui/Icon';
 import { useActiveBoard } from '@client/store/workshopStore';
 import { useYValue } from '@client/sync/useY';
 import { useControl, useRoom } from '@client/connection/control';
@@ -23,6 +22,7 @@ import {
   type VoteFormErrors,
 } from './voteSetup';
 import { ModalDialog } from '@client/ui/ModalDialog';
+import { PanelHeader } from '@client/ui/PanelHeader';
 import { CheckList } from '@client/ui/CheckList';
 
 type Source = 'activities' | 'board';
@@ -112,19 +112,14 @@ export function StartVoteDialog({ doc, onClose }: { doc: Y.Doc; onClose: () => v
       testId="vote-dialog"
       onClose={onClose}
     >
-      <header className="vote-dialog__header">
-        <h2 id={ids.title} className="dialog__title">
-          {t('voting.dialog.title')}
-        </h2>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label={t('voting.dialog.close')}
-          onClick={onClose}
-        >
-          <Icon name="close" />
-        </button>
-      </header>
+      <PanelHeader
+        className="vote-dialog__header"
+        titleId={ids.title}
+        titleClassName="dialog__title"
+        title={t('voting.dialog.title')}
+        closeLabel={t('voting.dialog.close')}
+        onClose={onClose}
+      />
       <form onSubmit={(e) => void submit(e)} noValidate>
         <div className="field">
           <label htmlFor={ids.question} className="field__label">
