@@ -28,7 +28,7 @@ import {
   type DragStartEvent,
   type KeyboardCoordinateGetter,
 } from '@dnd-kit/core';
-import { useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import '@client/styles/drag-and-drop.css';
 
@@ -102,6 +102,7 @@ export function DragAndDrop({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const [activeLabel, setActiveLabel] = useState<string | null>(null);
   const moved = useRef(false);
+  const dragging = useRef(false);
   const sensors = useSensors(
     useSensor(MouseSensor, { activationConstraint: { distance: DRAG_DISTANCE } }),
     useSensor(TouchSensor, { activationConstraint: { delay: TOUCH_DELAY, tolerance: 8 } }),
@@ -137,14 +138,21 @@ export function DragAndDrop({ children }: { children: ReactNode }) {
   );
 
   const onDragStart = ({ active }: DragStartEvent) => {
-    activeDrags++;
+    if (!dragging.current) activeDrags++;
+    dragging.current = true;
     moved.current = false;
     setActiveLabel(labelOf(active));
   };
+  const release = () => {
+    if (dragging.current) activeDrags--;
+    dragging.current = false;
+  };
   const stop = () => {
-    activeDrags = Math.max(0, activeDrags - 1);
+    release();
     setActiveLabel(null);
   };
+  // Unmounted in the middle of a drag (the board was switched): nothing is being dragged any more.
+  useEffect(() => release, []);
   const onDragEnd = ({ active, over }: DragEndEvent) => {
     stop();
     if (!over) return;
