@@ -4,7 +4,7 @@
  * phase, what actually ran, and the room controls (follow-me, workshop lock, wall screen).
  * A phase's row is AgendaPhaseRow.tsx, what ran PhaseLog.tsx, the room controls RoomControls.tsx.
  */
-import { useId, useState } from 'react';
+import { useId, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ControlCommandInput } from '@shared/control/commands';
 import type { ControlState, Phase } from '@shared/control/state';
@@ -12,6 +12,7 @@ import type { WorkshopTemplate } from '@shared/domain/workshop';
 import { templateOf } from '@shared/templates/templates';
 import { Icon } from '@client/ui/Icon';
 import { PanelHeader } from '@client/ui/PanelHeader';
+import { Popover } from '@client/ui/Popover';
 import { useControl, useControlState, useControlStatus } from '@client/connection/control';
 import { PhaseRow } from './AgendaPhaseRow';
 import { phaseLabel } from './format';
@@ -73,7 +74,9 @@ export function PhaseIndicator({ facilitator, ...props }: AgendaProps & { facili
           <span className="phase-pill__name">{t('facilitation.agenda.open')}</span>
         )}
       </button>
-      {popover.open && <AgendaPanel {...props} onClose={popover.close} />}
+      {popover.open && (
+        <AgendaPanel {...props} anchorRef={popover.anchorRef} onClose={popover.close} />
+      )}
     </div>
   );
 }
@@ -91,8 +94,9 @@ function AgendaPanel({
   workshopId,
   token,
   template,
+  anchorRef,
   onClose,
-}: AgendaProps & { onClose: () => void }) {
+}: AgendaProps & { anchorRef: RefObject<HTMLElement | null>; onClose: () => void }) {
   const { t } = useTranslation();
   const control = useControl();
   const state = useControlState();
@@ -119,11 +123,12 @@ function AgendaPanel({
   };
 
   return (
-    <div
+    <Popover
       className="popover agenda-panel"
-      role="dialog"
-      aria-labelledby={titleId}
-      data-testid="agenda-panel"
+      labelledBy={titleId}
+      testId="agenda-panel"
+      anchorRef={anchorRef}
+      onClose={onClose}
     >
       <PanelHeader
         titleId={titleId}
@@ -183,6 +188,6 @@ function AgendaPanel({
       )}
       <PhaseLog state={state} />
       <RoomControls workshopId={workshopId} token={token} send={send} state={state} />
-    </div>
+    </Popover>
   );
 }

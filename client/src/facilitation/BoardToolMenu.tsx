@@ -3,6 +3,7 @@
  * icon and a label (icon only on narrow screens), and its popover panel with a title.
  */
 import { useId, type ReactNode } from 'react';
+import { Popover } from '@client/ui/Popover';
 import { usePopover } from '@client/ui/usePopover';
 
 interface BoardToolMenuProps {
@@ -38,17 +39,18 @@ export function BoardToolMenu(props: BoardToolMenuProps) {
         <span className="tab-tool__label">{props.label}</span>
       </button>
       {popover.open && (
-        <div
+        <Popover
           className={`popover ${props.panelClassName}`}
-          role="dialog"
-          aria-labelledby={titleId}
-          data-testid={props.panelTestId}
+          labelledBy={titleId}
+          testId={props.panelTestId}
+          anchorRef={popover.anchorRef}
+          onClose={popover.close}
         >
           <div className="popover__header">
             <h2 id={titleId}>{props.title ?? props.label}</h2>
           </div>
           {props.children(popover.close)}
-        </div>
+        </Popover>
       )}
     </div>
   );

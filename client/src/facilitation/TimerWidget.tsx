@@ -3,7 +3,7 @@
  * offset-corrected clock, a progress ring, a visible and audible cue at the end. Facilitators open
  * its controls: start with a duration, pause, resume, extend, reset.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { timerRemainingMs, type TimerState } from '@shared/control/state';
 import type { ControlCommandInput } from '@shared/control/commands';
@@ -11,6 +11,7 @@ import { Icon } from '@client/ui/Icon';
 import { armAudio, beep, isMuted, setMuted } from './beep';
 import { useControl, useControlState, useServerClock } from '@client/connection/control';
 import { formatRemaining } from './format';
+import { Popover } from '@client/ui/Popover';
 import { usePopover } from '@client/ui/usePopover';
 import '@client/styles/facilitation.css';
 import { serverErrorText } from '@client/connection/api/serverErrorText';
@@ -174,12 +175,20 @@ export function TimerWidget({ facilitator }: { facilitator: boolean }) {
           <TimerDisplay view={view} />
         )}
       </button>
-      {popover.open && <TimerControls view={view} />}
+      {popover.open && (
+        <TimerControls view={view} anchorRef={popover.anchorRef} onClose={popover.close} />
+      )}
     </div>
   );
 }
 
-function TimerControls({ view }: { view: TimerView }) {
+interface TimerControlsProps {
+  view: TimerView;
+  anchorRef: RefObject<HTMLElement | null>;
+  onClose: () => void;
+}
+
+function TimerControls({ view, anchorRef, onClose }: TimerControlsProps) {
   const { t } = useTranslation();
   const control = useControl();
   const titleId = useId();
@@ -209,11 +218,12 @@ function TimerControls({ view }: { view: TimerView }) {
   };
 
   return (
-    <div
+    <Popover
       className="popover timer-controls"
-      role="dialog"
-      aria-labelledby={titleId}
-      data-testid="timer-controls"
+      labelledBy={titleId}
+      testId="timer-controls"
+      anchorRef={anchorRef}
+      onClose={onClose}
     >
       <div className="popover__header">
         <h2 id={titleId}>{t('facilitation.timer.label')}</h2>
@@ -362,6 +372,6 @@ function TimerControls({ view }: { view: TimerView }) {
           {error}
         </p>
       )}
-    </div>
+    </Popover>
   );
 }

@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { ModalDialog } from './ModalDialog';
-import { Popover } from './Popover';
+import { Popover, useDismiss } from './Popover';
+import { usePopover } from './usePopover';
 
 afterEach(cleanup);
 
@@ -100,5 +101,67 @@ describe('Popover', () => {
     fireEvent.click(screen.getByText('Export'));
     fireEvent.pointerDown(screen.getByText('Elsewhere'));
     expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('with usePopover: a press on its toggle is not outside, so the toggle closes it', async () => {
+    function Panel() {
+      const popover = usePopover();
+      return (
+        <div ref={popover.anchorRef}>
+          <button aria-expanded={popover.open} onClick={popover.toggle}>
+            People
+          </button>
+          {popover.open && (
+            <Popover
+              label="People"
+              anchorRef={popover.anchorRef}
+              onClose={popover.close}
+              data-status="running"
+            >
+              <button>Close</button>
+            </Popover>
+          )}
+        </div>
+      );
+    }
+    render(<Panel />);
+    const toggle = screen.getByText('People');
+    toggle.focus();
+    fireEvent.click(toggle);
+    expect(screen.getByRole('dialog', { name: 'People' }).dataset.status).toBe('running');
+    fireEvent.pointerDown(toggle);
+    expect(screen.getByRole('dialog')).toBeTruthy();
+    fireEvent.click(toggle);
+    await flush();
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(document.activeElement).toBe(toggle);
+  });
+});
+
+describe('useDismiss', () => {
+  it('says whether Escape or a press outside closed it, and listens only while active', () => {
+    const onClose = vi.fn();
+    function Disclosure({ active }: { active: boolean }) {
+      const ref = useRef<HTMLDivElement>(null);
+      useDismiss(active, onClose, [ref]);
+      return (
+        <>
+          <div ref={ref}>
+            <button>Inside</button>
+          </div>
+          <button>Outside</button>
+        </>
+      );
+    }
+    const { rerender } = render(<Disclosure active={false} />);
+    fireEvent.keyDown(window, { key: 'Escape' });
+    expect(onClose).not.toHaveBeenCalled();
+    rerender(<Disclosure active />);
+    fireEvent.pointerDown(screen.getByText('Inside'));
+    expect(onClose).not.toHaveBeenCalled();
+    fireEvent.pointerDown(screen.getByText('Outside'));
+    expect(onClose).toHaveBeenLastCalledWith('outside');
+    fireEvent.keyDown(window, { key: 'Escape' });
+    expect(onClose).toHaveBeenLastCalledWith('escape');
   });
 });

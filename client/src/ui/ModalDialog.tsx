@@ -3,10 +3,19 @@
  * inside it, Escape (the dialog's cancel) calls onClose, and the focus goes back to what had it
  * when the dialog opened.
  */
-import { useEffect, useRef, type ReactNode, type RefObject } from 'react';
+import {
+  useEffect,
+  useRef,
+  type DialogHTMLAttributes,
+  type ReactNode,
+  type RefObject,
+} from 'react';
 import { focusablesIn, keepTabInside, useReturnFocus } from './focus';
 
-export interface ModalDialogProps {
+export interface ModalDialogProps extends Omit<
+  DialogHTMLAttributes<HTMLDialogElement>,
+  'children' | 'onClose' | 'onCancel' | 'onKeyDown' | 'onMouseDown' | 'open'
+> {
   /** Escape, and a press on the backdrop when `closeOnBackdrop`. Absent: Escape does nothing. */
   onClose?: () => void;
   /** The id of the dialog's heading, or `label` when it has none. */
@@ -34,6 +43,7 @@ export function ModalDialog({
   busy,
   initialFocus,
   children,
+  ...rest
 }: ModalDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const onCloseRef = useRef(onClose);
@@ -46,15 +56,18 @@ export function ModalDialog({
       if (typeof dialog.showModal === 'function') dialog.showModal();
       else dialog.setAttribute('open', '');
     }
+    // showModal() has focused the first control already: `initialFocus` overrides that.
     const autofocus = dialog.querySelector<HTMLElement>('[autofocus]');
-    if (!dialog.contains(document.activeElement) || autofocus) {
-      (initialFocus?.current ?? autofocus ?? focusablesIn(dialog)[0] ?? dialog).focus();
+    if (initialFocus?.current) initialFocus.current.focus();
+    else if (!dialog.contains(document.activeElement) || autofocus) {
+      (autofocus ?? focusablesIn(dialog)[0] ?? dialog).focus();
     }
     return () => dialog.close?.();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   return (
     <dialog
+      {...rest}
       ref={ref}
       className={className}
       data-testid={testId}

@@ -2,7 +2,7 @@
  * Joining a workshop: name (suggested from the last workshop), organisation, helix and region (one
  * of the workshop's, when it has any). Renaming from the top bar asks for the name only.
  */
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { JoinRequest } from '@shared/domain/identity';
 import { HELICES, type Helix, type Region } from '@shared/domain/s3';
@@ -10,6 +10,7 @@ import { ApiRequestError, NetworkError } from '@client/connection/api/errors';
 import { DISPLAY_NAME_MAX } from '@client/store/personStore';
 import { LanguageSwitcher } from '@client/ui/LanguageSwitcher';
 import { describeError } from '@client/connection/api/describeError';
+import { ModalDialog } from '@client/ui/ModalDialog';
 
 const ORGANISATION_MAX = 120;
 
@@ -34,7 +35,6 @@ export function JoinDialog({
   onCancel,
 }: JoinDialogProps) {
   const { t } = useTranslation();
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const ids = {
     name: useId(),
@@ -54,14 +54,6 @@ export function JoinDialog({
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const joining = mode === 'join';
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    // showModal focuses the first control; the name is what to fill in first.
-    nameRef.current?.focus();
-    return () => dialog?.close();
-  }, []);
 
   const describe = (error: unknown): string => {
     if (error instanceof NetworkError) return t('join.errors.network');
@@ -105,15 +97,13 @@ export function JoinDialog({
   const optional = <span className="join-dialog__optional">{t('join.optional')}</span>;
 
   return (
-    <dialog
-      ref={dialogRef}
+    <ModalDialog
       className="dialog join-dialog"
-      aria-labelledby={titleId}
-      data-testid="join-dialog"
-      onCancel={(event) => {
-        event.preventDefault();
-        onCancel?.();
-      }}
+      labelledBy={titleId}
+      testId="join-dialog"
+      onClose={onCancel}
+      // The name is what to fill in first, not the language above it.
+      initialFocus={nameRef}
     >
       <form onSubmit={submit} noValidate>
         {joining && (
@@ -252,6 +242,6 @@ export function JoinDialog({
           </button>
         </div>
       </form>
-    </dialog>
+    </ModalDialog>
   );
 }

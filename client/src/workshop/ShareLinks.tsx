@@ -3,12 +3,13 @@
  * resetting the participant or wall link. Links come from the server (GET /links); the tokens this
  * browser stored are the offline fallback (kept current when a link is reset).
  */
-import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useId, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { joinPath, type Role, type RoleMap, type WorkshopTemplate } from '@shared/domain/workshop';
 import { fetchWorkshopLinks } from '@client/connection/api/workshops';
 import { PanelHeader } from '@client/ui/PanelHeader';
+import { Popover } from '@client/ui/Popover';
 import { LinkReset } from './LinkReset';
 import { ShareLinkRow } from './ShareLinkRow';
 import { readWorkshopAccess, updateWorkshopAccess } from '@client/store/workshopAccess';
@@ -21,6 +22,8 @@ interface ShareLinksProps {
   workshopId: string;
   token: string;
   onClose: () => void;
+  /** The share toggle's wrapper: a press there is not "outside". */
+  anchorRef?: RefObject<HTMLElement | null>;
   /** With these, an EDW or cEDW offers "Start an ADW from this EDW". */
   doc?: Y.Doc | null;
   template?: WorkshopTemplate;
@@ -38,12 +41,19 @@ function storedLinks(workshopId: string): RoleMap<string> | null {
   };
 }
 
-export function ShareLinks({ workshopId, token, onClose, doc, template, title }: ShareLinksProps) {
+export function ShareLinks({
+  workshopId,
+  token,
+  onClose,
+  anchorRef,
+  doc,
+  template,
+  title,
+}: ShareLinksProps) {
   const { t } = useTranslation();
   const [startingAdw, setStartingAdw] = useState(false);
   const canStartAdw = !!doc && (template === 'edw' || template === 'cedw');
   const titleId = useId();
-  const panelRef = useRef<HTMLDivElement>(null);
   const [links, setLinks] = useState<RoleMap<string> | null>(() => storedLinks(workshopId));
   const [failed, setFailed] = useState(false);
 
@@ -62,30 +72,13 @@ export function ShareLinks({ workshopId, token, onClose, doc, template, title }:
     };
   }, [workshopId, token]);
 
-  // Close on Escape or a press outside the panel.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') onClose();
-    };
-    const onPress = (e: PointerEvent) => {
-      const target = e.target as Element;
-      if (!panelRef.current?.contains(target) && !target.closest('[data-share-toggle]')) onClose();
-    };
-    window.addEventListener('keydown', onKey);
-    window.addEventListener('pointerdown', onPress);
-    return () => {
-      window.removeEventListener('keydown', onKey);
-      window.removeEventListener('pointerdown', onPress);
-    };
-  }, [onClose]);
-
   return (
-    <div
-      ref={panelRef}
+    <Popover
       className="popover share"
-      role="dialog"
-      aria-labelledby={titleId}
-      data-testid="share-links"
+      labelledBy={titleId}
+      testId="share-links"
+      anchorRef={anchorRef}
+      onClose={onClose}
     >
       <PanelHeader
         titleId={titleId}
@@ -134,6 +127,6 @@ export function ShareLinks({ workshopId, token, onClose, doc, template, title }:
           />
         </Suspense>
       )}
-    </div>
+    </Popover>
   );
 }

@@ -4,7 +4,7 @@
  * POST /api/workshops/:id/derive. The new workshop's links are shown with copy buttons, and its
  * tokens are kept in this browser the way the start page keeps a new workshop's.
  */
-import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import {
@@ -22,6 +22,7 @@ import { ShareLinkRow } from './ShareLinkRow';
 import { saveWorkshopAccess } from '@client/store/workshopAccess';
 import '@client/styles/action-list.css';
 import { CheckList } from '@client/ui/CheckList';
+import { ModalDialog } from '@client/ui/ModalDialog';
 
 type AdwTemplate = 'adw' | 'cadw';
 
@@ -40,7 +41,6 @@ const ROLE_ORDER: Role[] = ['participant', 'projector', 'facilitator'];
 export default function StartAdwDialog(props: StartAdwDialogProps) {
   const { workshopId, token, doc, sourceTemplate, sourceTitle, onClose } = props;
   const { t } = useTranslation();
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const inputId = useId();
   const errorId = useId();
@@ -67,12 +67,6 @@ export default function StartAdwDialog(props: StartAdwDialogProps) {
     const base = chosen ?? selectedByStatus;
     return new Set([...base].filter((id) => activities.some((a) => a.id === id)));
   }, [chosen, selectedByStatus, activities]);
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -118,19 +112,11 @@ export default function StartAdwDialog(props: StartAdwDialogProps) {
   const links = created?.links ?? null;
 
   return (
-    <dialog
-      ref={dialogRef}
+    <ModalDialog
       className="dialog start-adw"
-      aria-labelledby={titleId}
-      data-testid="start-adw-dialog"
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
-      onKeyDown={(e) => {
-        // Escape closes this dialog only, not the share panel under it.
-        if (e.key === 'Escape') e.stopPropagation();
-      }}
+      labelledBy={titleId}
+      testId="start-adw-dialog"
+      onClose={onClose}
     >
       <div className="start-adw__header">
         <h2 id={titleId} className="dialog__title">
@@ -287,6 +273,6 @@ export default function StartAdwDialog(props: StartAdwDialogProps) {
           </div>
         </form>
       )}
-    </dialog>
+    </ModalDialog>
   );
 }

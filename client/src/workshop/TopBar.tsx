@@ -2,7 +2,7 @@
  * Workshop title, connection, people online and the people list, raise hand, your name and role,
  * and (facilitators) Share.
  */
-import { useCallback, useId, useState } from 'react';
+import { useCallback, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
@@ -10,6 +10,7 @@ import type { Role, WorkshopStatus, WorkshopTemplate } from '@shared/domain/work
 import { WorkshopRecordMenu } from './WorkshopRecordMenu';
 import { Icon } from '@client/ui/Icon';
 import { LanguageSwitcher } from '@client/ui/LanguageSwitcher';
+import { useDismiss } from '@client/ui/Popover';
 import { usePopover } from '@client/ui/usePopover';
 import { PhaseIndicator } from '@client/facilitation/AgendaPanel';
 import { TimerWidget } from '@client/facilitation/TimerWidget';
@@ -49,8 +50,18 @@ export function TopBar(props: TopBarProps) {
   const { t } = useTranslation();
   const [shareOpen, setShareOpen] = useState(false);
   const closeShare = useCallback(() => setShareOpen(false), []);
+  const shareAnchorRef = useRef<HTMLDivElement>(null);
   // On a phone the secondary items (name, outcome, language, settings, share) fold into a menu.
   const more = usePopover();
+  useDismiss(
+    more.open,
+    (reason) => {
+      more.close();
+      if (reason === 'escape') moreToggleRef.current?.focus();
+    },
+    [more.anchorRef],
+  );
+  const moreToggleRef = useRef<HTMLButtonElement>(null);
   const menuId = useId();
   const languageId = useId();
 
@@ -109,6 +120,7 @@ export function TopBar(props: TopBarProps) {
         <div className="top-bar__more" ref={more.anchorRef}>
           <button
             type="button"
+            ref={moreToggleRef}
             className="top-bar__more-toggle"
             data-testid="top-bar-more"
             aria-expanded={more.open}
@@ -158,12 +170,11 @@ export function TopBar(props: TopBarProps) {
             </div>
             {role === 'facilitator' && <WorkshopSettingsButton doc={props.doc} />}
             {role === 'facilitator' && (
-              <div className="share-anchor">
+              <div className="share-anchor" ref={shareAnchorRef}>
                 <button
                   type="button"
                   className="button button--primary"
                   data-testid="share-button"
-                  data-share-toggle
                   aria-expanded={shareOpen}
                   aria-haspopup="dialog"
                   onClick={() => setShareOpen((open) => !open)}
@@ -176,6 +187,7 @@ export function TopBar(props: TopBarProps) {
                     workshopId={workshopId}
                     token={token}
                     onClose={closeShare}
+                    anchorRef={shareAnchorRef}
                     doc={props.doc}
                     template={template}
                     title={title}

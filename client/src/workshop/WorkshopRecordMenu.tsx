@@ -3,7 +3,7 @@
  * the workshop (after a confirmation), reopen it, open the outcome and its exports. Participants:
  * the outcome, once a record exists. The archived banner (ArchivedBanner) offers the same reopen.
  */
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkshopStatus } from '@shared/domain/workshop';
 import {
@@ -13,6 +13,8 @@ import {
   snapshotWorkshop,
 } from '@client/connection/api/records';
 import { Icon } from '@client/ui/Icon';
+import { ModalDialog } from '@client/ui/ModalDialog';
+import { Popover } from '@client/ui/Popover';
 import { usePopover } from '@client/ui/usePopover';
 import { describeError } from '@client/connection/api/describeError';
 import '@client/styles/archive.css';
@@ -106,7 +108,14 @@ export function WorkshopRecordMenu({
         <span className="record-menu__label">{t('archive.workshop.menu')}</span>
       </button>
       {open && (
-        <div className="record-menu__popup" id={menuId} role="menu" data-testid="record-menu">
+        <Popover
+          className="record-menu__popup"
+          id={menuId}
+          role="menu"
+          testId="record-menu"
+          anchorRef={anchorRef}
+          onClose={close}
+        >
           <a
             role="menuitem"
             className="record-menu__item"
@@ -169,7 +178,7 @@ export function WorkshopRecordMenu({
               {message.text}
             </p>
           )}
-        </div>
+        </Popover>
       )}
       {confirming && (
         <ConfirmArchive
@@ -193,16 +202,9 @@ function ConfirmArchive({
   onConfirm: () => Promise<void>;
 }) {
   const { t } = useTranslation();
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
 
   const confirm = async () => {
     setBusy(true);
@@ -216,13 +218,11 @@ function ConfirmArchive({
   };
 
   return (
-    <dialog
-      ref={dialogRef}
+    <ModalDialog
       className="dialog"
-      aria-labelledby={titleId}
-      data-testid="archive-confirm"
-      onCancel={(event) => {
-        event.preventDefault();
+      labelledBy={titleId}
+      testId="archive-confirm"
+      onClose={() => {
         if (!busy) onCancel();
       }}
     >
@@ -255,7 +255,7 @@ function ConfirmArchive({
           {busy ? t('archive.workshop.archiving') : t('archive.workshop.confirm')}
         </button>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }
 

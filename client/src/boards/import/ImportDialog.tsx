@@ -32,6 +32,7 @@ import { ImportReport, type ImportOutcome } from './ImportReport';
 import { ImportReview } from './ImportReview';
 import { readSpreadsheetFile, sameHeaders, templateCsv } from './importFile';
 import '@client/styles/import.css';
+import { ModalDialog } from '@client/ui/ModalDialog';
 
 export interface ImportDialogProps {
   doc: Y.Doc;
@@ -70,7 +71,6 @@ export default function ImportDialog({
   onClose,
 }: ImportDialogProps) {
   const { t } = useTranslation();
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const fileInputRef = useRef<HTMLInputElement>(null);
   const titleId = useId();
   const introId = useId();
@@ -82,12 +82,6 @@ export default function ImportDialog({
     (key: string) => (key in FIELD_KEYS ? t(`actionList.import.fields.${key as FieldKey}`) : key),
     [t],
   );
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
 
   const templateHref = useMemo(
     () => URL.createObjectURL(new Blob([templateCsv(target)], { type: 'text/csv;charset=utf-8' })),
@@ -195,17 +189,13 @@ export default function ImportDialog({
   const chooseFile = () => fileInputRef.current?.click();
 
   return (
-    <dialog
-      ref={dialogRef}
+    <ModalDialog
       className="dialog import-dialog"
-      aria-labelledby={titleId}
-      aria-describedby={introId}
-      data-testid="import-dialog"
+      labelledBy={titleId}
+      describedBy={introId}
+      testId="import-dialog"
       data-target={target}
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
+      onClose={onClose}
       onDragOver={onDragOver}
       onDragLeave={(e) => {
         if (e.currentTarget === e.target) setDragging(false);
@@ -345,7 +335,7 @@ export default function ImportDialog({
           </>
         )}
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }
 

@@ -3,7 +3,7 @@
  * members and own timer; every timer at once; move a person (`breakout:assign`); show the groups
  * side by side; End groups, Clear groups, New groups.
  */
-import { useId, useState } from 'react';
+import { useId, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Breakouts, BreakoutGroup } from '@shared/control/breakouts';
 import type { ControlCommandInput } from '@shared/control/commands';
@@ -11,6 +11,7 @@ import type { TimerAction } from '@shared/control/timer';
 import type { Participant } from '@shared/domain/identity';
 import { Icon } from '@client/ui/Icon';
 import { PanelHeader } from '@client/ui/PanelHeader';
+import { Popover } from '@client/ui/Popover';
 import { useParticipants } from '@client/connection/usePeople';
 import { useControl } from '@client/connection/control';
 import { formatClock } from '../format';
@@ -24,9 +25,11 @@ interface BreakoutPanelProps {
   breakouts: Breakouts;
   onNewGroups: () => void;
   onClose: () => void;
+  /** The toggle's wrapper: a press there is not "outside". */
+  anchorRef: RefObject<HTMLElement | null>;
 }
 
-export function BreakoutPanel({ breakouts, onNewGroups, onClose }: BreakoutPanelProps) {
+export function BreakoutPanel({ breakouts, onNewGroups, onClose, anchorRef }: BreakoutPanelProps) {
   const { t } = useTranslation();
   const control = useControl();
   const titleId = useId();
@@ -56,12 +59,13 @@ export function BreakoutPanel({ breakouts, onNewGroups, onClose }: BreakoutPanel
   const groupMinutes = Number.isFinite(startMinutes) && startMinutes >= 1 ? startMinutes : 10;
 
   return (
-    <div
+    <Popover
       className="popover breakout-panel"
-      role="dialog"
-      aria-labelledby={titleId}
-      data-testid="breakout-panel"
+      labelledBy={titleId}
+      testId="breakout-panel"
       data-status={breakouts.status}
+      anchorRef={anchorRef}
+      onClose={onClose}
     >
       <PanelHeader
         titleId={titleId}
@@ -167,7 +171,7 @@ export function BreakoutPanel({ breakouts, onNewGroups, onClose }: BreakoutPanel
           </>
         )}
       </div>
-    </div>
+    </Popover>
   );
 }
 

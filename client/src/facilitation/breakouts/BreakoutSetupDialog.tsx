@@ -3,7 +3,7 @@
  * hand) and into how many groups, who is split (people online, or everyone), a preview of the
  * groups to rename, re-area and move people in, a duration, and Start (one `breakout:start`).
  */
-import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { BREAKOUT_GROUPS_MAX } from '@shared/control/breakouts';
@@ -17,6 +17,7 @@ import { PlanGroup, WaitingPeople } from './PlanGroup';
 import { planProblem, SPLIT_METHODS, startCommand } from './plan';
 import { useBreakoutPlan } from './useBreakoutPlan';
 import { serverErrorText } from '@client/connection/api/serverErrorText';
+import { ModalDialog } from '@client/ui/ModalDialog';
 
 const DEFAULT_MINUTES = '20';
 
@@ -25,7 +26,6 @@ export function BreakoutSetupDialog({ doc, onClose }: { doc: Y.Doc; onClose: () 
   const control = useControl();
   const { template } = useRoom();
   const boards = cardBoardsOf(template);
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const minutesId = useId();
   const participants = useParticipants();
@@ -41,12 +41,6 @@ export function BreakoutSetupDialog({ doc, onClose }: { doc: Y.Doc; onClose: () 
   const minutesValid =
     Number.isFinite(minutesValue) && minutesValue >= 1 && minutesValue <= 24 * 60;
   const problem = useMemo(() => planProblem(plan.groups), [plan.groups]);
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
 
   const start = async (event: FormEvent) => {
     event.preventDefault();
@@ -65,15 +59,11 @@ export function BreakoutSetupDialog({ doc, onClose }: { doc: Y.Doc; onClose: () 
   };
 
   return (
-    <dialog
-      ref={dialogRef}
+    <ModalDialog
       className="dialog breakout-setup"
-      aria-labelledby={titleId}
-      data-testid="breakout-setup"
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
+      labelledBy={titleId}
+      testId="breakout-setup"
+      onClose={onClose}
     >
       <form onSubmit={(e) => void start(e)}>
         <div className="breakout-setup__header">
@@ -250,6 +240,6 @@ export function BreakoutSetupDialog({ doc, onClose }: { doc: Y.Doc; onClose: () 
           </button>
         </div>
       </form>
-    </dialog>
+    </ModalDialog>
   );
 }

@@ -44,6 +44,7 @@ export function BreakoutsMenu() {
       {breakouts && popover.open && (
         <BreakoutPanel
           breakouts={breakouts}
+          anchorRef={popover.anchorRef}
           onClose={popover.close}
           onNewGroups={() => {
             popover.close();

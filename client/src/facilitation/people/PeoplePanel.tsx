@@ -4,7 +4,7 @@
  * (first raised first, with "lower"), per person, promote to co-facilitator and remove (after a
  * confirmation), and the people they removed, to let back in.
  */
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
@@ -12,11 +12,13 @@ import type { PeopleCommand } from '@shared/control/people';
 import type { Participant } from '@shared/domain/identity';
 import { Icon } from '@client/ui/Icon';
 import { PanelHeader } from '@client/ui/PanelHeader';
+import { Popover } from '@client/ui/Popover';
 import { usePopover } from '@client/ui/usePopover';
 import { initialsOf, legibleColor } from '@client/store/personStore';
 import { usePeers } from '@client/sync/presence';
 import { PeopleOnline } from './PeopleOnline';
 import { colorFor, handQueue, matchesQuery, sortPeople } from './peopleList';
+import { PeopleAction } from './PeopleAction';
 import { RemovedPeople } from './RemovedPeople';
 import { useParticipants, usePeopleChannel, useRegions } from '@client/connection/usePeople';
 import { serverErrorText } from '@client/connection/api/serverErrorText';
@@ -70,13 +72,21 @@ export function PeopleButton({
           </span>
         )}
       </button>
-      {popover.open && <PeoplePanel {...props} awareness={awareness} onClose={popover.close} />}
+      {popover.open && (
+        <PeoplePanel
+          {...props}
+          awareness={awareness}
+          anchorRef={popover.anchorRef}
+          onClose={popover.close}
+        />
+      )}
     </div>
   );
 }
 
 interface PanelProps extends PeopleProps {
   awareness: Awareness | null;
+  anchorRef: RefObject<HTMLElement | null>;
   onClose(): void;
 }
 
@@ -87,6 +97,7 @@ function PeoplePanel({
   facilitator,
   doc,
   awareness,
+  anchorRef,
   onClose,
 }: PanelProps) {
   const { t } = useTranslation();
@@ -128,11 +139,12 @@ function PeoplePanel({
   };
 
   return (
-    <div
+    <Popover
       className="popover people-panel"
-      role="dialog"
-      aria-labelledby={titleId}
-      data-testid="people-panel"
+      labelledBy={titleId}
+      testId="people-panel"
+      anchorRef={anchorRef}
+      onClose={onClose}
     >
       <PanelHeader
         titleId={titleId}
@@ -166,15 +178,13 @@ function PeoplePanel({
                 </span>
                 <span className="hand-queue__name">{p.name}</span>
                 {!p.online && <span className="hand-queue__offline">{t('people.offline')}</span>}
-                <button
-                  type="button"
-                  className="button button--ghost people-action"
-                  data-testid="hand-lower"
-                  aria-label={t('people.queue.lowerLabel', { name: p.name })}
-                  onClick={() => run({ type: 'hand:lower', identityId: p.id })}
-                >
-                  {t('people.queue.lower')}
-                </button>
+                <PeopleAction
+                  testId="hand-lower"
+                  label={t('people.queue.lowerLabel', { name: p.name })}
+                  text={t('people.queue.lower')}
+                  command={{ type: 'hand:lower', identityId: p.id }}
+                  onCommand={run}
+                />
               </li>
             ))}
           </ol>
@@ -231,7 +241,7 @@ function PeoplePanel({
           onCommand={run}
         />
       )}
-    </div>
+    </Popover>
   );
 }
 

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { PeopleCommand } from '@shared/control/people';
 import type { Identity, Participant } from '@shared/domain/identity';
 import { fetchRemovedPeople } from '@client/connection/api/peopleApi';
+import { PeopleAction } from './PeopleAction';
 
 interface RemovedPeopleProps {
   workshopId: string;
@@ -58,15 +59,13 @@ export function RemovedPeople({ workshopId, token, participants, onCommand }: Re
                 <span className="removed-people__organisation"> · {person.organisation}</span>
               )}
             </span>
-            <button
-              type="button"
-              className="button button--ghost people-action"
-              data-testid="person-readmit"
-              aria-label={t('people.removedList.letBackInLabel', { name: person.name })}
-              onClick={() => onCommand({ type: 'participant:readmit', identityId: person.id })}
-            >
-              {t('people.removedList.letBackIn')}
-            </button>
+            <PeopleAction
+              testId="person-readmit"
+              label={t('people.removedList.letBackInLabel', { name: person.name })}
+              text={t('people.removedList.letBackIn')}
+              command={{ type: 'participant:readmit', identityId: person.id }}
+              onCommand={onCommand}
+            />
           </li>
         ))}
       </ul>
