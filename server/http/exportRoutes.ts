@@ -16,17 +16,11 @@ import { z } from 'zod';
 import { workshopIdSchema } from '../../shared/domain/workshop';
 import { extractRecord } from '../../shared/record/extract';
 import { recordSchema, type WorkshopRecord } from '../../shared/record/schema';
-import { LANGUAGES, isLanguage } from '../../shared/i18n/locales';
-import {
-  CSV_SEPARATORS,
-  EXPORT_FORMATS,
-  exportVocabulary,
-  EXPORT_TYPES,
-  PdfUnavailableError,
-  renderExport,
-  slugify,
-  type PdfPrinter,
-} from '../archive/exporters';
+import { LANGUAGES, isLanguage } from '../../shared/i18n/languages';
+import { CSV_SEPARATORS, EXPORT_FORMATS, EXPORT_TYPES } from '../archive/exporters/formats';
+import { PdfUnavailableError, type PdfPrinter } from '../archive/exporters/pdf';
+import { slugify } from '../archive/exporters/recordIndex';
+import type * as Exporters from '../archive/exporters';
 import type { WorkshopAccess } from '../auth/access';
 import { presentedToken, type OrganiserAccess } from '../auth/organiser';
 import type { ControlService } from '../control/controlService';
@@ -63,6 +57,10 @@ const exportQuerySchema = z.strictObject({
   token: z.string().max(200).optional(),
 });
 
+/** The renderers, loaded on the first export rather than at start (issue 15: idle RSS). */
+let exporters: Promise<typeof Exporters> | undefined;
+const loadExporters = () => (exporters ??= import('../archive/exporters'));
+
 export function exportRoutes(deps: ExportRoutesDeps): Router {
   const { storage, access, organiser, pdf } = deps;
   const router = Router();
@@ -80,6 +78,7 @@ export function exportRoutes(deps: ExportRoutesDeps): Router {
 
     const { record, live } = await recordToExport(deps, workshop, query.version);
     const language = query.lang ?? record.workshop.language;
+    const { exportVocabulary, renderExport } = await loadExporters();
     const words = exportVocabulary(isLanguage(language) ? language : 'en');
     let body: string | Uint8Array;
     try {

@@ -22,6 +22,7 @@ import {
   questionnaireTables,
   type QuestionnaireCsvFile,
 } from './questionnaireTables';
+import type { CsvSeparator } from './formats';
 import { indexRecord, voteResult } from './recordIndex';
 import { VOCABULARY_EN, type ExportVocabulary, closedLabel } from './vocabulary';
 
@@ -33,8 +34,6 @@ export const CSV_FILES = [
 ] as const;
 export type CsvFile = (typeof CSV_FILES)[number];
 
-export const CSV_SEPARATORS = ['comma', 'semicolon', 'tab'] as const;
-export type CsvSeparator = (typeof CSV_SEPARATORS)[number];
 const DELIMITER: Record<CsvSeparator, string> = { comma: ',', semicolon: ';', tab: '\t' };
 
 /** The separator a spreadsheet in this language expects: only English uses the decimal point. */

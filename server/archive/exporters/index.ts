@@ -3,28 +3,14 @@
  * extension, and how it is rendered (pure functions, except the PDF, printed by Chromium).
  */
 import type { WorkshopRecord } from '../../../shared/record/schema';
-import { exportCsvZip, type CsvSeparator } from './csv';
+import { exportCsvZip } from './csv';
+import type { CsvSeparator, ExportFormat } from './formats';
 import { exportHtml } from './html';
 import { exportJson } from './json';
 import { exportMarkdown } from './markdown';
 import { PAGE_MARKER, PAGES_MARKER, pageFooter, type PdfPrinter } from './pdf';
 import type { ExportVocabulary } from './vocabulary';
 import { exportXlsx } from './xlsx';
-
-export const EXPORT_FORMATS = ['json', 'csv', 'xlsx', 'md', 'html', 'pdf'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-
-export const EXPORT_TYPES: Record<ExportFormat, { contentType: string; extension: string }> = {
-  json: { contentType: 'application/json; charset=utf-8', extension: 'json' },
-  csv: { contentType: 'application/zip', extension: 'zip' },
-  xlsx: {
-    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    extension: 'xlsx',
-  },
-  md: { contentType: 'text/markdown; charset=utf-8', extension: 'md' },
-  html: { contentType: 'text/html; charset=utf-8', extension: 'html' },
-  pdf: { contentType: 'application/pdf', extension: 'pdf' },
-};
 
 export interface ExportOptions {
   /** The language of the export's labels, dates and numbers. */
@@ -59,7 +45,14 @@ export async function renderExport(
   }
 }
 
-export { exportCsvTables, exportCsvZip, CSV_FILES, CSV_SEPARATORS, type CsvSeparator } from './csv';
+export { exportCsvTables, exportCsvZip, CSV_FILES } from './csv';
+export {
+  CSV_SEPARATORS,
+  EXPORT_FORMATS,
+  EXPORT_TYPES,
+  type CsvSeparator,
+  type ExportFormat,
+} from './formats';
 export { exportXlsx } from './xlsx';
 export { exportVocabulary } from './vocabulary';
 export { exportHtml } from './html';
