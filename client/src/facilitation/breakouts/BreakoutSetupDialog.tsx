@@ -18,6 +18,7 @@ import { planProblem, SPLIT_METHODS, startCommand } from './plan';
 import { useBreakoutPlan } from './useBreakoutPlan';
 import { serverErrorText } from '@client/connection/api/serverErrorText';
 import { ModalDialog } from '@client/ui/ModalDialog';
+import { DragAndDrop } from '@client/ui/dragAndDrop';
 
 const DEFAULT_MINUTES = '20';
 
@@ -194,31 +195,33 @@ export function BreakoutSetupDialog({ doc, onClose }: { doc: Y.Doc; onClose: () 
           </div>
         </div>
 
-        <ul className="breakout-plan" data-testid="breakout-plan">
-          {plan.groups.map((group, index) => (
-            <PlanGroup
-              key={group.id}
-              group={group}
-              index={index}
-              groups={plan.groups}
-              people={people}
-              regions={regions}
-              activities={activities}
-              boards={boards}
-              onRename={(name) => plan.rename(group.id, name)}
-              onArea={(area) => plan.setArea(group.id, area)}
-              onMove={plan.move}
-            />
-          ))}
-          {plan.waiting.length > 0 && (
-            <WaitingPeople
-              waiting={plan.waiting}
-              groups={plan.groups}
-              regions={regions}
-              onMove={plan.move}
-            />
-          )}
-        </ul>
+        <DragAndDrop>
+          <ul className="breakout-plan" data-testid="breakout-plan">
+            {plan.groups.map((group, index) => (
+              <PlanGroup
+                key={group.id}
+                group={group}
+                index={index}
+                groups={plan.groups}
+                people={people}
+                regions={regions}
+                activities={activities}
+                boards={boards}
+                onRename={(name) => plan.rename(group.id, name)}
+                onArea={(area) => plan.setArea(group.id, area)}
+                onMove={plan.move}
+              />
+            ))}
+            {plan.waiting.length > 0 && (
+              <WaitingPeople
+                waiting={plan.waiting}
+                groups={plan.groups}
+                regions={regions}
+                onMove={plan.move}
+              />
+            )}
+          </ul>
+        </DragAndDrop>
 
         {error && (
           <p className="field__error" role="alert" data-testid="breakout-setup-error">

@@ -1,17 +1,20 @@
 /**
  * One group in the setup dialog's preview: its name, its area (board and activity) and its members.
- * A person moves by dragging their chip onto another group, or with the group menu on the chip
- * (keyboard and touch).
+ * A person moves by dragging their chip onto another group (mouse, touch, or the keyboard from the
+ * chip's grip), or with the group menu on the chip.
  */
-import { useState, type DragEvent, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Activity } from '@shared/doc';
 import type { Participant } from '@shared/domain/identity';
 import type { Region } from '@shared/domain/s3';
 import type { BoardKind } from '@shared/templates/templates';
+import { Icon } from '@client/ui/Icon';
+import { useDraggableItem, useDropZone } from '@client/ui/dragAndDrop';
 import { ACTIVITY_AREAS, GROUP_NAME_MAX, type DraftGroup } from './plan';
 
-const DRAG_TYPE = 'application/x-transforma-person';
+/** The drop zone of those in no group (groups are zones by their id). */
+const WAITING_ZONE = 'plan-waiting';
 
 interface PlanGroupProps {
   group: DraftGroup;
@@ -33,6 +36,8 @@ export function PlanGroup(props: PlanGroupProps) {
   const withCard = ACTIVITY_AREAS.includes(group.board);
   return (
     <DropZone
+      id={group.id}
+      label={name}
       className="breakout-plan__group"
       testId="plan-group"
       onDropPerson={(id) => onMove(id, group.id)}
@@ -116,6 +121,8 @@ export function WaitingPeople(props: {
   const { t } = useTranslation();
   return (
     <DropZone
+      id={WAITING_ZONE}
+      label={t('breakouts.setup.unassigned')}
       className="breakout-plan__group breakout-plan__group--waiting"
       testId="plan-waiting"
       onDropPerson={(id) => props.onMove(id, null)}
@@ -142,33 +149,19 @@ export function WaitingPeople(props: {
 }
 
 function DropZone(props: {
+  id: string;
+  label: string;
   className: string;
   testId: string;
   onDropPerson: (personId: string) => void;
   children: ReactNode;
 }) {
-  const [over, setOver] = useState(false);
-  const accepts = (e: DragEvent) => e.dataTransfer.types.includes(DRAG_TYPE);
+  const drop = useDropZone({ id: props.id, label: props.label, onDrop: props.onDropPerson });
   return (
     <li
-      className={over ? `${props.className} is-drop-target` : props.className}
+      ref={drop.ref}
+      className={drop.isOver ? `${props.className} is-drop-target` : props.className}
       data-testid={props.testId}
-      onDragOver={(e) => {
-        if (!accepts(e)) return;
-        e.preventDefault();
-        e.dataTransfer.dropEffect = 'move';
-        setOver(true);
-      }}
-      onDragLeave={(e) => {
-        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setOver(false);
-      }}
-      onDrop={(e) => {
-        setOver(false);
-        const id = e.dataTransfer.getData(DRAG_TYPE);
-        if (!id) return;
-        e.preventDefault();
-        props.onDropPerson(id);
-      }}
     >
       {props.children}
     </li>
@@ -190,18 +183,33 @@ function PersonChip(props: {
   const detail = [region, person?.helix ? t(`s3.helix.${person.helix}`) : null]
     .filter(Boolean)
     .join(' · ');
+  const drag = useDraggableItem({ id, label: name, from: groupId ?? WAITING_ZONE });
+  const className = [
+    'person-chip',
+    person?.online === false && 'person-chip--offline',
+    drag.isDragging && 'is-dragging',
+  ]
+    .filter(Boolean)
+    .join(' ');
   return (
     <li
-      className={person?.online === false ? 'person-chip person-chip--offline' : 'person-chip'}
-      draggable
+      ref={drag.ref}
+      {...drag.listeners}
+      className={className}
       title={t('breakouts.setup.dragHint')}
       data-testid="plan-person"
       data-person-id={id}
-      onDragStart={(e) => {
-        e.dataTransfer.setData(DRAG_TYPE, id);
-        e.dataTransfer.effectAllowed = 'move';
-      }}
     >
+      <button
+        type="button"
+        ref={drag.handleRef}
+        {...drag.handleProps}
+        className="person-chip__grip"
+        aria-label={t('dragAndDrop.handle', { item: name })}
+        data-testid="plan-person-drag"
+      >
+        <Icon name="grip" size={14} />
+      </button>
       <span className="person-chip__text">
         <span className="person-chip__name">{name}</span>
         {detail && <span className="person-chip__detail">{detail}</span>}
