@@ -5,6 +5,7 @@
 import WebSocket from 'ws';
 import type { Role } from '../../shared/domain/workshop';
 import { CLOSE_TOO_SLOW } from '../../shared/sync/closeCodes';
+import { writeFrame, type WireFrame } from './wireFrame';
 
 /** A client whose unsent buffer grows past this is dropped rather than grow server memory. */
 const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
@@ -44,13 +45,25 @@ export class Connection {
   }
 
   send(message: Uint8Array): void {
-    if (this.socket.readyState !== WebSocket.OPEN) return;
+    if (!this.ready()) return;
+    this.socket.send(message, { binary: true });
+  }
+
+  /** Sends a frame that was built once for all of a broadcast's recipients (wireFrame.ts). */
+  sendFrame(frame: WireFrame): void {
+    if (!this.ready()) return;
+    writeFrame(this.socket, frame);
+  }
+
+  /** Whether a message may go out now; drops a client that does not read what it is sent. */
+  private ready(): boolean {
+    if (this.socket.readyState !== WebSocket.OPEN) return false;
     if (this.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
       this.close(CLOSE_TOO_SLOW, 'client too slow');
-      return;
+      return false;
     }
     this.lastSentAt = Date.now();
-    this.socket.send(message, { binary: true });
+    return true;
   }
 
   close(code: number, reason: string): void {

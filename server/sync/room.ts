@@ -43,6 +43,7 @@ import {
 } from './roomBus';
 import { RoomPresence } from './roomPresence';
 import { admitClientUpdate, type UpdateGate } from './updateAdmission';
+import { WireFrame } from './wireFrame';
 
 export type { UpdateGate };
 
@@ -289,8 +290,8 @@ export class Room {
     if (origin === BUS_ORIGIN) {
       // Another process stored it already: relay only what was new to this doc.
       this.storedBytes += update.byteLength;
-      const message = encodeUpdate(update);
-      for (const conn of this.connections) conn.send(message);
+      const frame = new WireFrame(encodeUpdate(update));
+      for (const conn of this.connections) conn.sendFrame(frame);
       return;
     }
     // Counted now, not when stored: several updates of one turn must not each pass the size check.
@@ -371,10 +372,10 @@ export class Room {
   /** One merged message for everyone; each sender gets it without its own updates (relay.ts). */
   private relay(batch: PendingUpdate[]): void {
     const turn = planRelay(batch);
-    const everyone = encodeUpdate(turn.everyone);
+    const everyone = new WireFrame(encodeUpdate(turn.everyone));
     for (const conn of this.connections) {
       const update = turn.forSender(conn);
-      if (update === turn.everyone) conn.send(everyone);
+      if (update === turn.everyone) conn.sendFrame(everyone);
       else if (update) conn.send(encodeUpdate(update));
     }
   }
@@ -382,8 +383,9 @@ export class Room {
   /** Sends to every connection; skips the sender when a message holds one sender's changes only. */
   private broadcast(message: Uint8Array, origins: Set<Connection | null>): void {
     const soleOrigin = origins.size === 1 ? origins.values().next().value : undefined;
+    const frame = new WireFrame(message);
     for (const conn of this.connections) {
-      if (conn !== soleOrigin) conn.send(message);
+      if (conn !== soleOrigin) conn.sendFrame(frame);
     }
   }
 
