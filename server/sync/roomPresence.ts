@@ -2,7 +2,13 @@
  * A room's presence (awareness): who may speak for which awareness ids, at what rate, and what
  * changed this turn. Separate from the room's document relay because presence follows other rules:
  * it is never stored, each connection may only speak for the ids it introduced (presence.ts), and
- * it is batched per turn on its own (the room sends the turn's batch with `takeTurn`).
+ * it is batched on its own: at most one presence message per room every `PRESENCE_BATCH_MS`
+ * (the room sends the batch with `takeTurn`).
+ *
+ * Why a room-wide batch (issue 15): real clients re-announce their presence every 15 s, so a room
+ * of 500 sees ~33 renewals a second, each one a message to all 500 — most of a big room's traffic.
+ * Batched, they cost ~20 messages a second to each client whatever the room's size; a cursor or a
+ * name change waits at most 50 ms. Someone leaving is never delayed: a removal sends the batch now.
  */
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { Logger } from '../log';
@@ -23,6 +29,9 @@ interface AwarenessChange {
   removed: number[];
 }
 
+/** The least time between two presence messages of one room (removals excepted). */
+export const PRESENCE_BATCH_MS = 50;
+
 export interface RoomPresenceOptions {
   workshopId: string;
   log: Logger;
@@ -30,8 +39,11 @@ export interface RoomPresenceOptions {
   presencePerSecond: number;
   /** Whether the connection is still in the room (a delayed update for one that left is dropped). */
   isMember: (conn: Connection) => boolean;
-  /** Presence changed: the room sends the turn's batch at the end of the turn. */
+  /** A presence batch is due: the room sends it (takeTurn) at the end of the turn. */
   onChange: () => void;
+  /** Overrides PRESENCE_BATCH_MS (0: every turn). */
+  batchMs?: number;
+  now?: () => number;
 }
 
 /** One turn's presence: the message for the room's connections, and what to tell the bus. */
@@ -50,11 +62,20 @@ export class RoomPresence {
   private pendingLocalPresence = new Set<number>();
   private readonly presenceOwners = new PresenceOwners<Connection>();
   private readonly presenceThrottles = new Map<Connection, PresenceThrottle>();
+  /** When the last batch went out, and the timer of the next one. */
+  private lastBatchAt = -Infinity;
+  private batchTimer: NodeJS.Timeout | null = null;
+  /** A removal waits in the batch: it goes out this turn. */
+  private urgent = false;
+  private readonly batchMs: number;
+  private readonly now: () => number;
 
   constructor(
     private readonly awareness: awarenessProtocol.Awareness,
     private readonly options: RoomPresenceOptions,
   ) {
+    this.batchMs = options.batchMs ?? PRESENCE_BATCH_MS;
+    this.now = options.now ?? Date.now;
     awareness.on('update', this.onAwarenessUpdate);
   }
 
@@ -115,6 +136,12 @@ export class RoomPresence {
   /** What changed this turn, or null when nothing did; the next turn starts empty. */
   takeTurn(): PresenceTurn | null {
     if (this.pendingPresence.size === 0) return null;
+    // A turn that flushes document updates does not take presence before its batch is due.
+    if (!this.urgent && this.now() < this.lastBatchAt + this.batchMs) return null;
+    this.urgent = false;
+    this.lastBatchAt = this.now();
+    if (this.batchTimer) clearTimeout(this.batchTimer);
+    this.batchTimer = null;
     const ids = [...this.pendingPresence];
     const origins = this.pendingPresenceOrigins;
     this.pendingPresence = new Set();
@@ -130,6 +157,8 @@ export class RoomPresence {
   }
 
   dispose(): void {
+    if (this.batchTimer) clearTimeout(this.batchTimer);
+    this.batchTimer = null;
     for (const throttle of this.presenceThrottles.values()) throttle.dispose();
     this.presenceThrottles.clear();
   }
@@ -152,6 +181,23 @@ export class RoomPresence {
       conn?.awarenessClientIds.delete(id);
     }
     this.pendingPresenceOrigins.add(conn);
-    this.options.onChange();
+    this.requestBatch(change.removed.length > 0);
   };
+
+  /** Asks the room to send the batch now, or when the room's last batch is old enough. */
+  private requestBatch(urgent: boolean): void {
+    if (urgent) this.urgent = true;
+    const wait = this.lastBatchAt + this.batchMs - this.now();
+    if (this.urgent || wait <= 0) {
+      this.options.onChange();
+      return;
+    }
+    if (this.batchTimer) return;
+    this.batchTimer = setTimeout(() => {
+      this.batchTimer = null;
+      this.urgent = true; // due now, even if the clock reads a millisecond short
+      this.options.onChange();
+    }, wait);
+    this.batchTimer.unref();
+  }
 }

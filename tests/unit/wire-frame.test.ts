@@ -4,8 +4,19 @@
  * at the lengths where the header changes shape (7-bit, 16-bit and 64-bit lengths).
  */
 import { describe, expect, it } from 'vitest';
-import WebSocket, { Receiver, WebSocketServer } from 'ws';
+import { createRequire } from 'node:module';
+import WebSocket, { WebSocketServer } from 'ws';
 import { frameBinary, WireFrame, writeFrame } from '../../server/sync/wireFrame';
+
+/** ws exports its Receiver at runtime; @types/ws does not declare it. */
+interface FrameReceiver {
+  on(event: 'message', listener: (data: Buffer, isBinary: boolean) => void): void;
+  on(event: 'error', listener: (error: Error) => void): void;
+  write(chunk: Buffer): void;
+}
+const { Receiver } = createRequire(import.meta.url)('ws') as {
+  Receiver: new (options: { isServer: boolean; binaryType: string }) => FrameReceiver;
+};
 
 function parse(frame: Buffer): Promise<{ data: Buffer; isBinary: boolean }> {
   return new Promise((resolve, reject) => {
