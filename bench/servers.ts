@@ -2,9 +2,11 @@
  * Starting and stopping the servers under test, each in its own child process on a free
  * 127.0.0.1 port:
  *
- *   ours       node --import tsx server/main.ts (what `npx tsx server/main.ts` runs, minus the
- *              tsx CLI wrapper process, so the child's pid IS the server), fresh temp DATA_DIR
- *              (deleted after), NODE_ENV=production, LOG_LEVEL=warn; ready = /healthz 200
+ *   ours       the compiled server, as `npm start` runs it (node <build>/main.js; the build is
+ *              `npm run build:server`'s esbuild, made once per bench process into
+ *              bench/.server-build-<pid>/ so a running `npm start` keeps its dist/server), fresh
+ *              temp DATA_DIR (deleted after), NODE_ENV=production, LOG_LEVEL=warn; ready =
+ *              /healthz 200
  *   reference  node node_modules/@y/websocket-server/src/server.js (its bin), no YPERSISTENCE;
  *              ready = GET / 200
  *   ours-pg    ours with DATABASE_URL = a fresh schema (bench_<random>) of the PostgreSQL at
@@ -33,6 +35,29 @@ export const BENCH_REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1
 export const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
 export const PROJECT_DIR = dirname(BENCH_DIR);
 export const OUR_ENTRY = join(PROJECT_DIR, 'server', 'main.ts');
+/** Where this bench process compiles our server (inside the project: its imports resolve there). */
+const OUR_BUILD_DIR = join(PROJECT_DIR, 'bench', `.server-build-${process.pid}`);
+
+/** Compiles our server once per bench process, with the build script's esbuild options. */
+function ourCompiledEntry(): string {
+  const entry = join(OUR_BUILD_DIR, 'main.js');
+  if (existsSync(entry)) return entry;
+  const script = (
+    JSON.parse(readFileSync(join(PROJECT_DIR, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    }
+  ).scripts['build:server']!;
+  const esbuildArgs = script
+    .slice(script.indexOf('esbuild ') + 'esbuild '.length)
+    .split(/\s+/)
+    .map((arg) => (arg.startsWith('--outdir=') ? `--outdir=${OUR_BUILD_DIR}` : arg));
+  execFileSync(join(PROJECT_DIR, 'node_modules', '.bin', 'esbuild'), esbuildArgs, {
+    cwd: PROJECT_DIR,
+    stdio: 'inherit',
+  });
+  tempDirs.add(OUR_BUILD_DIR);
+  return entry;
+}
 const REFERENCE_PKG = join(PROJECT_DIR, 'node_modules', '@y', 'websocket-server');
 const WATCHDOG = pathToFileURL(join(BENCH_DIR, 'watchdog.mjs')).href;
 const HOST = '127.0.0.1';
@@ -283,7 +308,7 @@ async function spawnProc(
   if (kind === 'ours') {
     if (!existsSync(OUR_ENTRY)) throw new Error(`${OUR_ENTRY} does not exist (yet)`);
     Object.assign(env, { DATA_DIR: dataDir, NODE_ENV: 'production', LOG_LEVEL: 'warn' }, extraEnv);
-    args = ['--import', 'tsx', '--import', WATCHDOG, OUR_ENTRY];
+    args = ['--import', WATCHDOG, ourCompiledEntry()];
   } else {
     args = ['--import', WATCHDOG, join(REFERENCE_PKG, 'src', 'server.js')];
   }
