@@ -48,7 +48,7 @@ export function ModalDialog({
   const ref = useRef<HTMLDialogElement>(null);
   const onCloseRef = useRef(onClose);
   onCloseRef.current = onClose;
-  useReturnFocus();
+  useReturnFocus(ref);
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;

@@ -64,7 +64,7 @@ export function Popover({
   ...rest
 }: PopoverProps) {
   const ref = useRef<HTMLDivElement>(null);
-  useReturnFocus();
+  useReturnFocus(ref);
   useDismiss(true, () => onClose(), [ref, anchorRef]);
   useEffect(() => {
     const panel = ref.current;

@@ -1,5 +1,5 @@
 /** Focus helpers for the dialog and popover shells. */
-import { useEffect, useRef, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { useEffect, useRef, type KeyboardEvent as ReactKeyboardEvent, type RefObject } from 'react';
 
 const FOCUSABLE =
   'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
@@ -30,18 +30,28 @@ export function keepTabInside(container: HTMLElement, event: KeyboardEvent | Rea
   }
 }
 
-/** Remembers what had the focus when the caller mounted, and gives the focus back on unmount. */
-export function useReturnFocus() {
+/**
+ * Remembers what had the focus when the caller mounted, and gives the focus back on unmount, but
+ * only if the focus is still with the closing shell (`shellRef`) or was dropped onto the page
+ * (document.body): whatever took the focus meanwhile (a cell editor opened by a menu item) keeps it.
+ */
+export function useReturnFocus(shellRef?: RefObject<HTMLElement | null>) {
   const opener = useRef<Element | null>(null);
   if (opener.current === null && typeof document !== 'undefined') {
     opener.current = document.activeElement;
   }
-  useEffect(
-    () => () => {
+  useEffect(() => {
+    const shell = shellRef?.current ?? null;
+    return () => {
       const target = opener.current;
+      if (!(target instanceof HTMLElement)) return;
       // Deferred: the unmounting shell may still hold the focus in this tick.
-      if (target instanceof HTMLElement && target.isConnected) queueMicrotask(() => target.focus());
-    },
-    [],
-  );
+      queueMicrotask(() => {
+        const active = document.activeElement;
+        const withShell = active === null || active === document.body || !!shell?.contains(active);
+        if (withShell && target.isConnected) target.focus();
+      });
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 }

@@ -2,9 +2,11 @@
  * "Add action": adds to the chosen activity, else opens a menu asking which one. Separate from the
  * view because it is a control with a menu of its own (focus, Escape, arrow keys, a press outside).
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '@client/ui/Icon';
+import { Popover } from '@client/ui/Popover';
+import { usePopover } from '@client/ui/usePopover';
 import { StatusBadge } from './actionBadges';
 import type { useActionList } from './actionStore';
 
@@ -21,23 +23,12 @@ export function AddActionButton({
   testId?: string;
 }) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
-  const menuRef = useRef<HTMLDivElement>(null);
+  const { open, setOpen, close, toggle, anchorRef } = usePopover();
   const headingId = useId();
   const target = activityId ? snapshot.activityById.get(activityId) : undefined;
 
-  useEffect(() => {
-    if (!open) return;
-    menuRef.current?.querySelector<HTMLElement>('button, [tabindex="0"]')?.focus();
-    const onPress = (e: PointerEvent) => {
-      if (!menuRef.current?.parentElement?.contains(e.target as Node)) setOpen(false);
-    };
-    window.addEventListener('pointerdown', onPress);
-    return () => window.removeEventListener('pointerdown', onPress);
-  }, [open]);
-
   return (
-    <div className="action-add">
+    <div className="action-add" ref={anchorRef}>
       <button
         type="button"
         className="button button--primary"
@@ -45,26 +36,22 @@ export function AddActionButton({
         aria-haspopup={target ? undefined : 'menu'}
         aria-expanded={target ? undefined : open}
         title={target ? t('actionList.addTo', { activity: target.title }) : undefined}
-        onClick={() => (target ? onAdd(target.id) : setOpen((o) => !o))}
+        onClick={() => (target ? onAdd(target.id) : toggle())}
       >
         <Icon name="plus" size={16} />
         {t('actionList.add')}
       </button>
       {open && (
-        <div
-          ref={menuRef}
+        <Popover
+          onClose={close}
+          anchorRef={anchorRef}
+          labelledBy={headingId}
           className="popover action-add__menu"
-          data-testid="add-action-menu"
+          testId="add-action-menu"
           onKeyDown={(e) => {
-            if (e.key === 'Escape') {
-              e.stopPropagation();
-              setOpen(false);
-            }
             if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
               e.preventDefault();
-              const items = [
-                ...(menuRef.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? []),
-              ];
+              const items = [...e.currentTarget.querySelectorAll<HTMLElement>('[role="menuitem"]')];
               const i = items.indexOf(document.activeElement as HTMLElement);
               items[(i + (e.key === 'ArrowDown' ? 1 : -1) + items.length) % items.length]?.focus();
             }
@@ -98,7 +85,7 @@ export function AddActionButton({
               ))}
             </div>
           )}
-        </div>
+        </Popover>
       )}
     </div>
   );
