@@ -2,8 +2,13 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StartPage } from '@client/start/StartPage';
 import { StatusScreen } from '@client/ui/StatusScreen';
-import { WorkshopPage } from '@client/workshop/WorkshopPage';
 import { parseRoute, usePathname } from '@client/lib/navigation';
+import { lazyChunk } from '@client/offline/lazyChunk';
+
+// A workshop (sync, schemas, boards) loads only when one is opened: the start page stays small.
+const WorkshopPage = lazyChunk<{ workshopId: string }>(() =>
+  import('@client/workshop/WorkshopPage').then((m) => ({ default: m.WorkshopPage })),
+);
 
 // The archive is for organisers (and a workshop's outcome): loaded only when opened.
 const ArchivePage = lazy(() =>
@@ -23,7 +28,11 @@ export function App() {
     case 'start':
       return <StartPage />;
     case 'workshop':
-      return <WorkshopPage key={route.workshopId} workshopId={route.workshopId} />;
+      return (
+        <Suspense fallback={<StatusScreen title={t('workshop.loading')} busy />}>
+          <WorkshopPage key={route.workshopId} workshopId={route.workshopId} />
+        </Suspense>
+      );
     case 'archive':
     case 'archiveRecord':
     case 'archiveCompare':
