@@ -15,12 +15,21 @@ import {
 import { useYObserver, useYValue } from './useY';
 import { useYEntries, type YEntries } from './useYEntries';
 
-/** The card with this id (undefined when there is none); re-renders when it comes or goes. */
-export function useCard(doc: Y.Doc | null | undefined, id: string | null | undefined) {
+/**
+ * The card with this id (undefined when there is none, or when `type` is given and the card is of
+ * another type); re-renders when it comes or goes.
+ */
+export function useCard(
+  doc: Y.Doc | null | undefined,
+  id: string | null | undefined,
+  type?: CardType,
+) {
   const read = useCallback(
-    (cards: Y.Map<CardMap>): CardMap | undefined =>
-      cards.doc && id ? getCard(cards.doc, id) : undefined,
-    [id],
+    (cards: Y.Map<CardMap>): CardMap | undefined => {
+      const card = cards.doc && id ? getCard(cards.doc, id) : undefined;
+      return card && (!type || card.get('type') === type) ? card : undefined;
+    },
+    [id, type],
   );
   return useYValue(doc ? cardsMap(doc) : undefined, read);
 }

@@ -10,6 +10,7 @@ import type * as Y from 'yjs';
 import { CARD_TITLE_MAX, cardBody, deleteCard, getCard, type Action } from '@shared/doc';
 import { ACTION_STATUSES, ACTION_TYPES, FUNDING_SOURCES, type Region } from '@shared/domain/s3';
 import { Icon } from '@client/ui/Icon';
+import { SidePanel } from '@client/ui/SidePanel';
 import type { PresenceUser } from '@client/sync/presence';
 import { asUndoStep, getUndoManager } from '@client/sync/undo';
 import type { WorkshopSync } from '@client/sync/workshopSync';
@@ -81,21 +82,16 @@ export function ActionDetail(props: ActionDetailProps) {
     ) : null;
 
   return (
-    <aside
+    <SidePanel
       ref={panelRef}
       className="action-detail"
       aria-labelledby={titleId}
       data-testid="action-detail"
       data-action-id={action.id}
       tabIndex={-1}
-      onKeyDown={(e) => {
-        // Escape closes the panel from anywhere in it, unless a field used it (a draft put
-        // back, the description editor left).
-        if (e.key === 'Escape' && !e.defaultPrevented && !editingBody) {
-          e.preventDefault();
-          props.onClose();
-        }
-      }}
+      // While the description is edited, Escape leaves the editor first, not the panel.
+      escapeCloses={!editingBody}
+      onClose={props.onClose}
     >
       <header className="action-detail__header">
         {/* The action's own name heads its panel; its activity is said beneath, smaller. */}
@@ -335,7 +331,7 @@ export function ActionDetail(props: ActionDetailProps) {
           )}
         </footer>
       </div>
-    </aside>
+    </SidePanel>
   );
 }
 

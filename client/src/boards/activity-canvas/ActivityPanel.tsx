@@ -4,13 +4,12 @@
  * removed"), actors, structural change, critical mass with rationale, cross-regional need, and
  * where it was copied from. Text fields are co-edited live (Y.Text); each change is one doc operation.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as Y from 'yjs';
 
 import {
   cardBody,
-  cardsMap,
   cardTitle,
   deleteCard,
   readActivity,
@@ -22,7 +21,9 @@ import {
 } from '@shared/doc';
 import { ACTIVITY_STATUSES } from '@shared/domain/s3';
 import { Icon } from '@client/ui/Icon';
+import { SidePanel } from '@client/ui/SidePanel';
 import { asUndoStep } from '@client/sync/undo';
+import { useCard } from '@client/sync/useCards';
 import { useYValue } from '@client/sync/useY';
 import { RichTextField } from '../board/RichTextField';
 import { YTextField } from '../board/YTextField';
@@ -43,24 +44,17 @@ interface ActivityPanelProps {
   canEdit: boolean;
 }
 
-const readActivityCard = (id: string) => (cards: Y.Map<CardMap>) => {
-  const card = cards.get(id);
-  return card instanceof Y.Map && card.get('type') === 'activity' ? card : undefined;
-};
-
 export function ActivityPanel({ doc, activityId, data, canEdit }: ActivityPanelProps) {
   const { t } = useTranslation();
-  const [read] = useState(() => readActivityCard(activityId));
-  const card = useYValue(cardsMap(doc), read);
+  const card = useCard(doc, activityId, 'activity');
   const close = () => useCanvasStore.getState().openActivity(null);
   return (
-    <section
+    <SidePanel
+      as="section"
       className="activity-panel"
       aria-label={t('activityCanvas.panel.label')}
       data-testid="activity-panel"
-      onKeyDown={(e) => {
-        if (e.key === 'Escape' && !e.defaultPrevented) close();
-      }}
+      onClose={close}
     >
       <header className="s3-panel__header">
         <button
@@ -84,7 +78,7 @@ export function ActivityPanel({ doc, activityId, data, canEdit }: ActivityPanelP
       ) : (
         <p className="s3-panel__empty">{t('activityCanvas.panel.gone')}</p>
       )}
-    </section>
+    </SidePanel>
   );
 }
 

@@ -10,7 +10,6 @@ import type { Region } from '@shared/domain/s3';
 import {
   activitiesLinking,
   cardBody,
-  cardsMap,
   cardTitle,
   readCapacity,
   readDiamondAxes,
@@ -19,10 +18,12 @@ import {
 } from '@shared/doc';
 import { CAPACITY_KINDS, type CapacityKindOrNotSet } from '@shared/domain/s3';
 import { Icon } from '@client/ui/Icon';
+import { useCard } from '@client/sync/useCards';
 import { useYValue } from '@client/sync/useY';
 import { DraftField } from '@client/ui/DraftField';
 import { Field, SelectField } from '@client/ui/Field';
 import { PanelHeader } from '@client/ui/PanelHeader';
+import { SidePanel } from '@client/ui/SidePanel';
 import { StaticRichText } from '../board/StaticRichText';
 import { useLinkCount } from './capacityIndex';
 import { useCapacityMap } from './capacityMapContext';
@@ -45,7 +46,7 @@ const readFieldTags = (axes: Y.Array<unknown>) =>
 export function CapacityPanel({ id, regions }: { id: string; regions: Region[] }) {
   const { t } = useTranslation();
   const { doc, canEdit } = useCapacityMap();
-  const card = useYValue(cardsMap(doc), (cards) => cards.get(id) as CardMap | undefined);
+  const card = useCard(doc, id);
   const focusTitle = useCapacityMapStore((s) => s.focusTitle);
   const close = useCapacityMapStore((s) => s.open);
   const panelRef = useRef<HTMLElement>(null);
@@ -64,18 +65,13 @@ export function CapacityPanel({ id, regions }: { id: string; regions: Region[] }
   };
 
   return (
-    <aside
+    <SidePanel
       ref={panelRef}
       className="cmap-panel"
       aria-labelledby={headingId}
       data-testid="capacity-panel"
       data-capacity-id={id}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape' && !e.defaultPrevented) {
-          e.preventDefault();
-          closePanel();
-        }
-      }}
+      onClose={closePanel}
     >
       <PanelHeader
         className="cmap-panel__header"
@@ -93,7 +89,7 @@ export function CapacityPanel({ id, regions }: { id: string; regions: Region[] }
           {t('capacityMap.panel.gone')}
         </p>
       )}
-    </aside>
+    </SidePanel>
   );
 }
 

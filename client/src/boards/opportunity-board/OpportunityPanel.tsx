@@ -19,8 +19,10 @@ import {
 } from '@shared/doc';
 import { OPPORTUNITY_KINDS, TIME_HORIZONS } from '@shared/domain/s3';
 import { Icon } from '@client/ui/Icon';
+import { SidePanel } from '@client/ui/SidePanel';
 import { useBoardStore } from '@client/store/boardStore';
 import { asUndoStep } from '@client/sync/undo';
+import { useCard } from '@client/sync/useCards';
 import { useYValue } from '@client/sync/useY';
 import { YTextField } from '../board/YTextField';
 import { RichTextField } from '../board/RichTextField';
@@ -36,12 +38,9 @@ interface OpportunityPanelProps {
   onClose: () => void;
 }
 
-const readCardOf = (id: string) => (cards: Y.Map<CardMap>) => cards.get(id);
-
 export function OpportunityPanel({ doc, cardId, canEdit, onClose }: OpportunityPanelProps) {
   const { t } = useTranslation();
-  const [readCardById] = useState(() => readCardOf(cardId));
-  const card = useYValue(cardsMap(doc), readCardById);
+  const card = useCard(doc, cardId);
   const panelRef = useRef<HTMLElement>(null);
 
   useEffect(() => {
@@ -49,7 +48,7 @@ export function OpportunityPanel({ doc, cardId, canEdit, onClose }: OpportunityP
   }, [cardId]);
 
   return (
-    <aside
+    <SidePanel
       ref={panelRef}
       className="s3-panel opportunity-panel"
       aria-label={t('opportunityBoard.panel.label')}
@@ -57,12 +56,7 @@ export function OpportunityPanel({ doc, cardId, canEdit, onClose }: OpportunityP
       data-testid="opportunity-panel"
       onPointerDown={(e) => e.stopPropagation()}
       onDoubleClick={(e) => e.stopPropagation()}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape' && !e.defaultPrevented) {
-          e.stopPropagation();
-          onClose();
-        }
-      }}
+      onClose={onClose}
     >
       <header className="s3-panel__header">
         <h2>{t('opportunityBoard.panel.label')}</h2>
@@ -88,7 +82,7 @@ export function OpportunityPanel({ doc, cardId, canEdit, onClose }: OpportunityP
       ) : (
         <p className="s3-panel__empty">{t('opportunityBoard.panel.gone')}</p>
       )}
-    </aside>
+    </SidePanel>
   );
 }
 

@@ -18,6 +18,7 @@ import { Icon } from '@client/ui/Icon';
 import { useYValue } from '@client/sync/useY';
 import { DraftField } from '@client/ui/DraftField';
 import { PanelHeader } from '@client/ui/PanelHeader';
+import { SidePanel } from '@client/ui/SidePanel';
 import { isKindLabel, useDiamondAxes } from './useDiamond';
 
 const isCustom = (axes: Y.Array<DiamondAxis>) => axes.length > 0;
@@ -45,13 +46,11 @@ export function DiamondAxesEditor({ doc, onClose }: { doc: Y.Doc; onClose: () =>
     updateDiamondAxis(doc, { ...axis, ...patch });
 
   return (
-    <aside
+    <SidePanel
       className="diamond-axes"
       aria-labelledby="diamond-axes-title"
       data-testid="diamond-axes-editor"
-      onKeyDown={(e) => {
-        if (e.key === 'Escape' && !e.defaultPrevented) onClose();
-      }}
+      onClose={onClose}
     >
       <PanelHeader
         className="cmap-panel__header"
@@ -179,6 +178,6 @@ export function DiamondAxesEditor({ doc, onClose }: { doc: Y.Doc; onClose: () =>
             </button>
           ))}
       </div>
-    </aside>
+    </SidePanel>
   );
 }
