@@ -17,6 +17,8 @@ export interface PopoverProps extends Omit<HTMLAttributes<HTMLDivElement>, 'role
   testId?: string;
   /** Move the focus into the popover when it opens (default: yes). */
   takeFocus?: boolean;
+  /** For a caller that measures the popover (a menu placing itself under its button). */
+  ref?: RefObject<HTMLDivElement | null>;
   children: ReactNode;
 }
 
@@ -43,11 +45,12 @@ export function useDismiss(
       if (insideRef.current.some((ref) => ref?.current?.contains(target))) return;
       onCloseRef.current('outside');
     };
+    // Capture: a press on a board card counts even though the card stops its pointerdown.
     window.addEventListener('keydown', onKey);
-    window.addEventListener('pointerdown', onPress);
+    window.addEventListener('pointerdown', onPress, true);
     return () => {
       window.removeEventListener('keydown', onKey);
-      window.removeEventListener('pointerdown', onPress);
+      window.removeEventListener('pointerdown', onPress, true);
     };
   }, [active]);
 }
@@ -60,10 +63,12 @@ export function Popover({
   role = 'dialog',
   testId,
   takeFocus = true,
+  ref: callerRef,
   children,
   ...rest
 }: PopoverProps) {
-  const ref = useRef<HTMLDivElement>(null);
+  const ownRef = useRef<HTMLDivElement>(null);
+  const ref = callerRef ?? ownRef;
   useReturnFocus(ref);
   useDismiss(true, () => onClose(), [ref, anchorRef]);
   useEffect(() => {

@@ -1,12 +1,13 @@
 /**
  * A group frame's menu: rename, merge into another group, delete. Separate from the frame because
  * it is a floating menu with its own placement (a portal under its button, following the board's
- * pan and zoom) and its own keyboard handling.
+ * pan and zoom). The Popover shell closes it (Escape, a press outside) and gives the focus back.
  */
 import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { useBoardStore } from '@client/store/boardStore';
+import { Popover } from '@client/ui/Popover';
 import type { PlacedGroup } from './groupLayout';
 
 export interface GroupMenuProps {
@@ -50,30 +51,24 @@ export function GroupMenu({
       top = Math.max(MENU_MARGIN, button.top - 4 - menu.height);
     setPosition((p) => (p && p.top === top && p.left === left ? p : { top, left }));
   }, [anchor, viewport, others.length]);
+  // A resized window would leave the menu away from its button.
   useEffect(() => {
-    ref.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
-    const onDown = (e: PointerEvent) => {
-      const target = e.target as Node;
-      if (!ref.current?.contains(target) && !anchor.current?.contains(target)) onClose();
-    };
     const onResize = () => onClose();
-    window.addEventListener('pointerdown', onDown, true);
     window.addEventListener('resize', onResize);
-    return () => {
-      window.removeEventListener('pointerdown', onDown, true);
-      window.removeEventListener('resize', onResize);
-    };
-  }, [onClose, anchor]);
+    return () => window.removeEventListener('resize', onResize);
+  }, [onClose]);
   const run = (action: () => void) => () => {
     onClose();
     action();
   };
   return createPortal(
-    <div
+    <Popover
       ref={ref}
-      className="s3-menu group-menu is-floating"
       role="menu"
-      data-testid="group-menu"
+      anchorRef={anchor}
+      onClose={onClose}
+      className="s3-menu group-menu is-floating"
+      testId="group-menu"
       style={
         position
           ? { top: position.top, left: position.left }
@@ -82,11 +77,12 @@ export function GroupMenu({
       onPointerDown={(e) => e.stopPropagation()}
       onDoubleClick={(e) => e.stopPropagation()}
       onKeyDown={(e) => {
+        // The board's shortcuts must not act on keys meant for the menu.
         e.stopPropagation();
+        // Tab leaves a menu (as in native menus): it closes and the focus is back on its button.
         if (e.key === 'Escape' || e.key === 'Tab') {
           e.preventDefault();
           onClose();
-          anchor.current?.focus();
         }
         if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
           e.preventDefault();
@@ -133,7 +129,7 @@ export function GroupMenu({
       >
         {t('opportunityBoard.group.delete')}
       </button>
-    </div>,
+    </Popover>,
     document.body,
   );
 }
