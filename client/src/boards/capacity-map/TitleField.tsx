@@ -1,14 +1,12 @@
 /**
- * A capacity's title as a text field bound to its Y.Text: each input becomes the smallest splice
- * (setCardTitle → applyTextChange), and a peer's typing is merged in with the caret kept in place.
- * Near the length limit a counter shows; text past it (a long paste) is cut with a message.
+ * A capacity's title in its panel: a live title field (useLiveTitle) with a counter near the length
+ * limit and a message when text past it (a long paste) was cut.
  */
-import { useId, useLayoutEffect, useRef, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import { CARD_TITLE_MAX, setCardTitle } from '@shared/doc';
-import { useYObserver } from '@client/sync/useY';
-import { transformCaret, type TextDeltaOp } from '../board/caretTransform';
+import { CARD_TITLE_MAX } from '@shared/doc';
+import { useLiveTitle } from '../board/useLiveTitle';
 
 interface TitleFieldProps {
   id: string;
@@ -21,15 +19,8 @@ interface TitleFieldProps {
   onEnter?: () => void;
 }
 
-const oneLine = (value: string) => value.replace(/\r?\n/g, ' ');
-
 /** The counter shows from this many characters before the limit. */
 const COUNTER_FROM = CARD_TITLE_MAX - 50;
-
-function fitHeight(area: HTMLTextAreaElement): void {
-  area.style.height = 'auto';
-  area.style.height = `${area.scrollHeight}px`;
-}
 
 export function TitleField({
   id,
@@ -42,52 +33,7 @@ export function TitleField({
 }: TitleFieldProps) {
   const { t } = useTranslation();
   const limitId = useId();
-  const ref = useRef<HTMLTextAreaElement>(null);
-  const composing = useRef(false);
-  const [length, setLength] = useState(() => text.length);
-  /** Characters past the limit were just dropped (a long paste). */
-  const [cut, setCut] = useState(false);
-
-  useLayoutEffect(() => {
-    const area = ref.current;
-    if (!area) return;
-    area.value = text.toString();
-    fitHeight(area);
-    if (autoFocus) {
-      area.focus({ preventScroll: true });
-      area.setSelectionRange(area.value.length, area.value.length);
-    }
-  }, [text, autoFocus]);
-
-  useYObserver(text, (event, transaction) => {
-    const area = ref.current;
-    if (!area || composing.current) return;
-    const next = text.toString();
-    if (area.value === next) return;
-    // An undo is local but not typed here: take it as it is.
-    const focused = document.activeElement === area;
-    const delta = event.delta as TextDeltaOp[];
-    const start = transformCaret(area.selectionStart, delta);
-    const end = transformCaret(area.selectionEnd, delta);
-    area.value = next;
-    fitHeight(area);
-    setLength(next.length);
-    if (focused && !transaction.local) area.setSelectionRange(start, end);
-  });
-
-  const commit = (area: HTMLTextAreaElement) => {
-    const whole = oneLine(area.value);
-    const value = whole.slice(0, CARD_TITLE_MAX);
-    setCut(whole.length > CARD_TITLE_MAX);
-    setLength(value.length);
-    if (value !== area.value) {
-      const caret = area.selectionStart;
-      area.value = value;
-      area.setSelectionRange(caret, caret);
-    }
-    setCardTitle(doc, cardId, value);
-    fitHeight(area);
-  };
+  const { ref, length, cut, inputProps } = useLiveTitle({ doc, cardId, text, autoFocus });
 
   const atLimit = cut || length >= CARD_TITLE_MAX;
   return (
@@ -102,16 +48,7 @@ export function TitleField({
         aria-invalid={cut || undefined}
         rows={1}
         spellCheck
-        onInput={(e) => {
-          if (!composing.current) commit(e.currentTarget);
-        }}
-        onCompositionStart={() => {
-          composing.current = true;
-        }}
-        onCompositionEnd={(e) => {
-          composing.current = false;
-          commit(e.currentTarget);
-        }}
+        {...inputProps}
         onKeyDown={(e) => {
           if (e.nativeEvent.isComposing) return;
           if (e.key === 'Enter') {
