@@ -96,6 +96,30 @@ const TIME_DIAMOND = `(async () => {
   return performance.now() - start;
 })()`;
 
+/** The id of the lowest card wholly inside the map's scrolled view. */
+const LAST_VISIBLE_CARD = `(() => {
+  const view = document.querySelector('.cmap-scroll').getBoundingClientRect();
+  const seen = [...document.querySelectorAll('[data-testid="capacity-card"]')].filter((card) => {
+    const box = card.getBoundingClientRect();
+    return box.top >= view.top && box.bottom <= view.bottom;
+  });
+  seen.sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top);
+  return seen[seen.length - 1].dataset.capacityId;
+})()`;
+
+const DRAWN_CARD_IDS = `[...document.querySelectorAll('[data-testid="capacity-card"]')].map(
+  (card) => card.dataset.capacityId,
+)`;
+
+/** True when the card is drawn and wholly inside the map's scrolled view. */
+const isCardInView = (id: string) => `(() => {
+  const card = document.querySelector('[data-capacity-id="${id}"]');
+  if (!card) return false;
+  const view = document.querySelector('.cmap-scroll').getBoundingClientRect();
+  const box = card.getBoundingClientRect();
+  return box.top >= view.top && box.bottom <= view.bottom;
+})()`;
+
 /** Joins and opens the capacity map. */
 async function joinCapacityMap(person: Person, link: string, name: string): Promise<void> {
   await joinWorkshop(person, link, name, 'capacity-map');
@@ -602,5 +626,60 @@ describe.skipIf(!hasChromium)('capacity map with 2,000 capacities', () => {
     expect(latencies.every((ms) => Number.isFinite(ms))).toBe(true);
     expect(viewer.errors).toEqual([]);
     await viewer.context.close();
+  });
+
+  it('draws only the cards near the visible area; the keys reach the others', async () => {
+    const long = await createWorkshop(server.url, 'One long cell', 'cedw');
+    const seeder = await connectSynced(server.url, long.id, long.tokens.facilitator);
+    try {
+      const doc = seeder.doc;
+      const region = addRegion(doc, { name: 'Tyrol', country: '', nuts: '' });
+      doc.transact(() => {
+        for (let i = 0; i < 300; i++) {
+          createCapacity(doc, {
+            title: `Long cell ${i}`,
+            regionId: region,
+            kind: 'research',
+            holders: [{ name: `Institute ${i}`, helix: 'research' }],
+          });
+        }
+      });
+      await waitFor(() => seeder.provider.synced, 'seed to sync');
+
+      const viewer = await newPerson(browser, { width: 1440, height: 900 });
+      const page = viewer.page;
+      await joinCapacityMap(viewer, localLink(server, long.links.participant), 'Keyboard User');
+      const cell = capacityCell(page, region, 'research');
+      await cell.getByTestId('capacity-card').first().waitFor({ timeout: TIMEOUT });
+      // A bounded slice of the 300 cards is in the DOM, not all of them.
+      const drawn = await cell.getByTestId('capacity-card').count();
+      expect(drawn).toBeGreaterThan(3);
+      expect(drawn).toBeLessThan(40);
+
+      // The last card the person sees, and the cards drawn at that moment.
+      const lastVisible = await page.evaluate<string>(LAST_VISIBLE_CARD);
+      const drawnIds = await page.evaluate<string[]>(DRAWN_CARD_IDS);
+      await capacityCard(page, lastVisible).focus();
+      for (let i = 0; i < 12; i++) await page.keyboard.press('ArrowDown');
+      const reached = await activeCapacity(page);
+      expect(reached).toBeTruthy();
+      expect(drawnIds).not.toContain(reached);
+      // It has the focus and is scrolled into view.
+      await expect.poll(() => page.evaluate<boolean>(isCardInView(reached!))).toBe(true);
+      expect(await activeCapacity(page)).toBe(reached);
+      // End jumps to the cell's last card, far below anything drawn so far.
+      await page.keyboard.press('End');
+      await expect
+        .poll(() => page.evaluate<string>(`document.activeElement?.textContent ?? ''`))
+        .toContain('Long cell 299');
+      const last = (await activeCapacity(page))!;
+      expect(drawnIds).not.toContain(last);
+      await expect.poll(() => page.evaluate<boolean>(isCardInView(last))).toBe(true);
+      expect(await cell.getByTestId('capacity-card').count()).toBeLessThan(40);
+      expect(viewer.errors).toEqual([]);
+      await viewer.context.close();
+    } finally {
+      seeder.destroy();
+    }
   });
 });

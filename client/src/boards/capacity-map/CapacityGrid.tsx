@@ -1,39 +1,20 @@
 /**
  * The map: one row per region (and one for capacities without a region), one column per kind; the
- * capacities flow inside each cell. Cells render their cards in blocks, and a block off screen is a
- * placeholder until it scrolls near, so a board of thousands of capacities opens fast.
- * Dragging a card to another cell changes its region and kind.
+ * capacities flow inside each cell, which draws only the cards near the visible area
+ * (CapacityCell). Dragging a card to another cell changes its region and kind; the keys move the
+ * focus from card to card over the whole map (useCapacityGridKeys).
  */
-import {
-  createContext,
-  memo,
-  useContext,
-  useEffect,
-  useLayoutEffect,
-  useRef,
-  useState,
-  type CSSProperties,
-  type KeyboardEvent,
-} from 'react';
+import { memo, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createCapacity, updateCapacity } from '@shared/doc';
 import { CAPACITY_KINDS, NOT_SET, type CapacityKindOrNotSet, type Region } from '@shared/domain/s3';
-import { Icon } from '@client/ui/Icon';
-import { DragAndDrop, isDragging, useDropZone } from '@client/ui/dragAndDrop';
-import { CapacityCard } from './CapacityCard';
-import { NO_REGION_ROW, useCell, useSummary } from './capacityIndex';
-import { cellZoneId, focusCardOnMount, useCapacityMap } from './capacityMapContext';
+import { DragAndDrop } from '@client/ui/dragAndDrop';
+import { CapacityCell } from './CapacityCell';
+import { NO_REGION_ROW, useSummary } from './capacityIndex';
+import { useCapacityMap } from './capacityMapContext';
 import { NO_REGION_FILTER, NOT_SET_FILTER, useCapacityMapStore } from './capacityMapStore';
+import { GridLayoutContext, useGridLayoutOf } from './gridLayout';
+import { useCapacityGridKeys } from './useCapacityGridKeys';
 import { regionColor } from './visuals';
-
-/** Cards per lazily rendered block. */
-const BLOCK = 24;
-/** Placeholder height of one card not yet rendered (px, with the gap). */
-const ESTIMATED_CARD = 92;
-/** Render blocks this far outside the visible area (px). */
-const MARGIN = 900;
-
-const ScrollRoot = createContext<HTMLElement | null>(null);
 
 export interface GridRow {
   key: string;
@@ -52,10 +33,12 @@ export function CapacityGrid({ regions }: { regions: Region[] }) {
 
 function GridView({ regions }: { regions: Region[] }) {
   const { t } = useTranslation();
-  const { doc, index, canEdit, deleteCapacity } = useCapacityMap();
+  const { index } = useCapacityMap();
   const filters = useCapacityMapStore((s) => s.filters);
   const { kindNotSet } = useSummary(index);
-  const [root, setRoot] = useState<HTMLElement | null>(null);
+  const [scrollElement, setScrollElement] = useState<HTMLElement | null>(null);
+  const [gridElement, setGridElement] = useState<HTMLElement | null>(null);
+  const layout = useGridLayoutOf(scrollElement, gridElement);
 
   const allRows: GridRow[] = [
     ...regions.map((region, i) => ({ key: region.id, region, color: regionColor(i) })),
@@ -76,66 +59,26 @@ function GridView({ regions }: { regions: Region[] }) {
           ? [...CAPACITY_KINDS, NOT_SET]
           : [...CAPACITY_KINDS];
 
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    // A card being dragged from the keyboard (Space picks it up) takes the keys.
-    if (isDragging() || event.isDefaultPrevented()) return;
-    const target = event.target as HTMLElement;
-    const id = target.dataset.capacityId;
-    if (!id || !target.matches('[data-testid="capacity-card"]')) return;
-    if (event.key === 'Enter' || event.key === ' ') {
-      // Opened from the keyboard: the focus goes into the panel (Escape brings it back).
-      event.preventDefault();
-      useCapacityMapStore.getState().open(id, true);
-      return;
-    }
-    if (event.key === 'Escape' && useCapacityMapStore.getState().openId) {
-      event.preventDefault();
-      useCapacityMapStore.getState().open(null);
-      return;
-    }
-    if (canEdit && (event.key === 'Delete' || event.key === 'Backspace')) {
-      event.preventDefault();
-      const next = neighbour(target, 'ArrowDown') ?? neighbour(target, 'ArrowUp');
-      deleteCapacity(id);
-      next?.focus();
-      return;
-    }
-    if (!event.key.startsWith('Arrow')) return;
-    event.preventDefault();
-    if (event.altKey && canEdit) {
-      const cell = target.closest<HTMLElement>('[data-cell-kind]');
-      if (!cell) return;
-      const kind = (cell.dataset.cellKind ?? NOT_SET) as CapacityKindOrNotSet;
-      const rowKey = cell.dataset.cellRow ?? NO_REGION_ROW;
-      const rowKeys = allRows.map((r) => r.key);
-      let nextKind = kind;
-      let nextRow = rowKey;
-      if (event.key === 'ArrowLeft' || event.key === 'ArrowRight') {
-        const i =
-          (kind === NOT_SET ? CAPACITY_KINDS.length : CAPACITY_KINDS.indexOf(kind)) +
-          (event.key === 'ArrowRight' ? 1 : -1);
-        if (i < 0 || i >= CAPACITY_KINDS.length) return;
-        nextKind = CAPACITY_KINDS[i]!;
-      } else {
-        const i = rowKeys.indexOf(rowKey) + (event.key === 'ArrowDown' ? 1 : -1);
-        if (i < 0 || i >= rowKeys.length) return;
-        nextRow = rowKeys[i]!;
-      }
-      focusCardOnMount(id);
-      updateCapacity(doc, id, { kind: nextKind, regionId: nextRow });
-      return;
-    }
-    const next = neighbour(target, event.key as Direction);
-    if (next) {
-      next.focus({ preventScroll: true });
-      next.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-    }
-  };
+  const onKeyDown = useCapacityGridKeys({
+    rowKeys: rows.map((r) => r.key),
+    allRowKeys: allRows.map((r) => r.key),
+    kinds,
+    layout,
+  });
 
   return (
-    <div ref={setRoot} className="cmap-scroll" data-testid="capacity-grid" onKeyDown={onKeyDown}>
-      <ScrollRoot value={root}>
-        <div className="cmap-grid" style={{ '--cmap-cols': kinds.length } as CSSProperties}>
+    <div
+      ref={setScrollElement}
+      className="cmap-scroll"
+      data-testid="capacity-grid"
+      onKeyDown={onKeyDown}
+    >
+      <GridLayoutContext value={layout}>
+        <div
+          ref={setGridElement}
+          className="cmap-grid"
+          style={{ '--cmap-cols': kinds.length } as CSSProperties}
+        >
           <div className="cmap-colheads" role="presentation">
             {kinds.map((kind) => (
               <div
@@ -147,11 +90,10 @@ function GridView({ regions }: { regions: Region[] }) {
               </div>
             ))}
           </div>
-          {rows.map((row) => (
-            <GridRowView key={row.key || 'none'} row={row} kinds={kinds} />
-          ))}
+          {scrollElement &&
+            rows.map((row) => <GridRowView key={row.key || 'none'} row={row} kinds={kinds} />)}
         </div>
-      </ScrollRoot>
+      </GridLayoutContext>
     </div>
   );
 }
@@ -191,183 +133,9 @@ const GridRowView = memo(function GridRowView({
       </header>
       <div className="cmap-row__cells">
         {kinds.map((kind) => (
-          <Cell key={kind} rowKey={row.key} rowName={name} kind={kind} />
+          <CapacityCell key={kind} rowKey={row.key} rowName={name} kind={kind} />
         ))}
       </div>
     </section>
   );
 });
-
-const Cell = memo(function Cell({
-  rowKey,
-  rowName,
-  kind,
-}: {
-  rowKey: string;
-  rowName: string;
-  kind: CapacityKindOrNotSet;
-}) {
-  const { t } = useTranslation();
-  const { doc, index, canEdit, user } = useCapacityMap();
-  const ids = useCell(index, rowKey, kind);
-  const kindName = kind ? t(`s3.capacityKind.${kind}`) : t('capacityMap.kindNotSet');
-
-  const blocks: string[][] = [];
-  for (let i = 0; i < ids.length; i += BLOCK) blocks.push(ids.slice(i, i + BLOCK));
-
-  const cellLabel = t('capacityMap.grid.cellLabel', {
-    region: rowName,
-    kind: kindName,
-    count: ids.length,
-  });
-  const drop = useDropZone({
-    id: cellZoneId(rowKey, kind),
-    label: cellLabel,
-    disabled: !canEdit,
-    onDrop: (id) => {
-      updateCapacity(doc, id, { regionId: rowKey, kind });
-      if (rowKey) useCapacityMapStore.getState().setLastRegionId(rowKey);
-    },
-  });
-
-  const add = () => {
-    const id = createCapacity(doc, { regionId: rowKey, kind, createdBy: user?.name ?? '' });
-    if (rowKey) useCapacityMapStore.getState().setLastRegionId(rowKey);
-    useCapacityMapStore.getState().open(id, true);
-  };
-
-  return (
-    <div
-      ref={drop.ref}
-      className={drop.isOver ? 'cmap-cell is-drop-target' : 'cmap-cell'}
-      role="group"
-      aria-label={cellLabel}
-      data-testid="capacity-cell"
-      data-cell-row={rowKey}
-      data-cell-kind={kind}
-    >
-      {blocks.map((block, i) => (
-        <LazyBlock key={i} ids={block} rowKey={rowKey} eager={i === 0 && ids.length <= BLOCK} />
-      ))}
-      {canEdit && (
-        <button
-          type="button"
-          className={ids.length === 0 ? 'cmap-cell__add is-empty-cell' : 'cmap-cell__add'}
-          data-testid="capacity-cell-add"
-          aria-label={t('capacityMap.grid.addIn', { region: rowName, kind: kindName })}
-          title={t('capacityMap.grid.addIn', { region: rowName, kind: kindName })}
-          onClick={add}
-        >
-          <Icon name="plus" size={14} />
-          <span>{t('capacityMap.grid.add')}</span>
-        </button>
-      )}
-    </div>
-  );
-});
-
-/** A run of cards, drawn once it comes near the visible area (then kept). */
-const LazyBlock = memo(function LazyBlock({
-  ids,
-  rowKey,
-  eager,
-}: {
-  ids: string[];
-  rowKey: string;
-  eager: boolean;
-}) {
-  const root = useContext(ScrollRoot);
-  const ref = useRef<HTMLDivElement>(null);
-  const [visible, setVisible] = useState(eager);
-
-  // Before the first paint: draw at once what is already on screen (no placeholder flash).
-  useLayoutEffect(() => {
-    if (visible || !root || !ref.current) return;
-    const box = ref.current.getBoundingClientRect();
-    const view = root.getBoundingClientRect();
-    if (box.bottom > view.top - MARGIN && box.top < view.bottom + MARGIN) setVisible(true);
-  }, [visible, root]);
-
-  useEffect(() => {
-    const element = ref.current;
-    if (visible || !root || !element) return;
-    const observer = new IntersectionObserver(
-      (entries) => {
-        if (entries.some((e) => e.isIntersecting)) setVisible(true);
-      },
-      { root, rootMargin: `${MARGIN}px` },
-    );
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, [visible, root]);
-
-  if (!visible) {
-    return (
-      <div
-        ref={ref}
-        className="cmap-placeholder"
-        style={{ height: ids.length * ESTIMATED_CARD }}
-        aria-hidden="true"
-      />
-    );
-  }
-  return (
-    <>
-      {ids.map((id) => (
-        <CapacityCard key={id} id={id} rowKey={rowKey} />
-      ))}
-    </>
-  );
-});
-
-type Direction = 'ArrowUp' | 'ArrowDown' | 'ArrowLeft' | 'ArrowRight';
-
-/** The card drawn nearest to `from` in a direction (same column first), or null. */
-function neighbour(from: HTMLElement, direction: Direction): HTMLElement | null {
-  const grid = from.closest('.cmap-grid');
-  if (!grid) return null;
-  // Up and down inside a cell: the card before or after.
-  if (direction === 'ArrowDown' || direction === 'ArrowUp') {
-    const sibling =
-      direction === 'ArrowDown' ? from.nextElementSibling : from.previousElementSibling;
-    if (sibling instanceof HTMLElement && sibling.dataset.capacityId) return sibling;
-  }
-  const a = from.getBoundingClientRect();
-  const ax = a.left + a.width / 2;
-  const ay = a.top + a.height / 2;
-  let best: HTMLElement | null = null;
-  let bestScore = Infinity;
-  for (const el of grid.querySelectorAll<HTMLElement>('[data-testid="capacity-card"]')) {
-    if (el === from) continue;
-    const b = el.getBoundingClientRect();
-    const dx = b.left + b.width / 2 - ax;
-    const dy = b.top + b.height / 2 - ay;
-    let along: number;
-    let across: number;
-    switch (direction) {
-      case 'ArrowDown':
-        along = dy;
-        across = dx;
-        break;
-      case 'ArrowUp':
-        along = -dy;
-        across = dx;
-        break;
-      case 'ArrowRight':
-        along = dx;
-        across = dy;
-        break;
-      case 'ArrowLeft':
-        along = -dx;
-        across = dy;
-        break;
-    }
-    if (along <= 4) continue;
-    const score = along + Math.abs(across) * 3;
-    if (score < bestScore) {
-      bestScore = score;
-      best = el;
-    }
-  }
-  return best;
-}
