@@ -181,6 +181,8 @@ export const de: Locale = {
     emptyHint:
       'Doppelklicken Sie irgendwo oder nutzen Sie „Karte hinzufügen“, um die erste Karte zu schreiben.',
     emptyHintReadOnly: 'Karten erscheinen hier, sobald Teilnehmende sie schreiben.',
+    overview:
+      'Übersicht über {{count}} Karten als Blöcke. Hineinzoomen (Strg und +), um sie zu lesen und zu bearbeiten.',
   },
   dragAndDrop: {
     roleDescription: 'ziehbar',

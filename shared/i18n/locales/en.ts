@@ -176,6 +176,8 @@ export const en = {
     emptyTitle: 'The board is empty',
     emptyHint: 'Double-click anywhere or use “Add card” to write the first card.',
     emptyHintReadOnly: 'Cards appear here as soon as participants write them.',
+    overview:
+      'Overview of {{count}} cards, drawn as blocks. Zoom in (Ctrl and +) to read and edit them.',
   },
   dragAndDrop: {
     roleDescription: 'draggable',

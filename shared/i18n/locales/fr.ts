@@ -180,6 +180,8 @@ export const fr: Locale = {
     emptyHint:
       'Double-cliquez n’importe où ou utilisez « Ajouter une carte » pour écrire la première carte.',
     emptyHintReadOnly: 'Les cartes apparaissent ici dès que les participants les écrivent.',
+    overview:
+      'Vue d’ensemble de {{count}} cartes, en blocs. Zoomez (Ctrl et +) pour les lire et les modifier.',
   },
   dragAndDrop: {
     roleDescription: 'déplaçable',

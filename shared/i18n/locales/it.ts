@@ -178,6 +178,8 @@ export const it: Locale = {
     emptyTitle: 'La lavagna è vuota',
     emptyHint: 'Fai doppio clic ovunque o usa «Aggiungi scheda» per scrivere la prima scheda.',
     emptyHintReadOnly: 'Le schede compaiono qui appena i partecipanti le scrivono.',
+    overview:
+      'Panoramica di {{count}} schede, come blocchi. Ingrandisci (Ctrl e +) per leggerle e modificarle.',
   },
   dragAndDrop: {
     roleDescription: 'trascinabile',

@@ -178,6 +178,8 @@ export const sl: Locale = {
     emptyTitle: 'Tabla je prazna',
     emptyHint: 'Dvokliknite kjer koli ali uporabite »Dodaj kartico«, da napišete prvo kartico.',
     emptyHintReadOnly: 'Kartice se prikažejo tukaj, takoj ko jih udeleženci napišejo.',
+    overview:
+      'Pregled {{count}} kartic v obliki blokov. Povečajte (Ctrl in +), da jih preberete in uredite.',
   },
   dragAndDrop: {
     roleDescription: 'premakljivo',

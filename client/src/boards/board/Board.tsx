@@ -6,39 +6,31 @@
  * card slot, an editor to open, what to draw under the cards (group frames) and extra tools.
  */
 import {
-  memo,
   useCallback,
   useEffect,
   useLayoutEffect,
   useMemo,
   useRef,
   useState,
+  type CSSProperties,
   type ReactNode,
 } from 'react';
+import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
-import * as Y from 'yjs';
-import {
-  CARD_WIDTH,
-  cardsMap,
-  CARD_HEIGHT_ESTIMATE,
-  createCard,
-  DEFAULT_BOARD_ID,
-  listCards,
-  type CardMap,
-} from '@shared/doc';
+import { CARD_WIDTH, CARD_HEIGHT_ESTIMATE, createCard, listCards } from '@shared/doc';
 import { useBoardStore } from '@client/store/boardStore';
 import { useSyncLoaded } from '@client/sync/useWorkshopSync';
-import { useYValue } from '@client/sync/useY';
-import { BoardContext, useBoardContext, type BoardContextValue } from './boardContext';
+import { BoardContext, type BoardContextValue } from './boardContext';
 import { BoardToolbar } from './BoardToolbar';
-import { Card } from './Card';
-import { CardPreview, FAR_ZOOM, PREVIEW_ZOOM } from './CardPreview';
+import { CardLayer, useBoardCardEntries } from './CardLayer';
+import { CardOverview } from './CardOverview';
 import { Cursors } from './Cursors';
 import { useBoardGestures, isBoardBackground } from './useBoardGestures';
 import { useBoardShortcuts } from './useBoardShortcuts';
 import { usePointerPresence } from './usePointerPresence';
 import { fitBounds, screenToBoard, zoomAt, type Bounds } from '@client/lib/viewport';
-import { cardInWindow, cullWindow, parseWindowKey, windowKey, type Size } from './culling';
+import type { Size } from './culling';
+import { blockAt, isOverview, viewportOnCard } from './overview';
 import { nearestFreeSpot } from './cardPacking';
 import { measuredHeights, useSettleCards, useSettleStore } from './useSettleCards';
 import { useRoom } from '@client/connection/control';
@@ -52,62 +44,6 @@ function sizeOf(board: HTMLElement | null): { width: number; height: number } {
   const rect = board?.getBoundingClientRect();
   return { width: rect?.width ?? window.innerWidth, height: rect?.height ?? window.innerHeight };
 }
-
-interface CardEntry {
-  id: string;
-  card: CardMap;
-  x: number;
-  y: number;
-}
-
-/**
- * The cards of this board that intersect the culling window, plus the selected and edited card
- * (never unmount what has the focus). Zoomed far out, cards render as light previews. Re-reads on any change inside the cards (a remote move can
- * bring a card into view); each card re-renders only for its own changes.
- */
-const CardLayer = memo(function CardLayer({ size }: { size: Size }) {
-  const { doc, boardId } = useBoardContext();
-  const readEntries = useCallback(
-    (cards: Y.Map<CardMap>) => {
-      const out: CardEntry[] = [];
-      cards.forEach((card, id) => {
-        if (!(card instanceof Y.Map)) return;
-        const cardBoard = card.get('boardId');
-        if ((typeof cardBoard === 'string' ? cardBoard : DEFAULT_BOARD_ID) !== boardId) return;
-        const x = card.get('x');
-        const y = card.get('y');
-        out.push({ id, card, x: typeof x === 'number' ? x : 0, y: typeof y === 'number' ? y : 0 });
-      });
-      return out;
-    },
-    [boardId],
-  );
-  const entries = useYValue(cardsMap(doc), readEntries, { deep: true });
-  const key = useBoardStore((s) => windowKey(cullWindow(s.viewport, size)));
-  const preview = useBoardStore((s) => s.viewport.zoom < PREVIEW_ZOOM);
-  const selectedId = useBoardStore((s) => s.selectedCardId);
-  const editingId = useBoardStore((s) => s.editing?.cardId ?? null);
-  // While new cards wait to be laid out, every card renders in full, to be measured (once).
-  const settling = useSettleStore((s) => s.pending.size > 0);
-  const visible = useMemo(() => {
-    if (settling) return entries;
-    const window = parseWindowKey(key);
-    return entries.filter(
-      (e) => e.id === selectedId || e.id === editingId || cardInWindow(e.x, e.y, window),
-    );
-  }, [entries, key, selectedId, editingId, settling]);
-  return (
-    <>
-      {visible.map(({ id, card }) =>
-        preview && !settling && id !== selectedId && id !== editingId ? (
-          <CardPreview key={id} cardId={id} card={card} />
-        ) : (
-          <Card key={id} cardId={id} card={card} />
-        ),
-      )}
-    </>
-  );
-});
 
 export interface BoardProps extends BoardContextValue {
   /** Creates this board's kind of card at (x, y); default: a note. Returns its id. */
@@ -158,17 +94,9 @@ export function Board(props: BoardProps) {
   }, []);
   const viewport = useBoardStore((s) => s.viewport);
   const panKeyHeld = useBoardStore((s) => s.panKeyHeld);
-  const hasAny = useCallback(
-    (cards: Y.Map<CardMap>) => {
-      for (const card of cards.values()) {
-        if (card instanceof Y.Map && (card.get('boardId') ?? DEFAULT_BOARD_ID) === boardId)
-          return true;
-      }
-      return false;
-    },
-    [boardId],
-  );
-  const hasCards = useYValue(cardsMap(doc), hasAny) || props.hasContent === true;
+  const entries = useBoardCardEntries(doc, boardId);
+  const overview = isOverview(viewport);
+  const hasCards = entries.length > 0 || props.hasContent === true;
   const loaded = useSyncLoaded(sync);
   const gestures = useBoardGestures(boardRef);
   const pointer = usePointerPresence(sync.awareness, boardRef, user !== null && canEdit);
@@ -258,6 +186,27 @@ export function Board(props: BoardProps) {
 
   useBoardShortcuts({ doc, canEdit, zoomBy, fitToCards });
 
+  /** In the overview, a click on a card's block zooms in on that card and gives it the focus. */
+  const openBlockAt = (clientX: number, clientY: number): boolean => {
+    const board = boardRef.current;
+    const vp = useBoardStore.getState().viewport;
+    if (!board || !isOverview(vp)) return false;
+    const rect = board.getBoundingClientRect();
+    const at = screenToBoard(vp, clientX - rect.left, clientY - rect.top);
+    const hit = blockAt(entries, at.x, at.y);
+    if (!hit) return false;
+    const { setViewport, selectCard } = useBoardStore.getState();
+    // Rendered at once, so the card is there to take the focus.
+    flushSync(() => {
+      setViewport(viewportOnCard(hit, rect.width, rect.height));
+      selectCard(hit.id);
+    });
+    board
+      .querySelector<HTMLElement>(`[data-card-id="${CSS.escape(hit.id)}"]`)
+      ?.focus({ preventScroll: true });
+    return true;
+  };
+
   // First view: fit what is on the board once the doc has loaded, else centre the origin.
   const fitted = useRef(false);
   useEffect(() => {
@@ -286,8 +235,9 @@ export function Board(props: BoardProps) {
           backgroundPosition: `${viewport.x}px ${viewport.y}px`,
         }}
         onPointerDown={(event) => {
+          const { clientX, clientY } = event;
           gestures.onPointerDown(event, (moved) => {
-            if (!moved) useBoardStore.getState().selectCard(null);
+            if (!moved && !openBlockAt(clientX, clientY)) useBoardStore.getState().selectCard(null);
           });
         }}
         onPointerMove={(event) => {
@@ -308,14 +258,17 @@ export function Board(props: BoardProps) {
           addCardAt(at.x - CARD_WIDTH / 2, at.y - 24);
         }}
       >
+        {overview && <CardOverview entries={entries} size={size} />}
         <div
-          className={viewport.zoom < FAR_ZOOM ? 'board__world is-far' : 'board__world'}
+          className={overview ? 'board__world is-overview' : 'board__world'}
           style={{
             transform: `translate3d(${viewport.x}px, ${viewport.y}px, 0) scale(${viewport.zoom})`,
+            // Overview only (a change re-styles everything inside): labels kept readable.
+            ...(overview && ({ '--overview-scale': 1 / viewport.zoom } as CSSProperties)),
           }}
         >
           {underlay}
-          <CardLayer size={size} />
+          <CardLayer entries={entries} size={size} />
           <Cursors awareness={sync.awareness} />
         </div>
         {loaded && !hasCards && (
