@@ -2,7 +2,7 @@
  * The side panel that edits every field of one opportunity: title (co-edited Y.Text), kind, time
  * horizon, source link, group and the rich-text description (Tiptap mounted only while editing it).
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import {
@@ -19,6 +19,7 @@ import {
 } from '@shared/doc';
 import { OPPORTUNITY_KINDS, TIME_HORIZONS } from '@shared/domain/s3';
 import { Icon } from '@client/ui/Icon';
+import { PanelHeader } from '@client/ui/PanelHeader';
 import { SidePanel } from '@client/ui/SidePanel';
 import { useBoardStore } from '@client/store/boardStore';
 import { asUndoStep } from '@client/sync/undo';
@@ -42,6 +43,7 @@ export function OpportunityPanel({ doc, cardId, canEdit, onClose }: OpportunityP
   const { t } = useTranslation();
   const card = useCard(doc, cardId);
   const panelRef = useRef<HTMLElement>(null);
+  const titleId = useId();
 
   useEffect(() => {
     panelRef.current?.querySelector<HTMLElement>('.s3-panel__body input')?.focus();
@@ -51,26 +53,21 @@ export function OpportunityPanel({ doc, cardId, canEdit, onClose }: OpportunityP
     <SidePanel
       ref={panelRef}
       className="s3-panel opportunity-panel"
-      aria-label={t('opportunityBoard.panel.label')}
+      aria-labelledby={titleId}
       data-board-ui
       data-testid="opportunity-panel"
       onPointerDown={(e) => e.stopPropagation()}
       onDoubleClick={(e) => e.stopPropagation()}
       onClose={onClose}
     >
-      <header className="s3-panel__header">
-        <h2>{t('opportunityBoard.panel.label')}</h2>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label={t('opportunityBoard.panel.close')}
-          title={t('opportunityBoard.panel.close')}
-          data-testid="opportunity-panel-close"
-          onClick={onClose}
-        >
-          <Icon name="close" />
-        </button>
-      </header>
+      <PanelHeader
+        className="s3-panel__header"
+        titleId={titleId}
+        title={t('opportunityBoard.panel.label')}
+        closeLabel={t('opportunityBoard.panel.close')}
+        closeTestId="opportunity-panel-close"
+        onClose={onClose}
+      />
       {card ? (
         <OpportunityFields
           doc={doc}
