@@ -1,0 +1,565 @@
+/**
+ * The boards with 2,000 capacities and 2,000 opportunities, in headless Chromium at 1440×900
+ * (issue 15). Prints each figure next to its target; asserts nothing.
+ *
+ *   npm run bench:boards [-- --project-dir DIR] [-- --json FILE] [-- --seconds 5]
+ *
+ * Builds the client (vite build into a temp dir) and the server (build:server's esbuild, into
+ * DIR/bench/.boards-server-<pid>/ so its imports resolve) of the checkout DIR (default this one),
+ * starts the compiled server (NODE_ENV=production, free port, temp DATA_DIR and CLIENT_DIR), seeds a
+ * workshop through a Node y-websocket client, joins it as the facilitator and measures, with a
+ * requestAnimationFrame recorder in the page: the capacity map (open, wheel scroll, remote edits),
+ * then the opportunity board (open, pan, ctrl+wheel zoom, pan at 100 %), and the JS heap after each.
+ * Everything it starts or writes is removed on exit, failure, Ctrl-C or its own time limit.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, CDPSession, Page } from 'playwright-core';
+import type * as Y from 'yjs';
+import {
+  addRegion,
+  cardsMap,
+  createCapacity,
+  createOpportunity,
+  createOpportunityGroup,
+  getCard,
+  setCardTitle,
+} from '../shared/doc';
+import { CAPACITY_KINDS, HELICES } from '../shared/domain/s3';
+import { writePlainText } from '../shared/import/rows';
+import { launchBrowser, newPerson } from '../tests/support/browser';
+import { connectClient, connectSynced, type TestClient } from '../tests/support/clients';
+import { createWorkshop, waitFor } from '../tests/support/server';
+import { BENCH_DIR, freePort, PROJECT_DIR } from './servers';
+import { REGIONS, capacityText, opportunityText } from './boardsSeedText';
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
+}
+const DIR = resolve(arg('project-dir', PROJECT_DIR));
+const JSON_OUT = arg('json', '');
+const SECONDS = Number(arg('seconds', '5'));
+const TIME_LIMIT_MS = 6 * 60_000;
+const N = 2000;
+const VIEWPORT = { width: 1440, height: 900 };
+
+// ---- cleanup: every process and directory this run makes goes, whatever happens ----------------
+
+const children = new Set<ChildProcess>();
+const dirs = new Set<string>();
+function cleanupNow(): void {
+  for (const child of children) {
+    if (child.pid !== undefined && child.exitCode === null) {
+      try {
+        process.kill(child.pid, 'SIGKILL');
+      } catch {
+        // gone
+      }
+    }
+  }
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  dirs.clear();
+}
+process.on('exit', cleanupNow);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    cleanupNow();
+    process.exit(130);
+  });
+}
+setTimeout(() => {
+  console.error(`bench:boards gave up after ${TIME_LIMIT_MS / 60_000} min`);
+  process.exit(1);
+}, TIME_LIMIT_MS).unref();
+
+// ---- build and serve the checkout under test -----------------------------------------------------
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): void {
+  const r = spawnSync(cmd, args, { cwd: DIR, env, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status})`);
+}
+
+function buildClient(): string {
+  const out = mkdtempSync(join(tmpdir(), 'boards-client-'));
+  dirs.add(out);
+  const vite = join(DIR, 'node_modules', 'vite', 'bin', 'vite.js');
+  run(process.execPath, [vite, 'build', '--outDir', out, '--emptyOutDir', '--logLevel', 'warn'], {
+    ...process.env,
+    NODE_ENV: 'production',
+  });
+  return out;
+}
+
+/** build:server's esbuild command, into a folder inside DIR (its bare imports resolve there). */
+function buildServer(): string {
+  const out = join(DIR, 'bench', `.boards-server-${process.pid}`);
+  dirs.add(out);
+  const pkg = JSON.parse(readFileSync(join(DIR, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  const script = pkg.scripts['build:server']!;
+  const args = script
+    .slice(script.indexOf('esbuild ') + 'esbuild '.length)
+    .split(/\s+/)
+    .map((a) => (a.startsWith('--outdir=') ? `--outdir=${out}` : a));
+  run(join(DIR, 'node_modules', '.bin', 'esbuild'), args);
+  return join(out, 'main.js');
+}
+
+async function startServer(entry: string, clientDir: string): Promise<string> {
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'boards-data-'));
+  dirs.add(dataDir);
+  const watchdog = pathToFileURL(join(BENCH_DIR, 'watchdog.mjs')).href;
+  const child = spawn(process.execPath, ['--import', watchdog, entry], {
+    cwd: DIR,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      CLIENT_DIR: clientDir,
+      // Set, so the server does not generate one and print it.
+      ORGANISER_TOKEN: randomBytes(24).toString('base64url'),
+      BENCH_PARENT_PID: String(process.pid),
+      BENCH_WATCHDOG_S: String(TIME_LIMIT_MS / 1000),
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  children.add(child);
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode})`);
+    const ok = await fetch(`${base}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return base;
+    if (Date.now() > deadline) throw new Error('server not ready in 30 s');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+// ---- seed ----------------------------------------------------------------------------------------
+
+function seed(doc: Y.Doc): void {
+  const regions = REGIONS.map(([name, country, nuts]) => addRegion(doc, { name, country, nuts }));
+  for (let start = 0; start < N; start += 250) {
+    doc.transact(() => {
+      for (let n = start; n < start + 250; n++) {
+        const c = capacityText(n);
+        const id = createCapacity(doc, {
+          title: c.title,
+          regionId: regions[n % regions.length]!,
+          kind: CAPACITY_KINDS[Math.floor(n / regions.length) % CAPACITY_KINDS.length],
+          field: c.field,
+          strength: (n * 7) % 6,
+          holders: c.holders.map((name, h) => ({
+            name,
+            helix: HELICES[(n + h) % HELICES.length]!,
+          })),
+          createdBy: 'Bench',
+        });
+        writePlainText(getCard(doc, id)!.get('body') as Y.XmlFragment, c.description);
+      }
+    });
+  }
+  // 12 groups of 100 (10 × 10 grid each) in a 4 × 3 block, then 800 loose cards in rows below.
+  const STEP_X = 240;
+  const STEP_Y = 200;
+  const GROUP_W = 10 * STEP_X + 80;
+  const GROUP_H = 10 * STEP_Y + 120;
+  let n = 0;
+  const opportunity = (x: number, y: number): string => {
+    const o = opportunityText(n++);
+    const id = createOpportunity(doc, { title: o.title, x, y, createdBy: 'Bench' });
+    writePlainText(getCard(doc, id)!.get('body') as Y.XmlFragment, o.body);
+    return id;
+  };
+  for (let g = 0; g < 12; g++) {
+    const fx = (g % 4) * (GROUP_W + 200);
+    const fy = Math.floor(g / 4) * (GROUP_H + 200);
+    doc.transact(() => {
+      const ids: string[] = [];
+      for (let i = 0; i < 100; i++) {
+        ids.push(opportunity(fx + 40 + (i % 10) * STEP_X, fy + 80 + Math.floor(i / 10) * STEP_Y));
+      }
+      createOpportunityGroup(doc, opportunityText(g).group, ids, {
+        x: fx,
+        y: fy,
+        width: GROUP_W,
+        height: GROUP_H,
+      });
+    });
+  }
+  const looseTop = 3 * (GROUP_H + 200);
+  doc.transact(() => {
+    for (let i = 0; i < N - 1200; i++)
+      opportunity((i % 40) * STEP_X, looseTop + Math.floor(i / 40) * STEP_Y);
+  });
+}
+
+// ---- in the page (strings: tsx would wrap inner functions in a helper the page lacks) ----------
+
+const START_FRAMES = `(() => {
+  window.__frames = [];
+  window.__stop = false;
+  let last = 0;
+  const tick = (now) => {
+    if (last) window.__frames.push(now - last);
+    last = now;
+    if (!window.__stop) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+})()`;
+const STOP_FRAMES = `(() => { window.__stop = true; return window.__frames; })()`;
+
+/** Clicks a board tab; resolves (ms) at the first frame after the board's DOM stopped changing. */
+const openBoard = (tab: string, root: string, content: string) => `(async () => {
+  const start = performance.now();
+  let lastChange = start;
+  const observer = new MutationObserver(() => { lastChange = performance.now(); });
+  observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+  document.querySelector('[data-testid="board-tab-${tab}"]').click();
+  const opened = await new Promise((resolve) => {
+    let quiet = 0;
+    const check = (now) => {
+      const ready = document.querySelector('[data-testid="${root}"] ${content}');
+      quiet = ready && now - lastChange > 0 ? quiet + 1 : 0;
+      // Two frames without a change: the last frame that changed something has been painted.
+      if (quiet >= 2 || now - start > 15000) resolve(quiet >= 2 ? null : 'timeout');
+      else requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  });
+  observer.disconnect();
+  if (opened) throw new Error('${tab} did not open in 15 s');
+  return lastChange - start;
+})()`;
+
+const countIn = (root: string) => `document.querySelectorAll('[data-testid="${root}"] *').length`;
+
+/** A point on the board where a drag pans (nothing under it but the board itself). */
+const EMPTY_BOARD_POINT = `(() => {
+  const board = document.querySelector('[data-testid="opportunity-board"] [data-testid="board"]');
+  const r = board.getBoundingClientRect();
+  for (let dy = 0; dy < r.height / 2 - 60; dy += 7) {
+    for (const sy of [1, -1]) {
+      for (let dx = 0; dx < r.width / 2 - 60; dx += 7) {
+        for (const sx of [1, -1]) {
+          const x = r.left + r.width / 2 + sx * dx;
+          const y = r.top + r.height / 2 + sy * dy;
+          const el = document.elementFromPoint(x, y);
+          if (el && board.contains(el) && !el.closest('[data-card-id], [data-testid="card-preview"], [data-testid="group-frame"], button, input, [role="toolbar"]')) return { x, y };
+        }
+      }
+    }
+  }
+  return null;
+})()`;
+
+// ---- measuring -----------------------------------------------------------------------------------
+
+interface Frames {
+  frames: number;
+  p95: number;
+  max: number;
+  over50Pct: number;
+}
+function framesOf(raw: number[]): Frames {
+  const s = [...raw].sort((a, b) => a - b);
+  return {
+    frames: s.length,
+    p95: s[Math.min(s.length - 1, Math.floor(0.95 * s.length))] ?? NaN,
+    max: s[s.length - 1] ?? NaN,
+    over50Pct: (100 * s.filter((f) => f > 50).length) / Math.max(1, s.length),
+  };
+}
+async function recordFrames(page: Page, during: () => Promise<void>): Promise<Frames> {
+  await page.evaluate(START_FRAMES);
+  await during();
+  return framesOf(await page.evaluate<number[]>(STOP_FRAMES));
+}
+
+/** Live JS heap after a full GC (MB): what the page keeps, not garbage awaiting collection. */
+async function heapMb(cdp: CDPSession): Promise<number> {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN) / 1048576;
+}
+
+/** Calls `step` at a steady pace (every `everyMs`; no catching up when behind) for `ms`. */
+async function paced(ms: number, everyMs: number, step: (i: number) => Promise<void>) {
+  const start = Date.now();
+  for (let i = 0; Date.now() - start < ms; i++) {
+    await step(i);
+    const wait = start + (i + 1) * everyMs - Date.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+  }
+}
+
+async function panFor(page: Page, ms: number): Promise<void> {
+  const from = await page.evaluate<{ x: number; y: number } | null>(EMPTY_BOARD_POINT);
+  if (!from) throw new Error('no empty spot on the opportunity board to pan from');
+  let dir = 1;
+  const start = Date.now();
+  while (Date.now() - start < ms) {
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await paced(500, 16, async (i) => {
+      await page.mouse.move(from.x + dir * i * 8, from.y + dir * i * 4);
+    });
+    await page.mouse.up();
+    dir = -dir;
+  }
+}
+
+async function zoomFor(page: Page, ms: number): Promise<void> {
+  const at = await page.evaluate<{ x: number; y: number } | null>(EMPTY_BOARD_POINT);
+  await page.mouse.move(at?.x ?? 720, at?.y ?? 450);
+  await page.keyboard.down('Control');
+  await paced(ms, 33, async (i) => {
+    await page.mouse.wheel(0, Math.floor(i / 15) % 2 === 0 ? -100 : 100);
+  });
+  await page.keyboard.up('Control');
+}
+
+/** A remote client retitles a capacity on screen 20 times; ms from each write to the new text. */
+async function remoteEdits(page: Page, writer: TestClient): Promise<number[]> {
+  const id = await page.evaluate<string>(`(() => {
+    const card = [...document.querySelectorAll('[data-testid="capacity-card"]')].find((c) => {
+      const r = c.getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= innerHeight && r.left >= 0 && r.right <= innerWidth;
+    });
+    return card.getAttribute('data-capacity-id');
+  })()`);
+  const out: number[] = [];
+  for (let k = 0; k < 20; k++) {
+    const text = `Remote edit ${k} ${Math.random().toString(36).slice(2, 8)}`;
+    const seen = page.evaluate<number>(`new Promise((resolve) => {
+      const has = () => document.querySelector('[data-capacity-id="${id}"]')?.textContent.includes('${text}');
+      const observer = new MutationObserver(() => {
+        if (!has()) return;
+        observer.disconnect();
+        requestAnimationFrame(() => resolve(Date.now()));
+      });
+      setTimeout(() => { observer.disconnect(); resolve(NaN); }, 5000);
+      observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+    })`);
+    await new Promise((r) => setTimeout(r, 50)); // the observer is in place
+    const wrote = Date.now();
+    setCardTitle(writer.doc, id, text);
+    out.push((await seen) - wrote);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return out;
+}
+
+// ---- the run ---------------------------------------------------------------------------------------
+
+interface Row {
+  figure: string;
+  value: number;
+  unit: string;
+  target?: number;
+}
+
+async function measure(base: string, browser: Browser): Promise<Row[]> {
+  const workshop = await createWorkshop(base, 'Boards bench', 'cedw');
+  const writer = await connectSynced(base, workshop.id, workshop.tokens.facilitator);
+  const seeded = Date.now();
+  seed(writer.doc);
+  // The server acknowledges nothing: a second client that syncs sees the seed once it is applied.
+  const probe = connectClient(base, workshop.id, workshop.tokens.facilitator);
+  try {
+    await waitFor(
+      () => probe.provider.synced && cardsMap(probe.doc).size >= 2 * N,
+      'the seed',
+      90_000,
+    );
+  } finally {
+    if (writer.closeCodes.length > 0) console.error(`seed client closed: ${writer.closeCodes}`);
+    probe.destroy();
+  }
+  console.error(`seeded ${N} capacities and ${N} opportunities in ${Date.now() - seeded} ms`);
+
+  const person = await newPerson(browser, VIEWPORT);
+  const page = person.page;
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const link = new URL(workshop.links.facilitator);
+  await page.goto(base + link.pathname + link.hash);
+  await page.getByTestId('join-name-input').fill('Bench');
+  await page.getByTestId('join-submit').click();
+  await page.getByTestId('join-dialog').waitFor({ state: 'detached', timeout: 30_000 });
+  await page.waitForSelector('[data-testid="connection-status"][data-status="connected"]', {
+    timeout: 30_000,
+  });
+  // Start from a light board, so opening the map or the opportunity board is what gets timed.
+  const other =
+    await page.evaluate<string>(`[...document.querySelectorAll('[data-testid^="board-tab-"]')]
+    .map((t) => t.dataset.testid.slice('board-tab-'.length))
+    .find((b) => b !== 'capacity-map' && b !== 'opportunity-board')`);
+  console.error(`joined; starting from the ${other} board`);
+  await page.getByTestId(`board-tab-${other}`).click();
+  await page.waitForTimeout(1000);
+
+  const rows: Row[] = [];
+  const add = (figure: string, value: number, unit: string, target?: number) => {
+    console.error(`  ${figure}: ${+value.toFixed(1)} ${unit}`);
+    rows.push({ figure, value, unit, ...(target === undefined ? {} : { target }) });
+  };
+  const addFrames = (what: string, f: Frames) => {
+    add(`${what}: frame p95`, f.p95, 'ms', 16.7);
+    add(`${what}: frame max`, f.max, 'ms', 50);
+    add(`${what}: frames over 50 ms`, f.over50Pct, '%', 0);
+  };
+
+  // Capacity map.
+  add(
+    'capacity map: open',
+    await page.evaluate<number>(
+      openBoard('capacity-map', 'capacity-map', '[data-testid="capacity-card"]'),
+    ),
+    'ms',
+    500,
+  );
+  add(
+    'capacity map: DOM elements after open',
+    await page.evaluate<number>(countIn('capacity-map')),
+    '',
+  );
+  await page.waitForTimeout(500);
+  const edits = await remoteEdits(page, writer);
+  const seen = edits.filter(Number.isFinite).sort((a, b) => a - b);
+  add('remote edit on screen: p95', seen[Math.floor(0.95 * seen.length)] ?? NaN, 'ms', 50);
+  add('remote edits seen within 5 s (of 20)', seen.length, '');
+  const grid = (await page.getByTestId('capacity-grid').boundingBox())!;
+  await page.mouse.move(grid.x + grid.width / 2, grid.y + Math.min(grid.height, 700) / 2);
+  const scroll = await recordFrames(page, () =>
+    paced(SECONDS * 1000, 33, async (i) => {
+      // Down ~3,000 px/s, the last fifth back up.
+      await page.mouse.wheel(0, i * 33 < SECONDS * 800 ? 100 : -400);
+    }),
+  );
+  addFrames('capacity map wheel scroll', scroll);
+  add(
+    'capacity map: DOM elements after scroll',
+    await page.evaluate<number>(countIn('capacity-map')),
+    '',
+  );
+  add('capacity map: JS heap', await heapMb(cdp), 'MB', 150);
+
+  // Opportunity board.
+  add(
+    'opportunity board: open',
+    await page.evaluate<number>(
+      openBoard('opportunity-board', 'opportunity-board', '[data-testid="board"] *'),
+    ),
+    'ms',
+    500,
+  );
+  const zoomText = async () =>
+    Number((await page.getByTestId('zoom-level').textContent())?.replace(/\D/g, '') || NaN);
+  add('opportunity board: opens at zoom', await zoomText(), '%');
+  add(
+    'opportunity board: DOM elements after open',
+    await page.evaluate<number>(countIn('opportunity-board')),
+    '',
+  );
+  await page.waitForTimeout(500);
+  addFrames(
+    'opportunity board pan (as opened)',
+    await recordFrames(page, () => panFor(page, SECONDS * 1000)),
+  );
+  addFrames(
+    'opportunity board ctrl+wheel zoom',
+    await recordFrames(page, () => zoomFor(page, SECONDS * 1000)),
+  );
+  await page.getByTestId('zoom-level').click(); // back to 100 %
+  await page.waitForTimeout(1000);
+  add('opportunity board: zoom after reset', await zoomText(), '%');
+  add(
+    'opportunity board: DOM elements at 100 %',
+    await page.evaluate<number>(countIn('opportunity-board')),
+    '',
+  );
+  addFrames(
+    'opportunity board pan at 100 %',
+    await recordFrames(page, () => panFor(page, SECONDS * 1000)),
+  );
+  add('opportunity board: JS heap', await heapMb(cdp), 'MB', 150);
+  if (person.errors.length > 0)
+    console.error(`page errors:\n  ${person.errors.slice(0, 10).join('\n  ')}`);
+  writer.destroy();
+  await person.context.close();
+  return rows;
+}
+
+function print(rows: Row[], commit: string, load: number[]): void {
+  const fmt = (r: Row) =>
+    Number.isFinite(r.value) ? `${+r.value.toFixed(1)} ${r.unit}`.trim() : 'n/a';
+  const table = rows.map((r) => [
+    r.figure,
+    fmt(r),
+    r.target === undefined ? '—' : `≤ ${r.target} ${r.unit}`,
+    r.target === undefined ? '' : r.value <= r.target ? 'yes' : 'NO',
+  ]);
+  const head = ['figure', 'measured', 'target', 'met?'];
+  const widths = head.map((h, i) => Math.max(h.length, ...table.map((t) => t[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  console.log(
+    `\nBoards, ${N} capacities + ${N} opportunities, Chromium 1440×900 — ${DIR} @ ${commit}`,
+  );
+  console.log(line(head));
+  console.log(line(widths.map((w) => '-'.repeat(w))));
+  for (const t of table) console.log(line(t));
+  console.log(
+    `machine load (1-min average) before / after: ${load.map((l) => l.toFixed(1)).join(' / ')} on ` +
+      `${cpus().length} cores; frame times are only comparable between runs on a quiet machine`,
+  );
+}
+
+async function main(): Promise<void> {
+  const commit =
+    spawnSync('git', ['rev-parse', '--short', 'HEAD'], {
+      cwd: DIR,
+      encoding: 'utf8',
+    }).stdout.trim() || 'no commit';
+  console.error(`building client and server of ${DIR} (${commit})…`);
+  const clientDir = buildClient();
+  const entry = buildServer();
+  const base = await startServer(entry, clientDir);
+  const browser = await launchBrowser();
+  try {
+    const load = [loadavg()[0]!];
+    const rows = await measure(base, browser);
+    load.push(loadavg()[0]!);
+    print(rows, commit, load);
+    if (JSON_OUT) {
+      writeFileSync(
+        JSON_OUT,
+        `${JSON.stringify({ dir: DIR, commit, seconds: SECONDS, load, rows }, null, 2)}\n`,
+      );
+    }
+  } finally {
+    await browser.close();
+    cleanupNow();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
