@@ -70,6 +70,20 @@ function useCellPlacement(list: RefObject<HTMLElement | null>, layout: GridLayou
   return { offset, near };
 }
 
+/**
+ * The cell's height: its cards' total, held while the map scrolls. A card measured on its way in
+ * changes the total by a few pixels; letting each such change resize the grid while scrolling
+ * re-lays and repaints the map every frame (measured: frames several times longer). The height
+ * catches up when the scrolling stops, or at once when the cell gains or loses a card.
+ */
+function useHeldHeight(total: number, count: number, scrolling: boolean): number {
+  const [held, setHeld] = useState({ total, count });
+  useEffect(() => {
+    if (!scrolling && (held.total !== total || held.count !== count)) setHeld({ total, count });
+  }, [scrolling, total, count, held]);
+  return scrolling && held.count === count ? held.total : total;
+}
+
 /** The cards of a cell, placed where the virtualizer puts them: only those near the visible area. */
 function CellCards({
   ids,
@@ -114,13 +128,14 @@ function CellCards({
     };
   }, [layout, key, virtualizer]);
 
+  const height = useHeldHeight(virtualizer.getTotalSize(), ids.length, virtualizer.isScrolling);
   const drawn = virtualizer.getVirtualItems();
   const items = near ? drawn : drawn.filter((item) => item.index === pinned);
   return (
     <div
       ref={list}
       className="cmap-cell__cards"
-      style={{ height: virtualizer.getTotalSize() }}
+      style={{ height }}
       onFocus={(event) => setFocused(cardIdOf(event.target))}
       onBlur={(event) => {
         const to = event.relatedTarget instanceof Element ? cardIdOf(event.relatedTarget) : null;
