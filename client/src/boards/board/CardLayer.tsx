@@ -12,10 +12,6 @@ import { Card } from './Card';
 import { cardInWindow, cullWindow, parseWindowKey, windowKey, type Size } from './culling';
 import { isOverview, type CardEntry } from './overview';
 import { useSettleStore } from './useSettleCards';
-import { useProgressiveMount } from './useProgressiveMount';
-
-/** New full cards mounted per frame: about what a slow machine builds in a frame's time. */
-const CARDS_PER_FRAME = 24;
 
 const num = (v: unknown) => (typeof v === 'number' ? v : 0);
 
@@ -65,7 +61,6 @@ export const CardLayer = memo(function CardLayer({
   const editingId = useBoardStore((s) => s.editing?.cardId ?? null);
   // While new cards wait to be laid out, every card renders in full, to be measured (once).
   const settling = useSettleStore((s) => s.pending.size > 0);
-  const focused = (e: CardEntry) => e.id === selectedId || e.id === editingId;
   const visible = useMemo(() => {
     if (settling) return entries;
     const isFocused = (e: CardEntry) => e.id === selectedId || e.id === editingId;
@@ -73,20 +68,9 @@ export const CardLayer = memo(function CardLayer({
     const window = parseWindowKey(key);
     return entries.filter((e) => isFocused(e) || cardInWindow(e.x, e.y, window));
   }, [entries, key, selectedId, editingId, settling]);
-  // Nearest the middle of the view first. Cards waiting to be laid out all mount (to be measured).
-  const centre = useBoardStore.getState().viewport;
-  const mounted = useProgressiveMount(
-    visible,
-    CARDS_PER_FRAME,
-    {
-      x: (size.width / 2 - centre.x) / centre.zoom,
-      y: (size.height / 2 - centre.y) / centre.zoom,
-    },
-    (e) => settling || focused(e),
-  );
   return (
     <>
-      {mounted.map(({ id, card }) => (
+      {visible.map(({ id, card }) => (
         <Card key={id} cardId={id} card={card} />
       ))}
     </>
