@@ -37,8 +37,7 @@ export type RenameRequest = z.input<typeof renameRequestSchema>;
 export const PREVIOUS_IDENTITY_HEADER = 'X-Transforma-Identity';
 
 /** `POST /join` answers 403 with this when the device's person was removed from the workshop. */
-export const REMOVED_REJOIN_ERROR =
-  'you were removed from this workshop; ask the facilitator to let you back in';
+export { REMOVED_REJOIN_ERROR } from '../errors/serverErrors';
 
 /** `POST /api/workshops/:id/join` answer: keep the token; it is the person's key to the workshop. */
 export interface JoinResponse {

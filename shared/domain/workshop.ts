@@ -2,13 +2,12 @@
  * Workshops, templates and roles: the vocabulary the REST API, the sync server and the client share.
  */
 import { z } from 'zod';
+import { WORKSHOP_TEMPLATES, WORKSHOP_TITLE_MAX, type WorkshopTemplate } from './workshopTemplates';
 
-/** EDW = Entrepreneurial Discovery Workshop, ADW = Action Development Workshop; c = cross-regional. */
-export const WORKSHOP_TEMPLATES = ['edw', 'cedw', 'adw', 'cadw', 'self-assessment'] as const;
+export { WORKSHOP_TEMPLATES, WORKSHOP_TITLE_MAX, type WorkshopTemplate };
 export const workshopTemplateSchema = z.enum(WORKSHOP_TEMPLATES, {
   error: `template must be one of ${WORKSHOP_TEMPLATES.join(', ')}`,
 });
-export type WorkshopTemplate = z.infer<typeof workshopTemplateSchema>;
 
 /**
  * facilitator: every command; participant: edits the boards; projector: the read-only wall screen.
@@ -17,8 +16,6 @@ export type WorkshopTemplate = z.infer<typeof workshopTemplateSchema>;
 export const ROLES = ['facilitator', 'participant', 'projector'] as const;
 export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;
-
-export const WORKSHOP_TITLE_MAX = 200;
 
 export const createWorkshopRequestSchema = z.object({
   title: z

@@ -5,7 +5,13 @@
  * and the client reads its code here. A test (tests/unit/server-errors.test.ts) checks that every
  * text the server can send has a code and every code an English message.
  */
-import { REMOVED_REJOIN_ERROR } from '../domain/identity';
+
+/**
+ * `POST /join` answers 403 with this when the device's person was removed from the workshop. Here,
+ * not in domain/identity.ts, so that reading error codes (the start page does) does not load zod.
+ */
+export const REMOVED_REJOIN_ERROR =
+  'you were removed from this workshop; ask the facilitator to let you back in';
 
 export const SERVER_ERRORS = {
   missingToken: ['missing token (Authorization: Bearer, or ?token=)', 'missing bearer token'],

@@ -8,7 +8,7 @@ import {
   WORKSHOP_TEMPLATES,
   WORKSHOP_TITLE_MAX,
   type WorkshopTemplate,
-} from '@shared/domain/workshop';
+} from '@shared/domain/workshopTemplates';
 import { ApiRequestError, NetworkError } from '@client/connection/api/errors';
 import { createWorkshop } from '@client/connection/api/workshops';
 import { navigate } from '@client/lib/navigation';
