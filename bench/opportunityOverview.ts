@@ -164,13 +164,9 @@ async function main() {
     const rows = [];
     console.log(`open: ${openMs} ms, zoom ${await zoom(page)}, elements ${await elements(page)}`);
     rows.push(summarise('fitted pan', await recordFrames(page, () => panFor(page, 5000))));
-    rows.push(
-      summarise('zoom 7–33 %', await recordFrames(page, () => zoomFor(page, 5000, 6))),
-    );
+    rows.push(summarise('zoom 7–33 %', await recordFrames(page, () => zoomFor(page, 5000, 6))));
     console.log(`after zooming: zoom ${await zoom(page)}`);
-    rows.push(
-      summarise('zoom 7–145 %', await recordFrames(page, () => zoomFor(page, 5000, 12))),
-    );
+    rows.push(summarise('zoom 7–145 %', await recordFrames(page, () => zoomFor(page, 5000, 12))));
     await page.getByTestId('zoom-fit').click();
     await page.waitForTimeout(500);
     // 100 %: reset the zoom about the centre.
