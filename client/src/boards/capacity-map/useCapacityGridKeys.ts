@@ -46,13 +46,17 @@ export function useCapacityGridKeys({
     const id = idsOf(to.row, to.column)[to.index];
     if (!id) return;
     const drawn = layout.scrollElement?.querySelector<HTMLElement>(cardSelector(id));
+    const scrollTo = layout.scrollers.get(cellKey(rowKeys[to.row]!, kinds[to.column]!));
     if (drawn) {
       drawn.focus({ preventScroll: true });
-      drawn.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+      // The cell's virtualizer scrolls, not the browser: cards above that get measured on the way
+      // would move a natively scrolled card back out of view, and the virtualizer corrects for them.
+      if (scrollTo) scrollTo(to.index);
+      else drawn.scrollIntoView({ block: 'nearest', inline: 'nearest' });
       return;
     }
     focusCardOnMount(id);
-    layout.scrollers.get(cellKey(rowKeys[to.row]!, kinds[to.column]!))?.(to.index);
+    scrollTo?.(to.index);
   };
 
   /** Alt+Arrow: the card goes to the neighbouring cell (any region, any kind) and keeps the focus. */
