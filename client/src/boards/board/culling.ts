@@ -16,19 +16,33 @@ export interface Size {
   height: number;
 }
 
-/** The board area to render: the visible area, half a screen of margin each side, snapped out. */
+/** Below this zoom the margin around the visible area shrinks (see `marginFor`). */
+export const NARROW_MARGIN_ZOOM = 0.75;
+
+/**
+ * How much of a screen of margin each side is rendered: half a screen, or a quarter when zoomed
+ * out. Zoomed out, a screen already holds many cards (at 40 % six times the board area of 100 %),
+ * so a half-screen margin would mount hundreds more at once when zooming in past the overview:
+ * the long frame of the zoom gesture (issue 15). A quarter screen still covers a fast pan's frame.
+ */
+export function marginFor(zoom: number): number {
+  return zoom < NARROW_MARGIN_ZOOM ? 0.25 : 0.5;
+}
+
+/** The board area to render: the visible area with a margin each side (marginFor), snapped out. */
 export function cullWindow(vp: Viewport, size: Size): Bounds {
   const w = size.width / vp.zoom;
   const h = size.height / vp.zoom;
   const left = -vp.x / vp.zoom;
   const top = -vp.y / vp.zoom;
+  const margin = marginFor(vp.zoom);
   const snapDown = (v: number) => Math.floor(v / CULL_CELL) * CULL_CELL;
   const snapUp = (v: number) => Math.ceil(v / CULL_CELL) * CULL_CELL;
   return {
-    minX: snapDown(left - w / 2),
-    minY: snapDown(top - h / 2),
-    maxX: snapUp(left + w * 1.5),
-    maxY: snapUp(top + h * 1.5),
+    minX: snapDown(left - w * margin),
+    minY: snapDown(top - h * margin),
+    maxX: snapUp(left + w * (1 + margin)),
+    maxY: snapUp(top + h * (1 + margin)),
   };
 }
 
