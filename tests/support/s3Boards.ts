@@ -1,7 +1,18 @@
 /** Test support: adding capacities and opportunities through the boards' UI, as a participant would. */
 import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { cardTitled, TIMEOUT } from './workshopPage';
+import type { Person } from './browser';
+import { cardTitled, joinWorkshop, TIMEOUT } from './workshopPage';
+
+/** The capacity card that has the keyboard focus (browser-side code as a string: no DOM types). */
+const ACTIVE_CAPACITY = 'document.activeElement?.dataset?.capacityId ?? null';
+export const activeCapacity = (page: Page) => page.evaluate<string | null>(ACTIVE_CAPACITY);
+
+/** Joins and opens the capacity map. */
+export async function joinCapacityMap(person: Person, link: string, name: string): Promise<void> {
+  await joinWorkshop(person, link, name, 'capacity-map');
+  await person.page.getByTestId('capacity-map').waitFor({ timeout: TIMEOUT });
+}
 
 export function capacityCell(page: Page, regionId: string, kind: string): Locator {
   return page.locator(
