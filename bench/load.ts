@@ -3,6 +3,9 @@
  * a core's event loop with the server). Receives one LoadConfig over IPC, runs the scenario, sends
  * back one LoadMessage and exits. It exits by itself when its watchdog fires or its parent goes.
  */
+import { runLateJoin } from './scenarioLateJoin';
+import { runMemory } from './scenarioMemory';
+import { runProviderFanout } from './scenarioProviders';
 import { runFanout, runThroughput } from './scenarios';
 import type { LoadConfig, LoadMessage, ScenarioResult } from './types';
 
@@ -12,7 +15,17 @@ function reply(msg: LoadMessage, code: number): void {
 }
 
 async function run(cfg: LoadConfig): Promise<ScenarioResult> {
-  return cfg.spec.scenario === 'fanout' ? runFanout(cfg, cfg.spec) : runThroughput(cfg, cfg.spec);
+  const spec = cfg.spec;
+  switch (spec.scenario) {
+    case 'fanout':
+      return spec.client === 'provider' ? runProviderFanout(cfg, spec) : runFanout(cfg, spec);
+    case 'throughput':
+      return runThroughput(cfg, spec);
+    case 'latejoin':
+      return runLateJoin(cfg, spec);
+    case 'memory':
+      return runMemory(cfg, spec);
+  }
 }
 
 if (!process.send) {
@@ -23,6 +36,9 @@ if (!process.send) {
 // Until a config arrives the child would otherwise wait for ever.
 const startup = setTimeout(() => process.exit(4), 30_000);
 process.on('disconnect', () => process.exit(5)); // parent gone
+
+// Every WebsocketProvider adds a process 'exit' listener (thousands in the memory scenario).
+process.setMaxListeners(0);
 
 process.once('message', (cfg: LoadConfig) => {
   clearTimeout(startup);

@@ -6,7 +6,7 @@
  */
 import { fork } from 'node:child_process';
 import { join } from 'node:path';
-import { machineBusySeconds } from './proc';
+import { machineBusySeconds, processTree, rssMB } from './proc';
 import { BENCH_DIR, PROJECT_DIR, startServer, track } from './servers';
 import type { LoadConfig, LoadMessage, ScenarioResult, ScenarioSpec, ServerKind } from './types';
 
@@ -16,6 +16,8 @@ export interface RunRecord {
   rep: number;
   startedAt: string;
   serverStartMs: number | null;
+  /** the server's RSS right after it answered ready, before any room or client (MB) */
+  idleRssMB: number | null;
   result: ScenarioResult | null;
   error: string | null;
   /** server output after it was ready (warnings / errors with LOG_LEVEL=warn) */
@@ -32,7 +34,8 @@ export interface RunRecord {
 export const NOISY_OTHER_CPU_PCT = 25;
 
 export function isNoisy(r: RunRecord): boolean {
-  const other = r.result?.cpu.otherCpuPct;
+  const res = r.result;
+  const other = res && 'cpu' in res ? res.cpu.otherCpuPct : null;
   return typeof other === 'number' && other > NOISY_OTHER_CPU_PCT;
 }
 
@@ -72,8 +75,48 @@ export async function waitForQuiet(maxMs: number): Promise<{ waitedMs: number; q
  * settling, draining and analysing, which take well under a minute).
  */
 function limits(spec: ScenarioSpec): { loopLimitS: number; watchdogS: number } {
-  const loopLimitS = spec.scenario === 'fanout' ? 120 : spec.durationS + 5;
-  return { loopLimitS, watchdogS: loopLimitS + 90 };
+  switch (spec.scenario) {
+    case 'fanout':
+      // providers: connecting (up to n × 200 ms) and settling N real clients take longer
+      return { loopLimitS: 120, watchdogS: spec.client === 'provider' ? 240 + spec.n / 5 : 210 };
+    case 'throughput':
+      return { loopLimitS: spec.durationS + 5, watchdogS: spec.durationS + 95 };
+    case 'latejoin':
+      // seeding, then (joins + 1) joins of at most 60 s each
+      return { loopLimitS: 60, watchdogS: 120 + (spec.joins + 1) * 60 };
+    case 'memory':
+      // fill (at most 300 s), idle, 5 samples
+      return { loopLimitS: 300, watchdogS: 420 + spec.settleMs / 1000 };
+  }
+}
+
+/**
+ * Our server's per-client-IP limits are for many browsers on many addresses; the bench's clients
+ * all come from 127.0.0.1 (500 sockets in one room, 2,000 in the memory scenario, 1,000 workshops
+ * created in a row), so they are raised for the bench. The per-workshop limit stays (500).
+ */
+const OUR_BENCH_ENV: Record<string, string> = {
+  MAX_CONNECTIONS_PER_IP: '100000',
+  RATE_WORKSHOP_CREATE: '1000000',
+  RATE_API: '10000000',
+};
+
+/** n rooms, `parallel` creations in flight; the first ws URL of each (creation is not measured). */
+async function newRooms(
+  handle: { newRoom(title: string): Promise<string[]> },
+  n: number,
+  parallel = 20,
+): Promise<string[]> {
+  const out: string[] = new Array<string>(n);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < n) {
+      const i = next++;
+      out[i] = (await handle.newRoom(`bench memory ${i}`))[0] as string;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(parallel, n) }, worker));
+  return out;
 }
 
 async function runLoad(cfg: LoadConfig): Promise<ScenarioResult> {
@@ -123,6 +166,7 @@ export async function runOnce(
     rep,
     startedAt: new Date().toISOString(),
     serverStartMs: null,
+    idleRssMB: null,
     result: null,
     error: null,
     serverOutput: [],
@@ -137,20 +181,36 @@ export async function runOnce(
   else if (q.waitedMs > 3000) log(`waited ${(q.waitedMs / 1000).toFixed(0)} s for a quiet box`);
   let handle;
   try {
-    handle = await startServer(server, { watchdogS: watchdogS + 60 });
+    handle = await startServer(server, { watchdogS: watchdogS + 60, ourEnv: OUR_BENCH_ENV });
   } catch (e) {
     rec.error = e instanceof Error ? e.message : String(e);
     return rec;
   }
   rec.serverStartMs = handle.startMs;
+  const pids = handle.pids;
+  const serverTree = (): number[] => pids.flatMap((pid) => processTree(pid));
+  rec.idleRssMB = rssMB(serverTree());
   try {
-    const urls = await handle.newRoom(`bench ${spec.scenario} ${spec.n}`);
+    // memory: the baseline is taken before the rooms are created, so a created room counts
+    const baselineRssMB = spec.scenario === 'memory' ? rssMB(serverTree()) : null;
+    const tCreate = performance.now();
+    const roomUrls = spec.scenario === 'memory' ? await newRooms(handle, spec.n) : undefined;
+    if (roomUrls) {
+      log(
+        `${server}: ${roomUrls.length} rooms created in ${(performance.now() - tCreate).toFixed(0)} ms`,
+      );
+    }
+    const urls = roomUrls
+      ? [roomUrls[0] as string]
+      : await handle.newRoom(`bench ${spec.scenario} ${spec.n}`);
     log(
-      `${server}: pid ${handle.pids.join(', ')}, port ${handle.port}, ready in ${handle.startMs.toFixed(0)} ms`,
+      `${server}: pid ${handle.pids.join(', ')}, port ${handle.port}, ready in ${handle.startMs.toFixed(0)} ms, RSS ${rec.idleRssMB?.toFixed(1) ?? '?'} MB`,
     );
     rec.result = await runLoad({
       spec,
       urls,
+      roomUrls,
+      baselineRssMB,
       serverPids: handle.pids,
       measureStores: server === 'ours-pg' || server === 'ours-pg-x2',
       watchdogS,
@@ -158,6 +218,7 @@ export async function runOnce(
       awarenessRenewMs: opts.awarenessRenewMs ?? 15_000,
       settleMinMs: opts.settleMinMs ?? 2000,
     });
+    rec.result.serverIdleRssMB = rec.idleRssMB;
   } catch (e) {
     rec.error = e instanceof Error ? e.message : String(e);
   } finally {
@@ -208,7 +269,16 @@ export async function runPlan(plan: readonly PlanItem[], opts: PlanOptions): Pro
 }
 
 export function describe(spec: ScenarioSpec): string {
-  return spec.scenario === 'fanout'
-    ? `fan-out N=${spec.n}, ${spec.edits} edits, gap ${spec.gapMs} ms`
-    : `throughput N=${spec.n} × ${spec.rate} edit/s for ${spec.durationS} s`;
+  switch (spec.scenario) {
+    case 'fanout':
+      return spec.client === 'provider'
+        ? `fan-out N=${spec.n} providers with presence, ${spec.edits} edits, gap ${spec.gapMs} ms`
+        : `fan-out N=${spec.n}, ${spec.edits} edits, gap ${spec.gapMs} ms`;
+    case 'throughput':
+      return `throughput N=${spec.n} × ${spec.rate} edit/s for ${spec.durationS} s`;
+    case 'latejoin':
+      return `late join: ${spec.n} notes, ${spec.joins} joins (+1 warm-up)`;
+    case 'memory':
+      return `memory: ${spec.n} rooms × ${spec.clientsPerRoom} providers, ${spec.items} notes each`;
+  }
 }

@@ -4,10 +4,14 @@
  */
 import { describe, isNoisy, NOISY_OTHER_CPU_PCT, type RunRecord } from './orchestrate';
 import { fmt, median, ratio } from './stats';
+import { renderSummary } from './summary';
+import { table } from './table';
 import {
   SERVER_KINDS,
   SERVER_LABELS,
   type FanoutResult,
+  type LateJoinResult,
+  type MemoryResult,
   type ScenarioResult,
   type ServerKind,
   type ThroughputResult,
@@ -20,6 +24,14 @@ interface Row<R> {
   /** show ours/reference */
   ratio?: boolean;
 }
+
+/** Every table: the server's RSS right after it was ready, before any room or client. */
+const IDLE_RSS_ROW: Row<ScenarioResult> = {
+  label: 'srv RSS MB at start (idle)',
+  get: (r) => r.serverIdleRssMB ?? null,
+  digits: 1,
+  ratio: true,
+};
 
 const FANOUT_ROWS: Row<FanoutResult>[] = [
   { label: 'latency p50 ms', get: (r) => r.latencyMs.p50, ratio: true },
@@ -45,6 +57,7 @@ const FANOUT_ROWS: Row<FanoutResult>[] = [
   { label: 'cli CPU µs/delivery', get: (r) => r.cpu.clientCpuUsPerDelivery, digits: 1 },
   { label: 'cli event-loop delay p99 ms', get: (r) => r.cpu.clientLoopDelayP99Ms, digits: 1 },
   { label: 'other processes CPU %', get: (r) => r.cpu.otherCpuPct, digits: 1 },
+  IDLE_RSS_ROW,
 ];
 
 const THROUGHPUT_ROWS: Row<ThroughputResult>[] = [
@@ -76,16 +89,34 @@ const THROUGHPUT_ROWS: Row<ThroughputResult>[] = [
   { label: 'other processes CPU %', get: (r) => r.cpu.otherCpuPct, digits: 1 },
   { label: 'PostgreSQL+Redis CPU %', get: (r) => r.cpu.storeCpuPct ?? null, digits: 1 },
   { label: 'drain after send ms', get: (r) => r.drainMs, digits: 0 },
+  IDLE_RSS_ROW,
 ];
 
-function table(header: string[], rows: string[][]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) =>
-    cells
-      .map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0)))
-      .join('  ');
-  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
-}
+const LATEJOIN_ROWS: Row<LateJoinResult>[] = [
+  { label: 'join ms p50 (median)', get: (r) => r.joinMs.p50, ratio: true },
+  { label: 'join ms max', get: (r) => r.joinMs.max, ratio: true },
+  { label: 'full-state message arrives ms p50', get: (r) => r.stateArrivalMs.p50, ratio: true },
+  { label: 'full-state message bytes', get: (r) => r.stateMessageBytes, digits: 0 },
+  { label: 'doc state bytes (seeder)', get: (r) => r.docStateBytes, digits: 0 },
+  { label: 'warm-up join ms', get: (r) => r.warmupJoinMs, digits: 1 },
+  { label: 'failed joins', get: (r) => r.failedJoins, digits: 0 },
+  { label: 'notes present (fewest)', get: (r) => r.minNotesPresent, digits: 0 },
+  { label: 'seeding ms', get: (r) => r.seedMs, digits: 0 },
+  { label: 'srv RSS MB (end)', get: (r) => r.serverRssMB, digits: 0 },
+  IDLE_RSS_ROW,
+];
+
+const MEMORY_ROWS: Row<MemoryResult>[] = [
+  { label: 'KB per room', get: (r) => r.kbPerRoom, digits: 1, ratio: true },
+  { label: 'srv RSS MB baseline (before rooms)', get: (r) => r.rssBaselineMB, digits: 1 },
+  { label: 'srv RSS MB loaded (idle 5 s)', get: (r) => r.rssLoadedMB, digits: 1, ratio: true },
+  { label: 'clients', get: (r) => r.clients, digits: 0 },
+  { label: 'not synced', get: (r) => r.notSynced, digits: 0 },
+  { label: 'receivers missing notes', get: (r) => r.incompleteReceivers, digits: 0 },
+  { label: 'notes lost', get: (r) => r.lostNotes, digits: 0 },
+  { label: 'fill s', get: (r) => r.fillMs / 1000, digits: 1 },
+  IDLE_RSS_ROW,
+];
 
 function section<R extends ScenarioResult>(
   rows: Row<R>[],
@@ -164,13 +195,27 @@ export function renderReport(
     const first = recs[0]?.spec;
     if (first?.scenario === 'fanout') {
       out.push(section(FANOUT_ROWS, byServer as Map<ServerKind, FanoutResult[]>, servers));
+    } else if (first?.scenario === 'latejoin') {
+      out.push(section(LATEJOIN_ROWS, byServer as Map<ServerKind, LateJoinResult[]>, servers));
+    } else if (first?.scenario === 'memory') {
+      out.push(section(MEMORY_ROWS, byServer as Map<ServerKind, MemoryResult[]>, servers));
     } else {
       out.push(section(THROUGHPUT_ROWS, byServer as Map<ServerKind, ThroughputResult[]>, servers));
     }
     for (const r of recs) {
       if (r.error) out.push(`! ${r.server} rep ${r.rep + 1}: ${r.error}`);
-      const d = r.result?.diagnostics;
+      const res = r.result;
+      const d = res && 'diagnostics' in res ? res.diagnostics : undefined;
       const notes: string[] = [];
+      if (res && 'closes' in res && Object.keys(res.closes).length > 0) {
+        notes.push(`socket closes ${JSON.stringify(res.closes)}`);
+      }
+      if (res?.scenario === 'latejoin' && res.failedJoins > 0) {
+        notes.push(`${res.failedJoins} joins did not get all ${res.spec.n} notes`);
+      }
+      if (res?.scenario === 'memory' && (res.lostNotes > 0 || res.notSynced > 0)) {
+        notes.push(`${res.notSynced} clients not synced, ${res.lostNotes} notes lost`);
+      }
       if (d) {
         if (Object.keys(d.closes).length > 0)
           notes.push(`socket closes ${JSON.stringify(d.closes)}`);
@@ -188,7 +233,7 @@ export function renderReport(
         notes.push('the box was busy with other work before this run (see other CPU %)');
       if (isNoisy(r)) {
         notes.push(
-          `other processes used ${r.result?.cpu.otherCpuPct?.toFixed(0)} % of a core during the run (> ${NOISY_OTHER_CPU_PCT}): NOISY`,
+          `other processes used ${res && 'cpu' in res ? res.cpu.otherCpuPct?.toFixed(0) : '?'} % of a core during the run (> ${NOISY_OTHER_CPU_PCT}): NOISY`,
         );
       }
       const srvLines = r.serverOutput.filter((l) => !l.startsWith('--- output tail'));
@@ -197,5 +242,6 @@ export function renderReport(
       for (const l of srvLines.slice(0, 5)) out.push(`    ${r.server} said: ${l.slice(0, 300)}`);
     }
   }
+  out.push('', renderSummary(records));
   return out.join('\n');
 }

@@ -1,11 +1,12 @@
 /**
- * npm run bench -- [--quick] [--only fanout|throughput|scale-out] [--reps N] [--retry-noisy N]
- *                  [--servers ours,reference] [--no-scale-out]
+ * npm run bench -- [--quick] [--only fanout|throughput|scale-out|providers|latejoin|memory]
+ *                  [--reps N] [--retry-noisy N] [--servers ours,reference] [--no-scale-out]
  *
  * Runs the relay scenarios against our server (server/main.ts) and the reference y-websocket
- * server, prints one table per scenario and writes the raw records to bench/results/<time>.json.
- * Throughput also runs on our server on PostgreSQL, one process and two (PostgreSQL + Redis):
- * the scale-out columns. See bench/README.md for what the figures mean.
+ * server, prints one table per scenario, then the issue-15 summary table, and writes the raw
+ * records to bench/results/<time>.json. Throughput also runs on our server on PostgreSQL, one
+ * process and two (PostgreSQL + Redis): the scale-out columns. See bench/README.md for what the
+ * figures mean.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,8 +23,8 @@ import {
 } from './types';
 
 const USAGE =
-  'usage: npm run bench -- [--quick] [--only fanout|throughput|scale-out] [--reps N] [--retry-noisy N] [--servers ours,reference] [--no-scale-out]';
-const ONLY = ['fanout', 'throughput', 'scale-out'] as const;
+  'usage: npm run bench -- [--quick] [--only fanout|throughput|scale-out|providers|latejoin|memory] [--reps N] [--retry-noisy N] [--servers ours,reference] [--no-scale-out]';
+const ONLY = ['fanout', 'throughput', 'scale-out', 'providers', 'latejoin', 'memory'] as const;
 type Only = (typeof ONLY)[number];
 
 function fail(msg: string): never {
@@ -32,9 +33,10 @@ function fail(msg: string): never {
 }
 
 /**
- * Fan-out on the chosen servers; throughput on them and, with scale-out, on ours-pg and
+ * Fan-out (lite) on the chosen servers; throughput on them and, with scale-out, on ours-pg and
  * ours-pg-x2 too (the same 250-client room on one process and on two, beside the single-process
- * SQLite and reference figures). --only scale-out: just that throughput table.
+ * SQLite and reference figures); then fan-out with real providers, late join and memory on the
+ * chosen servers. --only picks one group (scale-out: just that throughput table).
  */
 function buildPlan(
   quick: boolean,
@@ -52,12 +54,39 @@ function buildPlan(
   const throughput: ScenarioSpec[] = [
     { scenario: 'throughput', n: 250, rate: 1, durationS: quick ? 5 : 15 },
   ];
+  const providers: ScenarioSpec = {
+    scenario: 'fanout',
+    client: 'provider',
+    n: quick ? 25 : 500,
+    edits: quick ? 30 : 100,
+    gapMs: 50,
+    editTimeoutMs: 3000,
+  };
+  const latejoin: ScenarioSpec = {
+    scenario: 'latejoin',
+    n: quick ? 1000 : 10_000,
+    joins: 5,
+    seedBatch: 100,
+  };
+  const memory: ScenarioSpec = {
+    scenario: 'memory',
+    n: quick ? 50 : 1000,
+    clientsPerRoom: 2,
+    items: 50,
+    settleMs: 5000,
+  };
   const withScaleOut = scaleOut ? [...servers, ...SCALE_OUT_KINDS] : [...servers];
   const fanoutItems = fanout.map((spec) => ({ spec, servers }));
   const throughputItems = throughput.map((spec) => ({ spec, servers: withScaleOut }));
+  const providerItems = [{ spec: providers, servers }];
+  const latejoinItems = [{ spec: latejoin, servers }];
+  const memoryItems = [{ spec: memory, servers }];
   if (only === 'fanout') return fanoutItems;
   if (only === 'throughput' || only === 'scale-out') return throughputItems;
-  return [...fanoutItems, ...throughputItems];
+  if (only === 'providers') return providerItems;
+  if (only === 'latejoin') return latejoinItems;
+  if (only === 'memory') return memoryItems;
+  return [...fanoutItems, ...throughputItems, ...providerItems, ...latejoinItems, ...memoryItems];
 }
 
 async function main(): Promise<void> {
@@ -96,7 +125,10 @@ async function main(): Promise<void> {
     servers = servers.filter((s) => s !== 'ours');
   }
   if (only === 'scale-out' && values['no-scale-out']) fail('--only scale-out with --no-scale-out');
-  let scaleOut = !values['no-scale-out'] && existsSync(OUR_ENTRY) && only !== 'fanout';
+  let scaleOut =
+    !values['no-scale-out'] &&
+    existsSync(OUR_ENTRY) &&
+    (only === undefined || only === 'throughput' || only === 'scale-out');
   if (scaleOut) {
     const problem = await scaleOutProblem();
     if (problem) {
@@ -108,13 +140,17 @@ async function main(): Promise<void> {
   if (servers.length === 0 && !scaleOut) fail('no server to measure');
 
   const plan = buildPlan(values.quick, only, servers, scaleOut);
-  const runs = plan.reduce((n, item) => n + item.servers.length, 0);
+  // seconds a run may take at most (memory: creating up to 1,000 workshops, then 2,000 clients)
+  const runSeconds = plan.reduce(
+    (n, item) => n + item.servers.length * (item.spec.scenario === 'memory' ? 600 : 360),
+    0,
+  );
   const t0 = performance.now();
   const log = (msg: string) =>
     console.error(`[bench ${((performance.now() - t0) / 1000).toFixed(0).padStart(4)} s] ${msg}`);
 
   // Hard limit for the whole run; children are killed on every way out.
-  const limitS = 60 + runs * reps * (1 + retryNoisy) * 360;
+  const limitS = 60 + runSeconds * reps * (1 + retryNoisy);
   setTimeout(() => {
     console.error(`bench: exceeded ${limitS} s, giving up`);
     process.exit(3);

@@ -27,8 +27,8 @@ import type {
 const CONNECT_BATCH = 50;
 const CONNECT_TIMEOUT_MS = 30_000;
 
-const TIMEOUT = Symbol('timeout');
-async function withTimeout<T>(p: Promise<T>, ms: number): Promise<T | typeof TIMEOUT> {
+export const TIMEOUT = Symbol('timeout');
+export async function withTimeout<T>(p: Promise<T>, ms: number): Promise<T | typeof TIMEOUT> {
   let timer: NodeJS.Timeout | undefined;
   const t = new Promise<typeof TIMEOUT>((resolve) => {
     timer = setTimeout(() => resolve(TIMEOUT), ms);
@@ -142,7 +142,7 @@ function storeProbe() {
   };
 }
 
-function cpuProbe(serverPids: readonly number[], measureStores: boolean) {
+export function cpuProbe(serverPids: readonly number[], measureStores: boolean) {
   // pids[0] is the first server: cpuSeconds/rssMB return null once it is gone
   const pids = serverPids.flatMap((pid) => processTree(pid));
   const stores = measureStores ? storeProbe() : null;

@@ -271,6 +271,8 @@ export interface ServerHandle {
 export interface StartOptions {
   readyTimeoutMs?: number;
   watchdogS?: number;
+  /** extra environment for our server's processes (not the reference's) */
+  ourEnv?: Record<string, string>;
 }
 
 /** One server process. */
@@ -307,7 +309,12 @@ async function spawnProc(
   let args: string[];
   if (kind === 'ours') {
     if (!existsSync(OUR_ENTRY)) throw new Error(`${OUR_ENTRY} does not exist (yet)`);
-    Object.assign(env, { DATA_DIR: dataDir, NODE_ENV: 'production', LOG_LEVEL: 'warn' }, extraEnv);
+    Object.assign(
+      env,
+      { DATA_DIR: dataDir, NODE_ENV: 'production', LOG_LEVEL: 'warn' },
+      opts.ourEnv,
+      extraEnv,
+    );
     args = ['--import', WATCHDOG, ourCompiledEntry()];
   } else {
     args = ['--import', WATCHDOG, join(REFERENCE_PKG, 'src', 'server.js')];

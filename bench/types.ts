@@ -29,6 +29,11 @@ export interface FanoutSpec {
   /** pause after each edit completed (all receivers had it, or the edit timed out) */
   gapMs: number;
   editTimeoutMs: number;
+  /**
+   * lite (default): raw-protocol clients (lite-client.ts); provider: real y-websocket
+   * WebsocketProviders, each with its own Y.Doc and presence (provider-client.ts)
+   */
+  client?: 'lite' | 'provider';
 }
 
 export interface ThroughputSpec {
@@ -39,13 +44,38 @@ export interface ThroughputSpec {
   durationS: number;
 }
 
-export type ScenarioSpec = FanoutSpec | ThroughputSpec;
+/** One seeder writes k notes, then `joins` fresh providers join one after another (+1 warm-up). */
+export interface LateJoinSpec {
+  scenario: 'latejoin';
+  /** notes seeded (n: so the plan and the tables can treat every spec alike) */
+  n: number;
+  joins: number;
+  /** notes per seeding transaction */
+  seedBatch: number;
+}
+
+/** n rooms × clientsPerRoom providers; the first of each room writes `items` notes. */
+export interface MemorySpec {
+  scenario: 'memory';
+  /** rooms */
+  n: number;
+  clientsPerRoom: number;
+  items: number;
+  /** idle time after the fill, before the RSS samples */
+  settleMs: number;
+}
+
+export type ScenarioSpec = FanoutSpec | ThroughputSpec | LateJoinSpec | MemorySpec;
 
 /** What the orchestrator sends to the load child. */
 export interface LoadConfig {
   spec: ScenarioSpec;
   /** ws URLs of the room, with the token if any, one per server process; client i uses i mod length */
   urls: string[];
+  /** memory: one ws URL per room (created by the orchestrator, after the RSS baseline) */
+  roomUrls?: string[];
+  /** memory: server RSS before the rooms were created (the baseline of "KB per room") */
+  baselineRssMB?: number | null;
   /** the server processes (CPU and RSS are summed over them) */
   serverPids: number[];
   /** also account PostgreSQL's and Redis's CPU (their processes on this box) apart from others */
@@ -99,7 +129,12 @@ export interface CpuWindow {
   storeCpuPct: number | null;
 }
 
-export interface FanoutResult {
+/** Set by the orchestrator, not the load child: RSS (MB) right after the server was ready. */
+interface IdleRss {
+  serverIdleRssMB?: number | null;
+}
+
+export interface FanoutResult extends IdleRss {
   scenario: 'fanout';
   spec: FanoutSpec;
   latencyMs: Summary;
@@ -114,7 +149,7 @@ export interface FanoutResult {
   diagnostics: Diagnostics;
 }
 
-export interface ThroughputResult {
+export interface ThroughputResult extends IdleRss {
   scenario: 'throughput';
   spec: ThroughputSpec;
   edits: number;
@@ -135,7 +170,44 @@ export interface ThroughputResult {
   diagnostics: Diagnostics;
 }
 
-export type ScenarioResult = FanoutResult | ThroughputResult;
+export interface LateJoinResult extends IdleRss {
+  scenario: 'latejoin';
+  spec: LateJoinSpec;
+  seedMs: number;
+  /** Y.encodeStateAsUpdate of the seeder's doc: what a joiner must receive */
+  docStateBytes: number;
+  warmupJoinMs: number | null;
+  /** per measured join: provider constructed -> synced and all notes present */
+  joinMs: Summary;
+  /** per measured join: arrival of its largest message (the full state) */
+  stateArrivalMs: Summary;
+  stateMessageBytes: number | null;
+  /** joins that did not get all notes within the join timeout */
+  failedJoins: number;
+  /** notes the slowest joiner had at the end (k when nothing is missing) */
+  minNotesPresent: number;
+  serverRssMB: number | null;
+  closes: Record<string, number>;
+}
+
+export interface MemoryResult extends IdleRss {
+  scenario: 'memory';
+  spec: MemorySpec;
+  fillMs: number;
+  clients: number;
+  notSynced: number;
+  /** receivers that did not get all `items` notes of their room within 30 s */
+  incompleteReceivers: number;
+  /** notes missing at those receivers at the end of the fill */
+  lostNotes: number;
+  rssBaselineMB: number | null;
+  /** median of 5 samples, 1 s apart, after settleMs idle */
+  rssLoadedMB: number | null;
+  kbPerRoom: number | null;
+  closes: Record<string, number>;
+}
+
+export type ScenarioResult = FanoutResult | ThroughputResult | LateJoinResult | MemoryResult;
 
 export type LoadMessage =
   { type: 'result'; result: ScenarioResult } | { type: 'error'; error: string };

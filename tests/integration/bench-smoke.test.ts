@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { runOnce } from '../../bench/orchestrate';
 import { BENCH_DATABASE_URL, killAllChildren } from '../../bench/servers';
-import type { FanoutSpec } from '../../bench/types';
+import type { FanoutSpec, LateJoinSpec } from '../../bench/types';
 import { postgresAvailable } from '../support/postgres';
 import { redisAvailable } from '../support/redis';
 
@@ -37,6 +37,33 @@ describe('relay bench smoke (fan-out, N=5, 10 edits)', () => {
       expect(r.cpu.serverCpuSec).not.toBeNull();
     }, 20_000);
   }
+});
+
+describe('relay bench smoke: real providers and late join', () => {
+  const opts = { quietWaitMaxMs: 0, settleMinMs: 200, awarenessRenewMs: 0 };
+
+  it('fan-out with WebsocketProviders delivers every edit: ours', async () => {
+    const providers: FanoutSpec = { ...spec, n: 4, edits: 5, client: 'provider' };
+    const run = await runOnce('ours', providers, 0, opts);
+    expect(run.error).toBeNull();
+    const r = run.result;
+    if (r?.scenario !== 'fanout') throw new Error('no fan-out result');
+    expect(r.delivered).toBe(providers.edits * (providers.n - 1));
+    expect(r.lost).toBe(0);
+    expect(r.latencyMs.count).toBe(r.expected);
+    expect(run.idleRssMB).toBeGreaterThan(0);
+  }, 20_000);
+
+  it('late join gets every note: reference', async () => {
+    const latejoin: LateJoinSpec = { scenario: 'latejoin', n: 200, joins: 1, seedBatch: 100 };
+    const run = await runOnce('reference', latejoin, 0, opts);
+    expect(run.error).toBeNull();
+    const r = run.result;
+    if (r?.scenario !== 'latejoin') throw new Error('no late-join result');
+    expect(r.failedJoins).toBe(0);
+    expect(r.minNotesPresent).toBe(200);
+    expect(r.joinMs.count).toBe(1);
+  }, 20_000);
 });
 
 const scaleOutReady = (await postgresAvailable()) && (await redisAvailable());
