@@ -128,6 +128,7 @@ export async function runProviderFanout(cfg: LoadConfig, spec: FanoutSpec): Prom
         echoesToWriter: 0,
         duplicates,
         foreignUpdateMessages: unknown,
+        // providers do not expose update messages apart: every message received, presence included
         distinctMessages: wire.messagesIn,
         notesPerMessage: null,
         closes: room.closes,
