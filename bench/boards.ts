@@ -2,7 +2,7 @@
  * The boards with 2,000 capacities and 2,000 opportunities, in headless Chromium at 1440×900
  * (issue 15). Prints each figure next to its target; asserts nothing.
  *
- *   npm run bench:boards [-- --project-dir DIR] [-- --json FILE] [-- --seconds 5]
+ *   npm run bench:boards [-- --project-dir DIR] [-- --json FILE] [-- --seconds 5] [-- --profile DIR]
  *
  * Builds the client (vite build into a temp dir) and the server (build:server's esbuild, into
  * DIR/bench/.boards-server-<pid>/ so its imports resolve) of the checkout DIR (default this one),
@@ -34,6 +34,7 @@ import { launchBrowser, newPerson } from '../tests/support/browser';
 import { connectClient, connectSynced } from '../tests/support/clients';
 import { createWorkshop, waitFor } from '../tests/support/server';
 import { BENCH_DIR, freePort, PROJECT_DIR } from './servers';
+import { profiled } from './boardsProfile';
 import { REGIONS, capacityText, opportunityText } from './boardsSeedText';
 import {
   openBoard,
@@ -56,6 +57,8 @@ function arg(name: string, fallback: string): string {
 const DIR = resolve(arg('project-dir', PROJECT_DIR));
 const JSON_OUT = arg('json', '');
 const SECONDS = Number(arg('seconds', '5'));
+/** Where to write the page's CPU profiles of the scroll and the zoom (boardsProfile.ts); '' = none. */
+const PROFILE_DIR = arg('profile', '') && resolve(arg('profile', ''));
 const TIME_LIMIT_MS = 6 * 60_000;
 const N = 2000;
 const VIEWPORT = { width: 1440, height: 900 };
@@ -301,12 +304,14 @@ async function measure(base: string, browser: Browser): Promise<Row[]> {
   const grid = (await page.getByTestId('capacity-grid').boundingBox())!;
   await page.mouse.move(grid.x + grid.width / 2, grid.y + Math.min(grid.height, 700) / 2);
   let scrolled = NaN;
-  const scroll = await recordFrames(page, async () => {
-    // Down at ~3,000 px/s for four fifths of the time, then back up.
-    await paced(SECONDS * 800, 33, () => page.mouse.wheel(0, 100));
-    scrolled = await page.evaluate<number>(SCROLL_TOP);
-    await paced(SECONDS * 200, 33, () => page.mouse.wheel(0, -400));
-  });
+  const scroll = await profiled(cdp, PROFILE_DIR, 'capacity-map-scroll', () =>
+    recordFrames(page, async () => {
+      // Down at ~3,000 px/s for four fifths of the time, then back up.
+      await paced(SECONDS * 800, 33, () => page.mouse.wheel(0, 100));
+      scrolled = await page.evaluate<number>(SCROLL_TOP);
+      await paced(SECONDS * 200, 33, () => page.mouse.wheel(0, -400));
+    }),
+  );
   addFrames('capacity map wheel scroll', scroll);
   add('capacity map: scrolled down by', scrolled, 'px');
   add(
@@ -340,7 +345,9 @@ async function measure(base: string, browser: Browser): Promise<Row[]> {
   );
   addFrames(
     'opportunity board ctrl+wheel zoom',
-    await recordFrames(page, () => zoomFor(page, SECONDS * 1000)),
+    await profiled(cdp, PROFILE_DIR, 'opportunity-board-zoom', () =>
+      recordFrames(page, () => zoomFor(page, SECONDS * 1000)),
+    ),
   );
   await page.getByTestId('zoom-level').click(); // back to 100 %
   await page.waitForTimeout(1000);
