@@ -215,9 +215,19 @@ export function cardBody(card: CardMap): Y.XmlFragment | undefined {
   return body instanceof Y.XmlFragment ? body : undefined;
 }
 
+const CARD_COLOR_SET: ReadonlySet<unknown> = new Set(CARD_COLORS);
+
+/**
+ * A card's colour, yellow when unset or unknown. A set lookup, not a schema parse: boards read it
+ * for every card on every change inside the cards.
+ */
+export function cardColor(card: CardMap): CardColor {
+  const color = card.get('color');
+  return CARD_COLOR_SET.has(color) ? (color as CardColor) : 'yellow';
+}
+
 export function readCard(card: CardMap): CardSnapshot {
   const type = cardTypeSchema.safeParse(card.get('type'));
-  const color = cardColorSchema.safeParse(card.get('color'));
   return {
     id: stringOr(card.get('id'), ''),
     type: type.success ? type.data : 'note',
@@ -226,7 +236,7 @@ export function readCard(card: CardMap): CardSnapshot {
     x: numberOr(card.get('x'), 0),
     y: numberOr(card.get('y'), 0),
     z: numberOr(card.get('z'), 0),
-    color: color.success ? color.data : 'yellow',
+    color: cardColor(card),
     createdBy: stringOr(card.get('createdBy'), ''),
     createdAt: numberOr(card.get('createdAt'), 0),
     updatedAt: numberOr(card.get('updatedAt'), 0),

@@ -5,15 +5,13 @@
  */
 import { memo, useCallback, useMemo } from 'react';
 import * as Y from 'yjs';
-import { cardColorSchema, cardsMap, DEFAULT_BOARD_ID, type CardMap } from '@shared/doc';
+import { cardColor, cardsMap, DEFAULT_BOARD_ID, numberOr, type CardMap } from '@shared/doc';
 import { useBoardStore } from '@client/store/boardStore';
 import { useYValue } from '@client/sync/useY';
 import { Card } from './Card';
 import { cardInWindow, cullWindow, parseWindowKey, windowKey, type Size } from './culling';
 import { isOverview, type CardEntry } from './overview';
 import { useSettleStore } from './useSettleCards';
-
-const num = (v: unknown) => (typeof v === 'number' ? v : 0);
 
 /**
  * Every card of the board with its position and look. Re-reads on any change inside the cards (a
@@ -27,14 +25,13 @@ export function useBoardCardEntries(doc: Y.Doc, boardId: string): CardEntry[] {
         if (!(card instanceof Y.Map)) return;
         const cardBoard = card.get('boardId');
         if ((typeof cardBoard === 'string' ? cardBoard : DEFAULT_BOARD_ID) !== boardId) return;
-        const color = cardColorSchema.safeParse(card.get('color'));
         out.push({
           id,
           card,
-          x: num(card.get('x')),
-          y: num(card.get('y')),
-          z: num(card.get('z')),
-          color: color.success ? color.data : 'yellow',
+          x: numberOr(card.get('x'), 0),
+          y: numberOr(card.get('y'), 0),
+          z: numberOr(card.get('z'), 0),
+          color: cardColor(card),
         });
       });
       return out;
