@@ -282,20 +282,14 @@ async function measure(base: string, browser: Browser): Promise<Row[]> {
     add(`${what}: frames over 50 ms`, f.over50Pct, '%', 0);
   };
 
+  /** Opens a board from its tab (its testid names the tab and the board's root): time and size. */
+  const addOpen = async (name: string, board: string, content: string) => {
+    add(`${name}: open`, await page.evaluate<number>(openBoard(board, board, content)), 'ms', 500);
+    add(`${name}: DOM elements after open`, await page.evaluate<number>(countIn(board)), '');
+  };
+
   // Capacity map.
-  add(
-    'capacity map: open',
-    await page.evaluate<number>(
-      openBoard('capacity-map', 'capacity-map', '[data-testid="capacity-card"]'),
-    ),
-    'ms',
-    500,
-  );
-  add(
-    'capacity map: DOM elements after open',
-    await page.evaluate<number>(countIn('capacity-map')),
-    '',
-  );
+  await addOpen('capacity map', 'capacity-map', '[data-testid="capacity-card"]');
   await page.waitForTimeout(500);
   const edits = await remoteEdits(page, writer);
   const seen = edits.filter(Number.isFinite).sort((a, b) => a - b);
@@ -322,22 +316,10 @@ async function measure(base: string, browser: Browser): Promise<Row[]> {
   add('capacity map: JS heap', await heapMb(cdp), 'MB', 150);
 
   // Opportunity board.
-  add(
-    'opportunity board: open',
-    await page.evaluate<number>(
-      openBoard('opportunity-board', 'opportunity-board', '[data-testid="board"] *'),
-    ),
-    'ms',
-    500,
-  );
+  await addOpen('opportunity board', 'opportunity-board', '[data-testid="board"] *');
   const zoomText = async () =>
     Number((await page.getByTestId('zoom-level').textContent())?.replace(/\D/g, '') || NaN);
   add('opportunity board: opens at zoom', await zoomText(), '%');
-  add(
-    'opportunity board: DOM elements after open',
-    await page.evaluate<number>(countIn('opportunity-board')),
-    '',
-  );
   await page.waitForTimeout(500);
   addFrames(
     'opportunity board pan (as opened)',

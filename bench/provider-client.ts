@@ -10,7 +10,7 @@ import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { nowMs } from './lite-client';
-import { withTimeout } from './scenarios';
+import { withTimeout } from './withTimeout';
 
 /** What every provider socket of this process received. */
 export const wire = {

@@ -13,7 +13,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runPlan, type PlanItem, type RunRecord } from './orchestrate';
 import { renderReport } from './report';
-import { BENCH_DIR, OUR_ENTRY, killAllChildren, scaleOutProblem, versions } from './servers';
+import { scaleOutProblem } from './scaleOutStores';
+import { BENCH_DIR, OUR_ENTRY, killAllChildren, versions } from './servers';
 import {
   DEFAULT_SERVER_KINDS,
   SCALE_OUT_KINDS,

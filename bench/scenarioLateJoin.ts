@@ -10,7 +10,7 @@ import * as Y from 'yjs';
 import { makeNote, nowMs } from './lite-client';
 import { ProviderClient, openProviders, wire } from './provider-client';
 import { processTree, rssMB } from './proc';
-import { TIMEOUT, withTimeout } from './scenarios';
+import { TIMEOUT, withTimeout } from './withTimeout';
 import { median, summarize } from './stats';
 import type { LateJoinResult, LateJoinSpec, LoadConfig } from './types';
 

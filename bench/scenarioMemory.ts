@@ -10,7 +10,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { makeNote } from './lite-client';
 import { openProviders, type ProviderClient } from './provider-client';
 import { processTree, rssMB } from './proc';
-import { TIMEOUT, withTimeout } from './scenarios';
+import { TIMEOUT, withTimeout } from './withTimeout';
 import { median } from './stats';
 import type { LoadConfig, MemoryResult, MemorySpec } from './types';
 

@@ -11,7 +11,8 @@ import * as Y from 'yjs';
 import { makeNote, nowMs } from './lite-client';
 import { openProviders, settleProviders, wire } from './provider-client';
 import { rssMB } from './proc';
-import { TIMEOUT, cpuProbe, withTimeout } from './scenarios';
+import { cpuProbe } from './cpuProbe';
+import { TIMEOUT, withTimeout } from './withTimeout';
 import { summarize } from './stats';
 import type { FanoutResult, FanoutSpec, LoadConfig } from './types';
 

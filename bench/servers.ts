@@ -17,20 +17,21 @@
  * Both get bench/watchdog.mjs preloaded so they exit if the bench dies. Every child started here
  * is tracked and killed (by pid) on exit.
  */
-import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Redis } from 'ioredis';
-import pg from 'pg';
+import {
+  BENCH_REDIS_URL,
+  createSchema,
+  deleteRedisKeys,
+  dropLeftSchemasSync,
+  dropSchema,
+} from './scaleOutStores';
 import type { ServerKind } from './types';
-
-export const BENCH_DATABASE_URL =
-  process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-export const BENCH_REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 export const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
 export const PROJECT_DIR = dirname(BENCH_DIR);
@@ -66,8 +67,6 @@ const HOST = '127.0.0.1';
 
 const live = new Set<ChildProcess>();
 const tempDirs = new Set<string>();
-/** PostgreSQL schemas made for runs and not dropped yet. */
-const schemas = new Set<string>();
 
 export function track(child: ChildProcess): void {
   live.add(child);
@@ -88,95 +87,7 @@ export function killAllChildren(): void {
   live.clear();
   for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
   tempDirs.clear();
-  if (schemas.size > 0) {
-    // Last resort, synchronous (exit handlers cannot wait): a short node script drops them.
-    const sql = [...schemas].map((name) => `DROP SCHEMA IF EXISTS ${name} CASCADE`).join('; ');
-    spawnSync(
-      process.execPath,
-      [
-        '-e',
-        `const pg=require('pg');const c=new pg.Client({connectionString:process.env.U});` +
-          `c.connect().then(()=>c.query(process.env.Q)).finally(()=>c.end());`,
-      ],
-      { cwd: PROJECT_DIR, env: { ...process.env, U: BENCH_DATABASE_URL, Q: sql }, timeout: 10_000 },
-    );
-    schemas.clear();
-  }
-}
-
-// ---- PostgreSQL and Redis for the scale-out runs ----------------------------------------------------
-
-async function adminQuery(sql: string): Promise<void> {
-  const client = new pg.Client({
-    connectionString: BENCH_DATABASE_URL,
-    connectionTimeoutMillis: 3000,
-  });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-
-/** Why the scale-out runs cannot run here (PostgreSQL or Redis unreachable), or null. */
-export async function scaleOutProblem(): Promise<string | null> {
-  try {
-    await adminQuery('SELECT 1');
-  } catch (e) {
-    return `PostgreSQL at ${redactUrl(BENCH_DATABASE_URL)} is not reachable (${(e as Error).message})`;
-  }
-  const redis = new Redis(BENCH_REDIS_URL, {
-    lazyConnect: true,
-    maxRetriesPerRequest: 0,
-    retryStrategy: () => null,
-    connectTimeout: 3000,
-  });
-  redis.on('error', () => {});
-  try {
-    await redis.connect();
-    await redis.ping();
-    return null;
-  } catch (e) {
-    return `Redis at ${redactUrl(BENCH_REDIS_URL)} is not reachable (${(e as Error).message})`;
-  } finally {
-    redis.disconnect();
-  }
-}
-
-function redactUrl(url: string): string {
-  return url.replace(/:[^:@/]*@/, '@');
-}
-
-/** A fresh schema; DATABASE_URL for it (tables go there through search_path). */
-async function createSchema(): Promise<{ name: string; url: string }> {
-  const name = `bench_${randomBytes(6).toString('hex')}`;
-  await adminQuery(`CREATE SCHEMA ${name}`);
-  schemas.add(name);
-  const url = new URL(BENCH_DATABASE_URL);
-  url.searchParams.set('options', `-c search_path=${name}`);
-  return { name, url: url.toString() };
-}
-
-async function dropSchema(name: string): Promise<void> {
-  await adminQuery(`DROP SCHEMA IF EXISTS ${name} CASCADE`);
-  schemas.delete(name);
-}
-
-/** Deletes the keys a run left under its prefix (pub/sub leaves none; rate limits do). */
-async function deleteRedisKeys(prefix: string): Promise<void> {
-  const redis = new Redis(BENCH_REDIS_URL, { maxRetriesPerRequest: 1, connectTimeout: 3000 });
-  redis.on('error', () => {});
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
-      cursor = next;
-      if (keys.length > 0) await redis.del(...keys);
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
+  dropLeftSchemasSync();
 }
 
 // ---- versions ---------------------------------------------------------------------------------------

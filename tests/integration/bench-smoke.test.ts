@@ -7,7 +7,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { runOnce } from '../../bench/orchestrate';
-import { BENCH_DATABASE_URL, killAllChildren } from '../../bench/servers';
+import { BENCH_DATABASE_URL } from '../../bench/scaleOutStores';
+import { killAllChildren } from '../../bench/servers';
 import type { FanoutSpec, LateJoinSpec } from '../../bench/types';
 import { postgresAvailable } from '../support/postgres';
 import { redisAvailable } from '../support/redis';
