@@ -20,6 +20,13 @@ export function capacityCell(page: Page, regionId: string, kind: string): Locato
   );
 }
 
+/** The opportunity board's group frame with this name. */
+export function frameNamed(page: Page, name: string): Locator {
+  return page.locator('[data-testid="group-frame"]', {
+    has: page.locator('[data-testid="group-frame-name"]', { hasText: name }),
+  });
+}
+
 export function capacityCard(page: Page, id: string): Locator {
   return page.locator(`[data-testid="capacity-card"][data-capacity-id="${id}"]`);
 }
