@@ -14,6 +14,7 @@ import {
   CLOSE_WORKSHOP_FULL,
   isRefusalCode,
 } from '@shared/sync/closeCodes';
+import { DEAD_AFTER_MS, LIVENESS_CHECK_MS, PROBE_AFTER_MS } from '@shared/sync/liveness';
 
 /** `reconnecting`: was connected, lost the server (silence or a closed socket), trying again. */
 export type ConnectionStatus = 'connected' | 'connecting' | 'reconnecting' | 'offline';
@@ -33,15 +34,6 @@ const RETRY_CODES = new Set([CLOSE_TOO_SLOW, CLOSE_TOO_MANY]);
 /** After this many failed attempts in a row the badge says offline instead of connecting. */
 const ATTEMPTS_BEFORE_OFFLINE = 2;
 
-/**
- * Liveness: a socket can stay "open" long after the network went (the stock provider notices only
- * after 30 s of silence). Silent for PROBE_AFTER_MS, the client sends a ping (an empty presence
- * update, which the server answers with one); no word within DEAD_AFTER_MS of it, the connection
- * is taken for lost: the badge says so and the socket is replaced.
- */
-export const PROBE_AFTER_MS = 3_000;
-export const DEAD_AFTER_MS = 4_000;
-const LIVENESS_CHECK_MS = 1_000;
 /** An awareness message carrying an empty update: the server answers it with its keep-alive. */
 const PING = new Uint8Array([1, 1, 0]);
 
